@@ -1,0 +1,638 @@
+"""The `timeline` command line: the edge where files, the store and the terminal meet the pure core.
+
+Heavy modules (the engine, rich, dateparser, trafilatura) are imported inside commands so that
+`timeline --help` and cron runs start fast.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date, datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import TimelineError
+
+app = typer.Typer(
+    help="Find the dated mentions in news articles, keep them in SQLite, and show the timeline and "
+         "the deadlines ahead.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+DB_HELP = "SQLite store (default: $TIMELINE_DB, else ~/.local/share/timeline/timeline.db)."
+DbOption = typer.Option(None, "--db", envvar="TIMELINE_DB", help=DB_HELP, show_envvar=False)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+    timeml = "timeml"
+
+
+class AlertFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    ics = "ics"
+    json = "json"
+    csv = "csv"
+
+
+class Kind(str, Enum):
+    event = "event"
+    scheduled = "scheduled"
+    deadline = "deadline"
+    duration = "duration"
+    recurring = "recurring"
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    sys.stderr.write(f"timeline: {message}\n")
+    raise typer.Exit(code)
+
+
+def _store(db: Optional[str], readonly: bool = False):
+    from .store import Store
+
+    return Store(db, readonly=readonly)
+
+
+def _as_of(text: Optional[str]) -> datetime:
+    from .when import parse_when, utc
+
+    return utc(parse_when(text, "--as-of")) if text else datetime.now(timezone.utc)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+# -- extract ---------------------------------------------------------------------------------------
+
+@app.command()
+def extract(
+    file: str = typer.Argument("-", help="Article file (.txt, .html, .tml) or - for standard input."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication time, e.g. 2020-02-13 or 'Feb 13 2020 10:44'."),
+    fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", help="table, json or timeml."),
+):
+    """Resolve one document's temporal mentions without storing anything."""
+    from .ingest import read_document
+    from .pipeline import extract as run
+    from .when import parse_when
+
+    when = parse_when(published) if published else None
+    doc = read_document(file, when)
+    result = run(doc)
+    if fmt == ExtractFormat.json:
+        _out(_json_extraction(result))
+    elif fmt == ExtractFormat.timeml:
+        from .timeml import inline_timeml
+
+        _out(inline_timeml(doc, result.mentions))
+    else:
+        _print_mentions(result.mentions, doc)
+
+
+def _json_extraction(result) -> str:
+    from .views import to_json
+
+    doc = result.document
+    return to_json({"document": {"title": doc.title, "published": doc.published.isoformat(),
+                                 "published_from": doc.published_from, "source": doc.source},
+                    "mentions": [m.as_dict() for m in result.mentions]})
+
+
+def _print_mentions(mentions, doc) -> None:
+    from rich.table import Table
+
+    from .views import KIND_STYLE, highlight, span_label
+
+    table = Table(title=f"{doc.title[:70]} \u2014 published {doc.published.date()} ({doc.published_from})",
+                  show_lines=False, expand=False)
+    for col in ("when", "kind", "mention", "value"):
+        table.add_column(col)
+    for m in mentions:
+        style, symbol = KIND_STYLE[m.kind]
+        when = span_label(m.earliest, m.latest)
+        if m.due:
+            when = f"due {m.due.replace('T', ' ')}"
+        table.add_row(when, f"[{style}]{symbol} {m.kind}[/]", highlight(m.sentence, m.text, style),
+                      f"{m.type} {m.value}{' ' + m.mod if m.mod else ''}")
+    _console().print(table)
+
+
+# -- add, sources, rm ------------------------------------------------------------------------------
+
+@app.command()
+def add(
+    paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or - for standard input."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication time for every article given."),
+    source: Optional[str] = typer.Option(None, "--source", help="Name of the outlet or feed (default: the folder name)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for reading and extraction."),
+    db: Optional[str] = DbOption,
+):
+    """Ingest articles; the same content added twice is stored once."""
+    from .ingest import iter_paths
+    from .when import parse_when
+
+    when = parse_when(published) if published else None
+    files = list(iter_paths(paths))
+    if not files:
+        _fail("no articles found in the paths given; give .txt, .html or .tml files or folders holding them")
+    store = _store(db)
+    added = skipped = mentions = 0
+    errors: list[str] = []
+    progress = None
+    if len(files) > 1 and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=_console(stderr=True))
+        progress.start()
+        task = progress.add_task("Adding articles", total=len(files))
+    try:
+        for path, outcome in _extract_many(files, when, source, jobs):
+            if isinstance(outcome, TimelineError):
+                errors.append(str(outcome))
+            else:
+                res = store.add(outcome)
+                added += res.added
+                skipped += not res.added
+                mentions += res.mentions
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+        store.close()
+    for e in errors:
+        sys.stderr.write(f"timeline: {e}\n")
+    summary = f"added {added} article{'s' if added != 1 else ''} ({mentions} mentions)"
+    if skipped:
+        summary += f", {skipped} already stored"
+    if errors:
+        summary += f", {len(errors)} failed"
+    sys.stderr.write(summary + "\n")
+    if errors:
+        raise typer.Exit(2)
+
+
+def _read_and_extract(args):
+    from .ingest import read_document
+    from .pipeline import extract as run
+
+    path, when, source = args
+    try:
+        return path, run(read_document(path, when, source))
+    except TimelineError as e:
+        return path, e
+
+
+def _extract_many(files, when, source, jobs):
+    """Read and extract in worker processes when asked; the store is written by this one only."""
+    work = [(f, when, source) for f in files]
+    if jobs <= 1 or len(files) < 2 or "-" in files:
+        for item in work:
+            yield _read_and_extract(item)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_read_and_extract, work, chunksize=8)
+
+
+@app.command()
+def sources(
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    db: Optional[str] = DbOption,
+):
+    """List the stored documents."""
+    store = _store(db, readonly=True)
+    rows = store.rows("SELECT d.id, d.title, d.source, d.published, d.published_from, d.added_at, "
+                      "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
+                      "FROM documents d ORDER BY d.published, d.id")
+    _emit_rows(rows, fmt, ["id", "published", "source", "mentions", "title"], "Stored documents")
+
+
+@app.command()
+def rm(
+    document_id: int = typer.Argument(..., help="Document id, as `timeline sources` lists it."),
+    db: Optional[str] = DbOption,
+):
+    """Delete a stored document and its mentions."""
+    store = _store(db)
+    if not store.remove(document_id):
+        _fail(f"no document with id {document_id}; see `timeline sources` for the ids")
+    sys.stderr.write(f"removed document {document_id}\n")
+
+
+# -- show ------------------------------------------------------------------------------------------
+
+MENTION_COLUMNS = ["mention_id", "earliest", "latest", "kind", "text", "type", "value", "mod", "due", "subject",
+                   "setter", "sentence", "document_id", "title", "source", "published"]
+
+
+@app.command()
+def show(
+    date_from: Optional[str] = typer.Option(None, "--from", help="Only mentions ending on or after this date."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Only mentions starting on or before this date."),
+    kind: Optional[List[Kind]] = typer.Option(None, "--kind", help="Only these kinds (repeatable)."),
+    grep: Optional[str] = typer.Option(None, "--grep", help="Only mentions whose sentence matches (full-text search)."),
+    source: Optional[str] = typer.Option(None, "--source", help="Only documents from this source."),
+    deadline: Optional[int] = typer.Option(None, "--deadline", help="The history of one tracked deadline."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    db: Optional[str] = DbOption,
+):
+    """The chronological timeline over everything stored."""
+    from .when import parse_when
+
+    store = _store(db, readonly=True)
+    if deadline is not None:
+        return _show_deadline(store, deadline, fmt)
+    where, params = ["m.earliest IS NOT NULL"], []
+    if date_from:
+        where.append("m.latest >= ?")
+        params.append(parse_when(date_from, "--from").date().isoformat())
+    if date_to:
+        where.append("m.earliest <= ?")
+        params.append(parse_when(date_to, "--to").date().isoformat() + "T99")
+    if kind:
+        where.append(f"m.kind IN ({', '.join('?' * len(kind))})")
+        params += [k.value for k in kind]
+    if source:
+        where.append("d.source = ?")
+        params.append(source)
+    if grep:
+        where.append("m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)")
+        params.append(_fts_query(grep))
+    rows = store.rows(
+        "SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject,"
+        " m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published"
+        " FROM mentions m JOIN documents d ON d.id = m.document_id"
+        f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id", params)
+    if fmt != TableFormat.table:
+        return _emit_rows(rows, fmt, MENTION_COLUMNS + ["start", "end"])
+    _print_timeline(rows)
+
+
+def _fts_query(text: str) -> str:
+    """A person's words as an FTS5 query: each word must appear (quoted, so no syntax errors)."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def _print_timeline(rows: list[dict]) -> None:
+    from rich.table import Table
+
+    from .views import KIND_STYLE, group_label, grouping, highlight, span_label
+
+    console = _console()
+    if not rows:
+        console.print("No dated mentions match. Add articles with `timeline add`, or widen the filters.")
+        return
+    grain = grouping(rows)
+    table = Table(show_header=True, header_style="bold", expand=False)
+    for col in ("when", "kind", "mention in context", "source"):
+        table.add_column(col, overflow="fold")
+    current = None
+    for r in rows:
+        label = group_label(r["earliest"], grain)
+        if label != current:
+            table.add_row(f"[bold]{label}[/]", "", "", "", end_section=False)
+            current = label
+        style, symbol = KIND_STYLE.get(r["kind"], ("", "?"))
+        when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
+        table.add_row(f"  {when}", f"[{style}]{symbol} {r['kind']}[/]", highlight(r["sentence"], r["text"], style),
+                      f"{r['source']} #{r['document_id']}")
+    console.print(table)
+
+
+def _show_deadline(store, deadline_id: int, fmt: TableFormat):
+    rows = store.rows(
+        "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.text, m.subject, m.setter, m.sentence,"
+        " d.id AS document_id, d.title, d.source, d.published"
+        " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
+        " WHERE s.deadline_id = ? ORDER BY d.published, m.id", (deadline_id,))
+    if not rows:
+        _fail(f"no tracked deadline with id {deadline_id}; `timeline deadlines` lists them")
+    if fmt != TableFormat.table:
+        return _emit_rows(rows, fmt)
+    from rich.table import Table
+
+    table = Table(title=f"Deadline #{deadline_id}: {rows[-1]['subject'] or rows[-1]['text']}")
+    for col in ("published", "due", "change", "source", "sentence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}", r["sentence"])
+    _console().print(table)
+
+
+# -- deadlines and alerts --------------------------------------------------------------------------
+
+def _deadline_rows(store, as_of: date, within_days: Optional[float], include_passed: bool) -> list[dict]:
+    """One row per tracked deadline: its latest source's mention, the source count, time left."""
+    from .views import time_left
+
+    where, params = [], []
+    if not include_passed:
+        where.append("t.due >= ?")
+        params.append(as_of.isoformat())
+    if within_days is not None:
+        from datetime import timedelta
+
+        where.append("t.due <= ?")
+        params.append((as_of + timedelta(days=within_days)).isoformat())
+    rows = store.rows(
+        "SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed,"
+        " (SELECT count(DISTINCT m2.document_id) FROM deadline_sources s2 JOIN mentions m2 ON m2.id = s2.mention_id"
+        "   WHERE s2.deadline_id = t.id) AS source_count,"
+        " (SELECT s3.change FROM deadline_sources s3 JOIN mentions m3 ON m3.id = s3.mention_id"
+        "   JOIN documents d3 ON d3.id = m3.document_id WHERE s3.deadline_id = t.id AND s3.change <> 'repeated'"
+        "   ORDER BY d3.published DESC LIMIT 1) AS last_change,"
+        " m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject, m.setter,"
+        " m.sentence, d.id AS document_id, d.title, d.source, d.published"
+        " FROM deadlines t"
+        " JOIN mentions m ON m.id = (SELECT s.mention_id FROM deadline_sources s JOIN mentions mm ON mm.id = s.mention_id"
+        "   JOIN documents dd ON dd.id = mm.document_id WHERE s.deadline_id = t.id ORDER BY dd.published DESC, mm.id DESC LIMIT 1)"
+        " JOIN documents d ON d.id = m.document_id"
+        + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY t.due, t.id", params)
+    for r in rows:
+        r["days_left"], r["time_left"] = time_left(r["tracked_due"], as_of)
+    return rows
+
+
+DEADLINE_COLUMNS = ["deadline_id", "tracked_due", "time_left", "days_left", "subject", "setter", "source_count",
+                    "last_change", "last_changed"] + [c for c in MENTION_COLUMNS if c not in ("subject", "setter")]
+
+
+@app.command()
+def deadlines(
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Count time left from this moment (default: now)."),
+    within: Optional[str] = typer.Option(None, "--within", help="Only deadlines due within this span, e.g. 7d, 2w, 48h."),
+    include_passed: bool = typer.Option(False, "--include-passed", help="Also list deadlines already past."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    db: Optional[str] = DbOption,
+):
+    """Deadlines, soonest first, with the time left."""
+    from .when import parse_span
+
+    moment = _as_of(as_of).date()
+    days = parse_span(within).total_seconds() / 86400 if within else None
+    store = _store(db, readonly=True)
+    rows = _deadline_rows(store, moment, days, include_passed)
+    if fmt != TableFormat.table:
+        return _emit_rows(rows, fmt, DEADLINE_COLUMNS)
+    from rich.table import Table
+
+    from .views import highlight
+
+    console = _console()
+    if not rows:
+        console.print(f"No deadlines ahead as of {moment}." + ("" if include_passed else " (--include-passed lists past ones.)"))
+        return
+    table = Table(title=f"Deadlines as of {moment}")
+    for col in ("#", "due", "time left", "what", "set by", "sources", "last change", "in context"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
+        change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
+        table.add_row(str(r["deadline_id"]), r["tracked_due"], f"[{style}]{r['time_left']}[/]",
+                      r["subject"] or r["text"], r["setter"] or "", str(r["source_count"]), change,
+                      highlight(r["sentence"], r["text"], "bold red"))
+    console.print(table)
+
+
+@app.command()
+def alerts(
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The moment to check from (default: now)."),
+    within: str = typer.Option("7d", "--within", help="Window ahead, e.g. 7d, 2w, 48h."),
+    fmt: AlertFormat = typer.Option(AlertFormat.text, "--format", help="text or json."),
+    db: Optional[str] = DbOption,
+):
+    """Exit 1 when a deadline falls inside the window, 0 when none does (2 and above: errors). For cron."""
+    from .when import parse_span
+
+    moment = _as_of(as_of).date()
+    days = parse_span(within).total_seconds() / 86400
+    store = _store(db, readonly=True)
+    rows = _deadline_rows(store, moment, days, include_passed=False)
+    if fmt == AlertFormat.json:
+        from .views import to_json
+
+        _out(to_json({"as_of": moment.isoformat(), "within_days": days, "count": len(rows),
+                      "alerts": [{k: r[k] for k in DEADLINE_COLUMNS if k in r} for r in rows]}))
+    else:
+        for r in rows:
+            who = f" (set by {r['setter']})" if r["setter"] else ""
+            _out(f"{r['tracked_due']}  {r['time_left']:>14}  {r['subject'] or r['text']}{who}  [{r['source']} #{r['document_id']}]")
+        if not rows:
+            _out(f"no deadlines within {within} of {moment}")
+    raise typer.Exit(1 if rows else 0)
+
+
+# -- export, calendar, query -----------------------------------------------------------------------
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Option(ExportFormat.ics, "--format", help="ics, json or csv."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
+    alarm: int = typer.Option(1, "--alarm-days", help="ics: days before each deadline to raise an alarm."),
+    db: Optional[str] = DbOption,
+):
+    """Export deadlines and scheduled dates (ics) or every mention (json, csv)."""
+    store = _store(db, readonly=True)
+    if fmt == ExportFormat.ics:
+        from .views.ics import to_ics
+
+        rows = store.rows("SELECT m.id AS mention_id, m.* , d.title, d.source, d.published FROM mentions m"
+                          " JOIN documents d ON d.id = m.document_id"
+                          " WHERE m.kind IN ('deadline', 'scheduled') AND m.earliest IS NOT NULL ORDER BY m.earliest")
+        data = to_ics(rows, alarm)
+    else:
+        from .views import to_csv, to_json
+
+        rows = store.rows("SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod,"
+                          " m.due, m.subject, m.setter, m.sentence, d.id AS document_id, d.title, d.source, d.published"
+                          " FROM mentions m JOIN documents d ON d.id = m.document_id ORDER BY m.earliest, m.id")
+        data = (to_json(rows) + "\n" if fmt == ExportFormat.json else to_csv(rows, MENTION_COLUMNS)).encode("utf-8")
+    if out:
+        out.write_bytes(data)
+        sys.stderr.write(f"wrote {len(rows)} entries to {out}\n")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def calendar(
+    month: Optional[str] = typer.Argument(None, help="YYYY-MM (default: the month of --as-of)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Today, for marking (default: now)."),
+    db: Optional[str] = DbOption,
+):
+    """A month grid like `cal`, with deadlines (red) and plans (cyan) marked, listed below."""
+    from .views.calendar_grid import month_grid
+
+    today = _as_of(as_of).date()
+    if month:
+        try:
+            year, mon = (int(x) for x in month.split("-"))
+            date(year, mon, 1)
+        except ValueError:
+            _fail(f"month {month!r}: give it as YYYY-MM, e.g. 2020-02")
+    else:
+        year, mon = today.year, today.month
+    first = date(year, mon, 1).isoformat()
+    last = date(year + (mon == 12), mon % 12 + 1, 1).isoformat()
+    store = _store(db, readonly=True)
+    rows = store.rows("SELECT t.id AS deadline_id, t.due AS day, 'deadline' AS kind, t.subject AS what FROM deadlines t"
+                      " WHERE t.due >= ? AND t.due < ? UNION ALL"
+                      " SELECT m.id, substr(m.earliest, 1, 10), 'scheduled', m.text || ': ' || m.sentence FROM mentions m"
+                      " WHERE m.kind = 'scheduled' AND m.earliest >= ? AND m.earliest < ? AND m.latest = m.earliest"
+                      " ORDER BY 2", (first, last, first, last))
+    marks: dict[int, str] = {}
+    for r in rows:
+        day = int(r["day"][8:10])
+        if marks.get(day) != "deadline":
+            marks[day] = r["kind"]
+    console = _console()
+    console.print(month_grid(year, mon, marks, today))
+    for r in rows:
+        style = "bold red" if r["kind"] == "deadline" else "cyan"
+        console.print(f"[{style}]{r['day']}[/] {r['kind']}: {r['what'] or ''}", overflow="fold")
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="One read-only SQL statement, e.g. \"SELECT * FROM upcoming_deadlines\"."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    db: Optional[str] = DbOption,
+):
+    """Run one read-only SQL statement against the store (opened read-only)."""
+    store = _store(db, readonly=True)
+    columns, rows = store.query(sql)
+    dict_rows = [dict(zip(columns, r)) for r in rows]
+    _emit_rows(dict_rows, fmt, columns)
+
+
+def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] = None, title: Optional[str] = None):
+    from .views import to_csv, to_json
+
+    if fmt == TableFormat.json:
+        _out(to_json(rows))
+    elif fmt == TableFormat.csv:
+        sys.stdout.write(to_csv(rows, columns))
+    else:
+        from rich.table import Table
+
+        cols = columns or (list(rows[0]) if rows else [])
+        table = Table(title=title)
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+        _console().print(table)
+
+
+# -- TimeML ----------------------------------------------------------------------------------------
+
+@app.command()
+def tag(
+    inputs: List[Path] = typer.Argument(..., help=".tml / .TE3input files or folders of them."),
+    out: Path = typer.Option(..., "--out", help="Folder to write the tagged documents to (created if missing)."),
+):
+    """TimeML in, TimeML out: the same documents with our TIMEX3 tags in TEXT."""
+    from .engine import tag as run_tag
+    from .timeml import dct_datetime, read_timeml, timeml_files, write_timeml
+
+    files = []
+    for p in inputs:
+        if p.is_dir():
+            files += timeml_files(p)
+        elif p.exists():
+            files.append(p)
+        else:
+            _fail(f"{p}: no such file or folder")
+    if not files:
+        _fail("no .tml or .TE3input files found in the paths given")
+    out.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        try:
+            doc = read_timeml(f)
+        except Exception as e:
+            _fail(f"{f}: not a readable TimeML document ({e}); check the XML")
+        if not doc.dct:
+            _fail(f"{f}: no DCT in the document; TimeML input needs <DCT><TIMEX3 value=...>")
+        (out / f.name).write_text(write_timeml(doc, run_tag(doc.text, dct_datetime(doc.dct))), encoding="utf-8")
+    sys.stderr.write(f"tagged {len(files)} document{'s' if len(files) != 1 else ''} into {out}\n")
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Folder of gold TimeML documents."),
+    system: Optional[Path] = typer.Argument(None, help="Folder of system TimeML output (default: run the engine)."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write every miss, spurious and wrong value here (TSV)."),
+    fmt: AlertFormat = typer.Option(AlertFormat.text, "--format", help="text or json."),
+):
+    """TempEval-3 Task A: strict/relaxed extent, type and value precision, recall and F1."""
+    from .evaluation import evaluate_folder
+
+    if not gold.is_dir():
+        _fail(f"{gold}: not a folder of TimeML documents")
+    if system is not None and not system.is_dir():
+        _fail(f"{system}: not a folder of TimeML documents")
+    score, seconds, words = evaluate_folder(gold, system)
+    if errors:
+        errors.write_text("".join("\t".join(map(str, e)) + "\n" for e in score.errors), encoding="utf-8")
+    table = score.table()
+    if fmt == AlertFormat.json:
+        from .views import to_json
+
+        _out(to_json({"gold": score.gold, "system": score.system, **table, "seconds": round(seconds, 3), "words": words}))
+        return
+    _out(f"gold {score.gold}  system {score.system}  ({words} words, {seconds:.2f} s)")
+    _out(f"{'':10}{'P':>8}{'R':>8}{'F1':>8}")
+    for k in ("strict", "relaxed", "type", "value"):
+        v = table[k]
+        _out(f"{k:10}{v['precision']:8.2f}{v['recall']:8.2f}{v['f1']:8.2f}")
+
+
+def main() -> None:
+    """Entry point: turn a TimelineError into one line on stderr and exit 2, never a traceback."""
+    try:
+        code = app(standalone_mode=False)
+    except TimelineError as e:
+        sys.stderr.write(f"timeline: {e}\n")
+        sys.exit(e.exit_code)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        sys.stderr.write("timeline: aborted\n")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.stderr.write("timeline: interrupted; the store keeps every article added before this one\n")
+        sys.exit(130)
+    except Exception as e:  # click usage errors and the like
+        import click
+
+        if isinstance(e, click.exceptions.UsageError):
+            e.show()
+            sys.exit(2)
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        raise
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,131 @@
+"""Kind, interval and due date of one timex in its sentence: pure, no I/O."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Optional
+
+from ..engine import calendar as cal
+from ..engine import lexicon
+from ..engine.tense import PAST, clause_tense
+from ..model import Mention, Timex
+from .cues import (DATE_CUES, DEADLINE_AFTER, SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
+                   SPAN_WITHIN, DeadlineCue)
+
+_CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
+_SETTER = re.compile(
+    r"(?P<who>\b(?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+|\b(?:he|she|they|it|officials?|the\s+\w+))\s+"
+    r"(?:has\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|declared|gave|gives|set|sets|"
+    r"ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
+    r"stated|wrote|urged|gave)\b")
+_NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
+    w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
+_PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+_PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)\s+(?:has|had|vowed|said|says|warned|"
+                             r"threatened|is|was|told|gave|set|announced|ordered|demanded)\b")
+
+
+def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
+    if t.type not in ("DATE", "TIME"):
+        return None, None
+    span = cal.interval(t.value, t.mod)
+    return span if span else (None, None)
+
+
+def _find_cue(before: str) -> Optional[DeadlineCue]:
+    for cue in DATE_CUES:
+        if cue.adjacent:
+            if cue.pattern.search(before[-80:]):
+                return cue
+        elif cue.pattern.search(before):
+            return cue
+    return None
+
+
+def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
+             tense: Optional[int] = None) -> Mention:
+    """Read one timex for the product: its interval, kind, due date and, for deadlines, subject."""
+    s_start, s_end = sentence
+    sentence_text = " ".join(text[s_start:s_end].split())
+    clause_from = s_start
+    for m in _CLAUSE_START.finditer(text, s_start, t.start):
+        clause_from = m.end()
+    before = text[clause_from:t.start]
+    after = text[t.end:s_end]
+    if tense is None:
+        tense = clause_tense(text, t.start, t.end, s_start, s_end)
+    earliest, latest = interval_of(t)
+    base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
+                mod=t.mod, earliest=earliest, latest=latest)
+
+    if t.type == "SET":
+        return Mention(kind="recurring", **base)
+
+    if t.type == "DURATION":
+        # "within 14 days", "has 72 hours to withdraw", "30 days from today" count down from publication;
+        # "will take three years to complete" does not.
+        span_deadline = SPAN_WITHIN.search(before[-40:]) or SPAN_FROM_NOW.match(after) or (
+            SPAN_TO_ACT.match(after) and SPAN_GIVEN.search(before[-40:]))
+        due = cal.add_duration(published, t.value) if "X" not in t.value else None
+        if span_deadline and due is not None:
+            subject, setter = _subject(text, clause_from, t, s_start, s_end)
+            due_s = due.date().isoformat()
+            base.update(earliest=published.date().isoformat(), latest=due_s)
+            return Mention(kind="deadline", due=due_s, subject=subject, setter=setter,
+                           cue=span_deadline.group(0).strip(), **base)
+        if SPAN_IN.search(before[-6:]) and due is not None and tense != PAST:
+            d = due.date().isoformat()
+            base.update(earliest=d, latest=d)
+            return Mention(kind="scheduled", cue="in", **base)
+        return Mention(kind="duration", **base)
+
+    if earliest is None:
+        kind = "scheduled" if t.value == "FUTURE_REF" else "event"
+        return Mention(kind=kind, **base)
+
+    cue = _find_cue(before)
+    named = DEADLINE_AFTER.match(after)
+    if named or (cue is not None and (cue.strong or tense != PAST)):
+        subject, setter = _subject(text, clause_from, t, s_start, s_end)
+        return Mention(kind="deadline", due=latest, subject=subject, setter=setter,
+                       cue=cue.name if cue else named.group(0).strip(), **base)
+
+    today = published.date()
+    first = date.fromisoformat(earliest[:10])
+    if first > today:
+        kind = "scheduled"
+    elif first == today and latest and date.fromisoformat(latest[:10]) == today and (
+            tense > 0 or re.search(r"T(?:EV|NI|AF)$", t.value) or SCHEDULE_CUES.search(before)):
+        kind = "scheduled" if tense != PAST else "event"
+    else:
+        kind = "event"
+    cue_m = SCHEDULE_CUES.search(before) if kind == "scheduled" else None
+    return Mention(kind=kind, cue=cue_m.group(0) if cue_m else None, **base)
+
+
+def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) -> tuple[Optional[str], Optional[str]]:
+    """What is due and who set it, as far as the sentence says: "drive away regime forces ..."."""
+    before = text[clause_from:t.start]
+    after = text[t.end:s_end]
+    # The action: from the last infinitive or modal in the clause up to the cue.
+    m = None
+    for m in re.finditer(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)", before):
+        pass
+    action = before[m.end():] if m else before
+    action = re.sub(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|within|in|due|deadline|is|the\s+deadline)"
+                    r"(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+business|midnight|noon))?(?:\s+on)?\s*$",
+                    "", action.strip(" ,\u201c\u201d\"'"), flags=re.I)
+    tail = re.match(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b[^,;.\u201c\u201d\"]*)", after)
+    if tail:
+        action = f"{action} {tail.group(1).strip()}"
+    action = " ".join(action.split()).strip(" ,.;:\u201c\u201d\"'")
+    setter = None
+    who = _SETTER.search(text[s_start:s_end])
+    if who:
+        setter = " ".join(who["who"].split())
+        if _PRONOUN.match(setter):
+            names = [m.group(1) for m in _PROPER_SUBJECT.finditer(text, max(0, s_start - 1500), s_start)
+                     if not _NOT_A_NAME.match(m.group(1))]
+            if names:
+                setter = names[-1]
+    return (action or None), setter

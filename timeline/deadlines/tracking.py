@@ -1,0 +1,63 @@
+"""Following one deadline across articles: is this deadline one we know, and did it move?
+
+Two mentions are the same deadline when their subjects share enough content words, and either
+name the same due date or the later one says the date moved ("extended to", "postponed until").
+Pure: the store hands in what it knows and applies the decision.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+MOVED = re.compile(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing|delay(?:s|ed)?|push(?:es|ed)?\s+back|"
+                   r"moved?|moves|pushed|deferred|defers?|rescheduled?|brought\s+forward|advanced|bring\s+forward|"
+                   r"pushes|prolong(?:s|ed)?)\b", re.IGNORECASE)
+_STOP = frozenset("""a an the of to for from in on at by and or with its their his her this that these those be is are
+was were will would must should has have had it they he she we not no as into than until till before after""".split())
+
+
+@dataclass(frozen=True)
+class TrackedDeadline:
+    id: int
+    subject: Optional[str]
+    setter: Optional[str]
+    due: str
+    first_due: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    deadline_id: Optional[int]  # None: a new deadline
+    change: str  # set | repeated | extended | brought forward
+
+
+def content_words(text: Optional[str]) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", (text or "").lower())
+    return {w[:6] for w in words if w not in _STOP and len(w) > 2}
+
+
+def similarity(a: Optional[str], b: Optional[str]) -> float:
+    """Share of the smaller subject's content words found in the other (stems by prefix)."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional[str], due: str,
+          sentence: str) -> Decision:
+    moved = bool(MOVED.search(sentence))
+    best, best_score = None, 0.0
+    for d in known:
+        score = max(similarity(subject, d.subject), similarity(sentence, d.subject) * 0.9)
+        if setter and d.setter and setter.lower() == d.setter.lower():
+            score += 0.2
+        if d.due == due and score >= 0.5 or (moved and score >= 0.5):
+            if score > best_score or (score == best_score and best is not None and d.due == due):
+                best, best_score = d, score
+    if best is None:
+        return Decision(None, "set")
+    if best.due == due:
+        return Decision(best.id, "repeated")
+    return Decision(best.id, "extended" if due > best.due else "brought forward")

@@ -1,0 +1,231 @@
+"""Calendar arithmetic on TimeML values: pure functions, no text.
+
+A TimeML DATE value names a period at some granularity ("2020", "2020-Q1", "2020-02", "2020-W07",
+"2020-02-13"); `interval` turns one into the first and last day it covers, which is what the store
+and the views sort and count by.
+"""
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date, datetime, timedelta
+
+Direction = int  # -1: the latest one not after the anchor, +1: the next one not before it, 0: nearest
+
+
+def add_months(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return date(y, m, min(d.day, _cal.monthrange(y, m)[1]))
+
+
+def shift(d: date, unit: str, n: int) -> date:
+    """Move a date by n calendar units (day, week, month, quarter, half, year, decade, century)."""
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "weekend":
+        return d + timedelta(weeks=n)
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}[unit]
+    return add_months(d, months * n)
+
+
+def value_at(d: date, granularity: str) -> str:
+    """The TimeML value of the period of the given granularity that contains d."""
+    if granularity == "day":
+        return d.isoformat()
+    if granularity == "week":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if granularity == "weekend":
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}-WE"
+    if granularity == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if granularity == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if granularity == "half":
+        return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
+    if granularity == "year":
+        return f"{d.year:04d}"
+    if granularity == "decade":
+        return f"{d.year // 10:03d}"
+    if granularity == "century":
+        return f"{d.year // 100:02d}"
+    raise ValueError(granularity)
+
+
+def resolve_weekday(anchor: date, weekday: int, direction: Direction) -> date:
+    """The date of an ISO weekday (1 = Monday) seen from anchor; the anchor's own day counts."""
+    delta = weekday - anchor.isoweekday()
+    if delta == 0:
+        return anchor
+    if direction > 0:
+        return anchor + timedelta(days=delta % 7)
+    if direction < 0:
+        return anchor - timedelta(days=(-delta) % 7)
+    forward = delta % 7
+    return anchor + timedelta(days=forward) if forward <= 3 else anchor - timedelta(days=7 - forward)
+
+
+def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) -> date | None:
+    """A month and day with no year: the year that the direction (or nearness) picks."""
+    candidates = []
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day <= _cal.monthrange(y, month)[1]:
+            candidates.append(date(y, month, day))
+    if not candidates:
+        return None
+    if direction < 0:
+        past = [c for c in candidates if c <= anchor + timedelta(days=1)]
+        return max(past) if past else min(candidates)
+    if direction > 0:
+        future = [c for c in candidates if c >= anchor - timedelta(days=1)]
+        return min(future) if future else max(candidates)
+    return min(candidates, key=lambda c: abs((c - anchor).days))
+
+
+def resolve_month(anchor: date, month: int, direction: Direction) -> int:
+    """The year of a month named without one."""
+    if direction < 0 and month > anchor.month:
+        return anchor.year - 1
+    if direction > 0 and month < anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The nth (1-based, or -1 for the last) given ISO weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        offset = (weekday - first.isoweekday()) % 7
+        return first + timedelta(days=offset + 7 * (n - 1))
+    last = date(year, month, _cal.monthrange(year, month)[1])
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+_SEASON_DAYS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)),
+                "WI": ((12, 21), (3, 19))}
+
+_VALUE = re.compile(
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<time>[\d:]+|MO|AF|EV|NI|MI|DT))?)?"
+    r"|W(?P<w>\d{1,2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?$"
+)
+
+
+def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
+    """First and last day (or instant, for clock times) a TimeML DATE/TIME value covers."""
+    if re.fullmatch(r"\d{3}", value):
+        start, end = date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
+        return _apply_mod(start, end, mod)
+    if re.fullmatch(r"\d{2}", value):
+        start, end = date(int(value) * 100, 1, 1), date(int(value) * 100 + 99, 12, 31)
+        return _apply_mod(start, end, mod)
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    y = int(m["y"])
+    if y < 1:
+        return None
+    if m["time"]:
+        day = date(y, int(m["m"]), int(m["d"]))
+        t = m["time"]
+        if t[0].isdigit():
+            hh, _, mm = t.partition(":")
+            if int(hh) >= 24:
+                stamp = datetime.combine(day + timedelta(days=1), datetime.min.time())
+            else:
+                stamp = datetime(y, day.month, day.day, int(hh), int(mm or 0))
+            return stamp.isoformat(timespec="minutes"), stamp.isoformat(timespec="minutes")
+        return day.isoformat(), day.isoformat()
+    if m["d"]:
+        d = date(y, int(m["m"]), int(m["d"]))
+        return d.isoformat(), d.isoformat()
+    if m["m"]:
+        mo = int(m["m"])
+        start, end = date(y, mo, 1), date(y, mo, _cal.monthrange(y, mo)[1])
+    elif m["w"]:
+        monday = date.fromisocalendar(y, int(m["w"]), 1)
+        start, end = (monday + timedelta(days=5), monday + timedelta(days=6)) if m["we"] else \
+            (monday, monday + timedelta(days=6))
+    elif m["q"]:
+        q = int(m["q"])
+        start = date(y, 3 * q - 2, 1)
+        end = add_months(start, 3) - timedelta(days=1)
+    elif m["h"]:
+        start = date(y, 1, 1) if m["h"] == "1" else date(y, 7, 1)
+        end = date(y, 6, 30) if m["h"] == "1" else date(y, 12, 31)
+    elif m["s"]:
+        (m1, d1), (m2, d2) = _SEASON_DAYS[m["s"]]
+        start = date(y, m1, d1)
+        end = date(y + (m["s"] == "WI"), m2, d2)
+    else:
+        start, end = date(y, 1, 1), date(y, 12, 31)
+    return _apply_mod(start, end, mod)
+
+
+def _apply_mod(start: date, end: date, mod: str | None) -> tuple[str, str]:
+    """START/MID/END narrow a period to its first, middle or last third."""
+    span = (end - start).days + 1
+    if span > 2 and mod in ("START", "MID", "END"):
+        third = span // 3
+        if mod == "START":
+            end = start + timedelta(days=third - 1)
+        elif mod == "MID":
+            start, end = start + timedelta(days=third), end - timedelta(days=third)
+        else:
+            start = end - timedelta(days=third - 1 if span % 3 == 0 else third)
+    return start.isoformat(), end.isoformat()
+
+
+_DURATION = re.compile(r"^P(?:(?P<n>[\d.]+)(?P<u>Y|M|W|D|Q|DE|CE))?(?:T(?P<tn>[\d.]+)(?P<tu>H|M|S))?$")
+
+
+def duration_delta(value: str) -> timedelta | None:
+    """An ISO 8601 duration ("P14D", "PT72H", "P2W", "P1M") as an approximate timedelta."""
+    m = _DURATION.match(value)
+    if not m or not (m["n"] or m["tn"]):
+        return None
+    days = 0.0
+    if m["n"]:
+        days += float(m["n"]) * {"D": 1, "W": 7, "M": 30.4375, "Q": 91.3125, "Y": 365.25,
+                                 "DE": 3652.5, "CE": 36525}[m["u"]]
+    if m["tn"]:
+        days += float(m["tn"]) * {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}[m["tu"]]
+    return timedelta(days=days)
+
+
+def add_duration(start: datetime, value: str) -> datetime | None:
+    """start + an ISO duration, by calendar months and years where the duration names them."""
+    m = _DURATION.match(value)
+    if not m or not (m["n"] or m["tn"]):
+        return None
+    out = start
+    if m["n"]:
+        n = float(m["n"])
+        if m["u"] in ("M", "Y", "Q") and n == int(n):
+            months = int(n) * {"M": 1, "Q": 3, "Y": 12}[m["u"]]
+            d = add_months(start.date(), months)
+            out = datetime.combine(d, start.timetz())
+        else:
+            out = out + (duration_delta(f"P{m['n']}{m['u']}") or timedelta())
+    if m["tn"]:
+        out = out + (duration_delta(f"PT{m['tn']}{m['tu']}") or timedelta())
+    return out

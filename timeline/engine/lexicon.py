@@ -1,0 +1,116 @@
+"""Normalisation tables: the words of time expressions and what they mean.
+
+Kept as plain data so that a new month abbreviation or number word is one line here, and the
+rule families in `rules/` build their patterns from these tables.
+"""
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+WEEKDAYS = {
+    "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3,
+    "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "friday": 5, "fri": 5,
+    "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
+}
+
+# Quantities that name no number: TimeML writes the count as X ("PXD" for "several days").
+VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "numerous", "a number of", "the")
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31, "last": -1, "final": -1,
+}
+
+# Duration units: the TimeML letter and whether it sits after the T (time units).
+UNITS = {
+    "second": ("S", True), "sec": ("S", True), "minute": ("M", True), "min": ("M", True),
+    "hour": ("H", True), "hr": ("H", True), "day": ("D", False), "night": ("D", False),
+    "week": ("W", False), "fortnight": ("W2", False), "month": ("M", False),
+    "quarter": ("Q", False), "year": ("Y", False), "yr": ("Y", False),
+    "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
+    "weekend": ("WE", False),
+}
+
+# How a calendar unit is written when a value is at that granularity (for "last week" etc.).
+GRANULARITY = ("year", "half", "quarter", "month", "week", "day")
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+# Parts of the day and the TimeML code for them.
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "midday": "MI", "daytime": "DT",
+}
+
+# "early March" and "the end of February" modify the whole period they name.
+PERIOD_MODIFIERS = {
+    "early": "START", "the beginning of": "START", "the start of": "START", "beginning of": "START",
+    "start of": "START", "the first half of": "START", "earlier": "START",
+    "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
+    "late": "END", "the end of": "END", "end of": "END", "the close of": "END", "later": "END",
+    "the second half of": "END", "the latter part of": "END", "the last part of": "END",
+}
+
+# Quantity hedges on durations and dates.
+QUANTITY_MODIFIERS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "almost": "LESS_THAN", "nearly": "LESS_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "fewer than": "LESS_THAN", "more than": "MORE_THAN",
+    "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "no more than": "EQUAL_OR_LESS",
+    "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "no less than": "EQUAL_OR_MORE",
+}
+
+# Vague references that TimeML writes as PRESENT_REF / PAST_REF / FUTURE_REF.
+VAGUE_REFERENCES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "present": "PRESENT_REF",
+    "current": "PRESENT_REF", "today's": "PRESENT_REF", "immediately": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF",
+    "in the past": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF",
+    "future": "FUTURE_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF",
+    "in the coming days": "FUTURE_REF", "later": "FUTURE_REF", "someday": "FUTURE_REF",
+}
+
+# Holidays fixed to a day of a month.
+FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "independence day": (7, 4), "bastille day": (7, 14),
+    "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "boxing day": (12, 26), "may day": (5, 1), "labour day": (5, 1), "all saints' day": (11, 1),
+    "epiphany": (1, 6), "remembrance day": (11, 11), "canada day": (7, 1),
+}
+
+# Holidays computed each year: (month, weekday 1-7, nth occurrence, -1 for the last).
+NTH_WEEKDAY_HOLIDAYS = {
+    "thanksgiving day": (11, 4, 4), "thanksgiving": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents' day": (2, 1, 3),
+    "presidents day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
+    "father's day": (6, 7, 3), "election day": (11, 2, 1),
+}
+
+# Holidays set by Easter: days after Easter Sunday.
+EASTER_HOLIDAYS = {
+    "easter sunday": 0, "easter": 0, "good friday": -2, "easter monday": 1, "ash wednesday": -46,
+    "palm sunday": -7, "pentecost": 49, "ascension day": 39, "maundy thursday": -3,
+}

@@ -1,0 +1,163 @@
+"""Rule families: each module holds the patterns for one family of expressions and the function
+that turns a match into a TimeML value. `RULES` is every rule, in no particular order; the
+refiner in `engine/refine.py` decides between overlapping matches.
+
+Adding a pattern touches one module here, and its examples in `tests/examples/<family>.jsonl`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable, Optional
+
+from .. import lexicon
+from ..tense import NONE, clause_tense
+
+
+@dataclass(frozen=True)
+class Value:
+    """What a rule makes of a match: the TIMEX3 attributes, plus the granularity of a DATE."""
+    type: str
+    value: str
+    mod: Optional[str] = None
+    granularity: Optional[str] = None  # day, week, month, quarter, half, year, ... for references
+    anchor: Optional[date] = None  # a representative day, to anchor later relative mentions
+
+
+@dataclass
+class Context:
+    """What a rule may look at beyond its match: the document, its date and the story so far."""
+    text: str
+    dct: datetime
+    sentence_of: Callable[[int], tuple[int, int]]
+    reference: Optional[Value] = None  # the last mention that named a point on the calendar
+    last_by_grain: dict = field(default_factory=dict)  # the last such mention of each granularity
+    _tense_cache: dict = field(default_factory=dict)
+
+    @property
+    def today(self) -> date:
+        return self.dct.date()
+
+    def tense(self, start: int, end: int) -> int:
+        key = (start, end)
+        if key not in self._tense_cache:
+            s, e = self.sentence_of(start)
+            self._tense_cache[key] = clause_tense(self.text, start, end, s, e)
+        return self._tense_cache[key]
+
+    def reference_day(self) -> date:
+        if self.reference is not None and self.reference.anchor is not None:
+            return self.reference.anchor
+        return self.today
+
+
+Normaliser = Callable[[re.Match, Context], Optional[Value]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    normalise: Normaliser
+    priority: int = 0
+
+
+def alternation(words) -> str:
+    """A regex alternation of words, longest first, spaces matching any run of blanks."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+def compile_rule(name: str, pattern: str, priority: int = 0):
+    """Decorator: register a normaliser under a verbose, case-insensitive pattern."""
+    regex = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+    def wrap(fn: Normaliser) -> Normaliser:
+        RULES.append(Rule(name, regex, fn, priority))
+        return fn
+    return wrap
+
+
+RULES: list[Rule] = []
+
+MONTH = alternation(lexicon.MONTHS)
+WEEKDAY = alternation(lexicon.WEEKDAYS)
+NUMBER_WORD = alternation(k for k in lexicon.NUMBER_WORDS if " " not in k or k.startswith("a "))
+TENS = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+ONES = alternation(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+# A count: 3, 3.5, 1,000, "twenty-five", "two", "a couple of".
+NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:{TENS})[\s-](?:{ONES})|{NUMBER_WORD})"
+UNIT = alternation(lexicon.UNITS) + "|centuries|millennia"
+ORDINAL = alternation(lexicon.ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th)"
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def month_number(word: str) -> Optional[int]:
+    return lexicon.MONTHS.get(word.lower().rstrip("."))
+
+
+def weekday_number(word: str) -> Optional[int]:
+    return lexicon.WEEKDAYS.get(word.lower().rstrip("."))
+
+
+def parse_number(text: str) -> Optional[float]:
+    """"3", "1,000", "twenty-five", "a couple of", "5 1/2" -> the number; vague words -> None."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t.endswith(" 1/2"):
+        base = parse_number(t[:-4])
+        return None if base is None else base + 0.5
+    if re.fullmatch(r"\d+(?:,\d{3})+", t):
+        return float(t.replace(",", ""))
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    if t in lexicon.NUMBER_WORDS:
+        return float(lexicon.NUMBER_WORDS[t])
+    m = re.fullmatch(r"(\w+)[\s-](\w+)", t)
+    if m and m[1] in lexicon.NUMBER_WORDS and m[2] in lexicon.NUMBER_WORDS:
+        return float(lexicon.NUMBER_WORDS[m[1]] + lexicon.NUMBER_WORDS[m[2]])
+    return None
+
+
+def unit_name(word: str) -> str:
+    """"weeks" -> "week", "centuries" -> "century", "yrs" -> "year"."""
+    w = word.lower()
+    if w in ("centuries",):
+        return "century"
+    if w in ("millennia",):
+        return "millennium"
+    if w.endswith("s") and w[:-1] in lexicon.UNITS:
+        w = w[:-1]
+    return "year" if w == "yr" else "hour" if w == "hr" else w
+
+
+def duration_value(n: Optional[float], unit: str) -> str:
+    """P-notation for n units; n None gives the vague count X ("PXD")."""
+    letter, is_time = lexicon.UNITS[unit]
+    if unit == "decade":
+        letter, n = ("DE", n) if n is None else ("Y", n * 10)
+    elif unit == "century":
+        letter, n = ("CE", n) if n is None else ("Y", n * 100)
+    elif unit == "fortnight":
+        letter, n = "W", (None if n is None else n * 2)
+    elif unit == "weekend":
+        letter, n = "D", (None if n is None else n * 2)
+    elif unit == "night":
+        letter = "D"
+    if n is None:
+        count = "X"
+    elif n == int(n):
+        count = str(int(n))
+    elif is_time and unit == "hour":
+        return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+    else:
+        count = f"{n:g}"
+    return f"PT{count}{letter}" if is_time else f"P{count}{letter}"
+
+
+# Import the families so that they register their rules.
+from . import (dates, durations, holidays, periods, relative, sets, times, vague,  # noqa: E402,F401
+               weekdays, years)

@@ -1,0 +1,145 @@
+"""Calendar dates written out: "March 22, 2013", "22 March", "Sept. 30", "3/22/2013", "2013-03-22",
+"July 1997", "November", "the 15th"."""
+from __future__ import annotations
+
+import calendar as _cal
+import re
+from datetime import date
+
+from .. import calendar as cal
+from . import MONTH, WEEKDAY, Value, compile_rule, is_capitalised, month_number
+
+_WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
+_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d{2})"
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.startswith("'"):
+        yy = int(text[1:])
+        return 1900 + yy if yy >= 30 else 2000 + yy
+    return int(text)
+
+
+def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
+    if year is None:
+        resolved = cal.resolve_month_day(ctx.today, month, day, ctx.tense(m.start(), m.end()))
+        if resolved is None:
+            return None
+    else:
+        if day > _cal.monthrange(year, month)[1]:
+            return None
+        resolved = date(year, month, day)
+    return Value("DATE", resolved.isoformat(), granularity="day", anchor=resolved)
+
+
+@compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+{_DAY}\b
+    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2)
+def month_day_year(m, ctx):
+    if not is_capitalised(m["month"]):
+        return None
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
+
+
+@compile_rule("day-month-year", rf"""\b{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
+    (?:,?\s+{_YEAR}\b)?""", priority=2)
+def day_month_year(m, ctx):
+    if not is_capitalised(m["month"]):
+        return None
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
+
+
+@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)")
+def iso_date(m, ctx):
+    return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))
+
+
+@compile_rule("numeric-date", r"""(?<![\d/.$])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})
+    (?![\d/]|\.\d)""")
+def numeric_date(m, ctx):
+    a, b = int(m["a"]), int(m["b"])
+    year = int(m["year"])
+    if year < 100:
+        year += 1900 if year >= 30 else 2000
+    # US order first for slashes, day first for dots; validity decides when only one order works.
+    month, day = (a, b) if m["sep"] == "/" else (b, a)
+    if month > 12:
+        month, day = day, month
+    if not 1 <= month <= 12 or not 1 <= day <= _cal.monthrange(year, month)[1]:
+        return None
+    return _day_value(m, ctx, month, day, year)
+
+
+@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1)
+def month_year(m, ctx):
+    if not is_capitalised(m["month"]):
+        return None
+    month, year = month_number(m["month"]), _year(m["year"])
+    anchor = date(year, month, 1)
+    return Value("DATE", f"{year:04d}-{month:02d}", granularity="month", anchor=anchor)
+
+
+@compile_rule("month", rf"""\b(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<month>{MONTH})\b(?P<dot>\.)?
+    (?!\s*[-/]\s*\d)(?!'s\b\s+(?:a|the)\b)""")
+def month_only(m, ctx):
+    word = m["month"]
+    if not is_capitalised(word):
+        return None
+    if len(word) <= 3 and not m["dot"] and word.lower() not in ("may",):
+        return None  # "Jan" alone is more often a name than a month
+    month = month_number(word)
+    if word.lower() == "may" and not _may_is_month(m, ctx):
+        return None
+    rel = (m["rel"] or "").lower()
+    if rel in ("last", "past"):
+        year = ctx.today.year - 1 if month >= ctx.today.month else ctx.today.year
+    elif rel in ("next", "coming"):
+        year = ctx.today.year + 1 if month <= ctx.today.month else ctx.today.year
+    elif rel == "this":
+        year = ctx.today.year
+    else:
+        year = cal.resolve_month(ctx.today, month, ctx.tense(m.start(), m.end()))
+    return Value("DATE", f"{year:04d}-{month:02d}", granularity="month", anchor=date(year, month, 1))
+
+
+def _may_is_month(m, ctx) -> bool:
+    """"May" capitalised is the month unless it starts a sentence and a verb follows."""
+    text = ctx.text
+    before = text[max(0, m.start() - 12):m.start()]
+    after = text[m.end():m.end() + 20]
+    if re.search(r"(?:\bin|\bof|\bsince|\buntil|\bby|\bearly|\blate|\bmid-?|\bthrough|\bfrom|\bto|\bbefore|\bafter|\bon|\blast|\bnext|\bthis)\s*$", before, re.I):
+        return True
+    if re.match(r"\s+(?:\d|[A-Z]\w*|sales|figures|data|results|numbers|orders|deadline|auction|elections?|report|meeting)\b", after):
+        return not re.match(r"\s+(?:I|we|you|he|she|it|they|the)\b", after)
+    sentence_start = m.start() == 0 or re.search(r"[.!?\"\u201c]\s*$", text[max(0, m.start() - 4):m.start()])
+    return not sentence_start and bool(re.match(r"\s*[,.;)]", after))
+
+
+@compile_rule("ordinal-day", r"""\b(?:the\s+)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
+    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month)?(?!\s+(?:[a-z]|century|Century))""")
+def ordinal_day(m, ctx):
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if not (m["rel"] or any(before.rstrip().endswith(p) for p in ("on", "by", "until", "before", "after", "from", "since", "till", "to", "due", "of"))):
+        return None
+    day = int(m["day"])
+    today = ctx.today
+    rel = (m["rel"] or "").lower()
+    direction = ctx.tense(m.start(), m.end())
+    if rel == "next":
+        base = cal.add_months(today.replace(day=1), 1)
+    elif rel == "last":
+        base = cal.add_months(today.replace(day=1), -1)
+    elif rel == "this":
+        base = today.replace(day=1)
+    else:
+        base = today.replace(day=1)
+        if direction > 0 and day < today.day:
+            base = cal.add_months(base, 1)
+        elif direction < 0 and day > today.day:
+            base = cal.add_months(base, -1)
+    if day > _cal.monthrange(base.year, base.month)[1]:
+        return None
+    d = base.replace(day=day)
+    return Value("DATE", d.isoformat(), granularity="day", anchor=d)

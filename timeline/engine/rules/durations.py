@@ -1,0 +1,51 @@
+"""Spans of time: "48 hours", "a month", "the past five years", "several days", "two-year",
+"nearly an hour", "recent years", "for weeks"."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from . import NUMBER, UNIT, Value, compile_rule, duration_value, parse_number, unit_name
+
+_QMOD = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.QUANTITY_MODIFIERS), key=len, reverse=True))
+_VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous"
+
+
+@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>the|its|their|his|her|our|a|an)\s+(?!(?:{NUMBER})-))?
+    (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+)?
+    (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more)\s+)?
+    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-(?:long|old))?(?!-(?:old|year|day|week|month))""")
+def duration(m, ctx):
+    num = m["num"].lower()
+    unit = unit_name(m["unit"])
+    if unit not in lexicon.UNITS:
+        return None
+    if num in ("a", "an") and m["det"]:
+        return None
+    n = parse_number(num)
+    if n is not None and ("and a half" in m.group(0).lower()):
+        n += 0.5
+    if n is not None and n > 10000:
+        return None
+    if n is None and not re.fullmatch(_VAGUE.replace(r"\s+", " "), " ".join(num.split())):
+        return None
+    if unit == "weekend" and n is None:
+        return None
+    mod = lexicon.QUANTITY_MODIFIERS.get(" ".join((m["qmod"] or "").lower().split()))
+    if m["qmod"] and m["qmod"].lower() == "some" and n is None:
+        return None
+    if n is not None and n != int(n) and unit in ("day", "week", "month", "year", "decade", "century"):
+        # "1 1/2 years" -> the next smaller unit, as TimeML writes halves.
+        smaller = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
+                   "decade": ("year", 10), "century": ("year", 100)}[unit]
+        unit, n = smaller[0], n * smaller[1]
+    return Value("DURATION", duration_value(n, unit), mod=mod)
+
+
+@compile_rule("vague-span", r"""\b(?:(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|ensuing|following|the\s+coming|
+    the\s+past\s+few|the\s+next\s+few|the\s+last\s+few)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|quarters)|
+    (?:for|over|in|within|after|took|takes|lasted)\s+(?P<x>(?P<unit2>years|months|weeks|days|decades|hours|centuries|minutes)))\b
+    (?!\s+(?:ago|earlier|later|of\s+the))""")
+def vague_span(m, ctx):
+    unit = unit_name(m["unit"] or m["unit2"])
+    return Value("DURATION", duration_value(None, unit))

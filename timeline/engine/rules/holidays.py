@@ -1,0 +1,43 @@
+"""Holidays: fixed ("Christmas", "New Year's Day"), counted ("Thanksgiving": the fourth Thursday of
+November) and Easter-based ("Good Friday")."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .. import calendar as cal
+from .. import lexicon
+from . import Value, alternation, compile_rule
+
+_NAMES = alternation(list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS) + list(lexicon.EASTER_HOLIDAYS))
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    if name in lexicon.FIXED_HOLIDAYS:
+        month, day = lexicon.FIXED_HOLIDAYS[name]
+        return date(year, month, day)
+    if name in lexicon.NTH_WEEKDAY_HOLIDAYS:
+        month, weekday, n = lexicon.NTH_WEEKDAY_HOLIDAYS[name]
+        return cal.nth_weekday(year, month, weekday, n)
+    if name in lexicon.EASTER_HOLIDAYS:
+        return cal.easter(year) + timedelta(days=lexicon.EASTER_HOLIDAYS[name])
+    return None
+
+
+@compile_rule("holiday", rf"""\b(?:(?P<rel>this|last|next)\s+)?(?P<name>{_NAMES})\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=1)
+def holiday(m, ctx):
+    if not m["name"][0].isupper():
+        return None
+    name = " ".join(m["name"].lower().replace("\u2019", "'").split())
+    today = ctx.today
+    if m["year"]:
+        d = holiday_date(name, int(m["year"]))
+    else:
+        rel = (m["rel"] or "").lower()
+        this_year = holiday_date(name, today.year)
+        if rel == "last" or (not rel and ctx.tense(m.start(), m.end()) < 0):
+            d = this_year if this_year <= today else holiday_date(name, today.year - 1)
+        elif rel == "next" or (not rel and ctx.tense(m.start(), m.end()) > 0):
+            d = this_year if this_year >= today else holiday_date(name, today.year + 1)
+        else:
+            d = this_year
+    return Value("DATE", d.isoformat(), granularity="day", anchor=d)

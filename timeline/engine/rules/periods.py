@@ -1,0 +1,105 @@
+"""Parts of a year: quarters ("the third quarter", "third-quarter", "Q3 2013"), halves ("the first
+half"), seasons ("last fall", "summer 1998")."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import calendar as cal
+from .. import lexicon
+from . import Value, compile_rule
+
+_ORD4 = r"first|second|third|fourth|1st|2nd|3rd|4th|final"
+_ORD_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4}
+_YEAR_TAIL = r"(?:\s+(?:of\s+)?(?:(?:fiscal|the\s+year|the\s+fiscal\s+year)\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})\b|(?P<this>\s+of\s+(?:this|the)\s+year)|(?P<next>\s+of\s+next\s+year)|(?P<last>\s+of\s+last\s+year))?"
+_REL = r"(?:(?P<rel>this|last|next|the\s+same|the\s+latest|the\s+current|the\s+previous|the\s+past|the\s+year-earlier|the\s+year-ago|the\s+comparable|the\s+recent|year-earlier|year-ago|this\s+year's|last\s+year's|next\s+year's)\s+)"
+
+
+def _period_year(m, ctx, index: int, per_year: int) -> int:
+    """The year of a quarter or half named without one: the tense and the calendar decide."""
+    if m["year"]:
+        return int(m["year"])
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if m["next"] or rel.startswith("next"):
+        return ctx.today.year + 1
+    if m["last"] or rel in ("last year's", "the year-earlier", "the year-ago", "year-earlier", "year-ago"):
+        return ctx.today.year - 1
+    current = (ctx.today.month - 1) * per_year // 12 + 1
+    if m["this"] or rel in ("this", "this year's", "the current"):
+        return ctx.today.year
+    if index > current and ctx.tense(m.start(), m.end()) < 0:
+        return ctx.today.year - 1
+    return ctx.today.year
+
+
+@compile_rule("quarter", rf"""\b(?:the\s+)?{_REL}?(?:fiscal\s+)?(?P<ord>{_ORD4})[\s-]+(?:fiscal[\s-]+)?
+    (?:quarter|qtr\.?){_YEAR_TAIL}""", priority=1)
+def quarter(m, ctx):
+    q = _ORD_NUM[m["ord"].lower()]
+    year = _period_year(m, ctx, q, 4)
+    return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
+
+
+@compile_rule("quarter-code", r"""\b(?:(?P<y1>1[0-9]{3}|20[0-9]{2})\s*)?Q(?P<q>[1-4])\b(?:\s*(?P<y2>1[0-9]{3}|20[0-9]{2})\b)?""")
+def quarter_code(m, ctx):
+    if "Q" not in m.group(0):
+        return None  # lower-case "q3" is rarely a quarter
+    q = int(m["q"])
+    year = int(m["y1"] or m["y2"] or ctx.today.year)
+    return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
+
+
+@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?quarter\b|\bthe\s+(?:fiscal\s+)?quarter\b""")
+def relative_quarter(m, ctx):
+    rel = re.sub(r"\s+", " ", (m["rel"] or "the").lower())
+    today = ctx.today
+    if rel in ("this", "the current", "this year's"):
+        d = today
+    elif rel in ("next",):
+        d = cal.shift(today, "quarter", 1)
+    elif rel in ("last", "the previous", "the past"):
+        d = cal.shift(today, "quarter", -1)
+    elif rel in ("the year-earlier", "the year-ago", "year-earlier", "year-ago", "last year's"):
+        ref = ctx.last_by_grain.get("quarter")
+        base = ref.anchor if ref is not None else cal.shift(today, "quarter", -1)
+        d = cal.shift(base, "year", -1)
+    else:
+        # "the quarter", "the latest quarter": the one the story is about, else the last one closed.
+        ref = ctx.last_by_grain.get("quarter")
+        d = ref.anchor if ref is not None else cal.shift(today, "quarter", -1)
+    return Value("DATE", cal.value_at(d, "quarter"), granularity="quarter", anchor=d)
+
+
+@compile_rule("half", rf"""\b(?:the\s+)?{_REL}?(?:fiscal\s+)?(?P<ord>first|second|1st|2nd)[\s-]+half
+    (?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:century|decade|month|week|{'|'.join(lexicon.MONTHS)}))
+    {_YEAR_TAIL}""", priority=1)
+def half(m, ctx):
+    h = 1 if m["ord"].lower() in ("first", "1st") else 2
+    year = _period_year(m, ctx, h, 2)
+    return Value("DATE", f"{year:04d}-H{h}", granularity="half", anchor=date(year, 6 * h - 5, 1))
+
+
+_SEASON = "|".join(lexicon.SEASONS)
+
+
+@compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid)[\s-]+|the\s+)?
+    (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""")
+def season(m, ctx):
+    rel = (m["rel"] or "").lower()
+    if not rel and not m["year"] and not m.group(0).lower().startswith("the"):
+        return None  # bare "spring" or "fall" is too often a noun or a verb
+    code = lexicon.SEASONS[m["season"].lower()]
+    order = ["WI", "SP", "SU", "FA"]
+    current = order[(ctx.today.month % 12) // 3]
+    year = int(m["year"]) if m["year"] else ctx.today.year
+    if not m["year"]:
+        if rel in ("last", "past"):
+            year -= 1 if order.index(code) >= order.index(current) else 0
+        elif rel in ("next", "coming"):
+            year += 1 if order.index(code) <= order.index(current) else 0
+        elif ctx.tense(m.start(), m.end()) < 0 and order.index(code) > order.index(current):
+            year -= 1
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel)
+    month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+    return Value("DATE", f"{year:04d}-{code}", mod=mod, granularity="season", anchor=date(year, month, 1))

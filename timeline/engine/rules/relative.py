@@ -1,0 +1,160 @@
+"""Dates counted from the publication date or from the story's last date: "today", "yesterday",
+"last week", "next month", "two days ago", "a year earlier", "the next day", "a week from today"."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .. import calendar as cal
+from .. import lexicon
+from . import NUMBER, Value, compile_rule, parse_number, unit_name
+
+_CAL_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
+_GRAIN_ORDER = ["day", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
+_PART = "|".join(lexicon.PARTS_OF_DAY)
+
+
+def _day(d: date) -> Value:
+    return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+
+
+def _period(d: date, unit: str, mod: str | None = None) -> Value:
+    grain = "weekend" if unit == "weekend" else unit
+    anchor = d
+    return Value("DATE", cal.value_at(d, grain), mod=mod, granularity=unit if unit != "weekend" else "week",
+                 anchor=anchor)
+
+
+@compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|
+    the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
+    (?P<overnight>overnight))\b""", priority=1)
+def deictic_day(m, ctx):
+    word = re.sub(r"\s+", " ", (m["word"] or m["this"] or "").lower())
+    today = ctx.today
+    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}.get(word, 0)
+    part = (m["part"] or m["part2"] or "").lower()
+    if word == "last" and part in ("night", "evening"):
+        offset = -1
+    elif word == "last":
+        return None
+    d = today + timedelta(days=offset)
+    if word == "tonight":
+        part = "night"
+    if m["overnight"]:
+        part = "overnight"
+    if part:
+        return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[part]}", granularity="day", anchor=d)
+    return _day(d)
+
+
+@compile_rule("relative-period", r"""\b(?P<rel>this|last|next|coming|current|previous|past|following|
+    the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|later\s+this|
+    earlier\s+this|later\s+next|earlier\s+last)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fortnight)\b
+    (?!-)""", priority=1)
+def relative_period(m, ctx):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    if unit == "fortnight":
+        unit = "week"
+    mod = None
+    if rel.startswith("earlier "):
+        mod, rel = "START", rel.split()[1]
+    elif rel.startswith("later "):
+        mod, rel = "END", rel.split()[1]
+    if rel in ("the past", "the last", "past"):
+        # "the past week" is the stretch just gone: a duration in TimeML.
+        return Value("DURATION", f"P1{lexicon.UNITS[unit][0]}" if unit not in ("decade", "century") else
+                     ("P10Y" if unit == "decade" else "P100Y"))
+    if rel in ("the following", "the next", "following", "the previous", "previous"):
+        # Anchored on the story's last date rather than the publication date.
+        step = 1 if rel in ("the following", "the next", "following") else -1
+        base = ctx.reference_day()
+        return _period(cal.shift(base, unit, step), unit)
+    step = {"this": 0, "current": 0, "the current": 0, "last": -1, "next": 1, "coming": 1,
+            "the coming": 1}[rel]
+    if unit == "weekend" and step == 0 and ctx.today.isoweekday() < 5 and ctx.tense(m.start(), m.end()) < 0:
+        step = -1
+    return _period(cal.shift(ctx.today, unit, step), unit, mod)
+
+
+@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?P<same>same\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
+    (?!\s+(?:before|after|earlier|later|ago|of|in|to|for|when|that|on|he|she|they|it))""")
+def bare_period(m, ctx):
+    unit = m["unit"].lower()
+    det = m["the"].lower()
+    if det == "that" or m["same"]:
+        base = ctx.reference_day()
+    else:
+        base = ctx.today
+    if unit == "weekend":
+        base = base - timedelta(days=(base.isoweekday() - 6) % 7) if ctx.tense(m.start(), m.end()) < 0 \
+            else base + timedelta(days=(6 - base.isoweekday()) % 7)
+        return _period(base, "weekend")
+    if unit == "day":
+        if det == "the" and not m["same"]:
+            return None  # "the day" is seldom a date of its own
+        return _day(base)
+    if unit == "week" and det == "the":
+        return Value("DATE", cal.value_at(base, "week"), granularity="week", anchor=base)
+    return _period(base, unit)
+
+
+@compile_rule("ago", rf"""\b(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
+    \s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
+              priority=2)
+def ago(m, ctx):
+    unit = unit_name(m["unit"])
+    n = parse_number(m["num"])
+    direction = (m["dir"] or m["dir2"]).lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    anchored = direction in ("earlier", "later", "before", "after")
+    base = ctx.reference_day() if anchored and ctx.reference is not None else ctx.today
+    if direction.endswith("tomorrow"):
+        base = ctx.today + timedelta(days=1)
+    if n is None:
+        return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit in ("hour", "minute"):
+        return _day(base)
+    count = int(n) if n == int(n) else None
+    if count is None:
+        return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    target = cal.shift(base, unit, sign * count)
+    grain = unit
+    ref = ctx.reference
+    # "a year earlier" after "the third quarter" means that quarter a year before.
+    if ref is not None and ref.granularity in _GRAIN_ORDER and unit in _GRAIN_ORDER and \
+            _GRAIN_ORDER.index(ref.granularity) < _GRAIN_ORDER.index(unit) and ref.granularity != "day" and \
+            ref.anchor is not None and (anchored or ref.granularity in ("quarter", "half")):
+        target = cal.shift(ref.anchor, unit, sign * count)
+        grain = ref.granularity
+    if grain == "season":
+        grain = "quarter"
+    if direction.startswith("from") and unit in ("day", "week", "month"):
+        grain = "day"  # "a week from today" names a day
+    return Value("DATE", cal.value_at(target, grain), granularity=grain, anchor=target)
+
+
+@compile_rule("next-day", r"""\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same|prior)\s+(?P<unit>day|morning|evening|night|afternoon)\b|
+    \bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the|a|his|her|their|its|\w+'s)\b)""", priority=1)
+def next_day(m, ctx):
+    rel = (m["rel"] or m["dir"]).lower()
+    step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
+            "prior": -1, "same": 0}[rel]
+    d = ctx.reference_day() + timedelta(days=step)
+    unit = (m["unit"] or "day").lower()
+    if unit != "day":
+        return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[unit]}", granularity="day", anchor=d)
+    return _day(d)
+
+
+@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b""")
+def year_end(m, ctx):
+    if m["earlier"]:
+        ref = ctx.reference
+        if ref is not None and ref.anchor is not None and ref.granularity in ("quarter", "half", "month", "year"):
+            d = cal.shift(ref.anchor, "year", -1)
+            return Value("DATE", cal.value_at(d, ref.granularity), granularity=ref.granularity, anchor=d)
+        d = cal.shift(ctx.today, "year", -1)
+        return _period(d, "year")
+    return _period(ctx.today, m["what"].lower(), "END")

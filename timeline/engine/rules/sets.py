@@ -1,0 +1,50 @@
+"""Recurring times: "daily", "every Monday", "each week", "twice a year", "the first Monday of every
+month", "on Mondays" (in weekdays.py)."""
+from __future__ import annotations
+
+from .. import lexicon
+from . import MONTH, NUMBER, ORDINAL, WEEKDAY, Value, compile_rule, duration_value, month_number, \
+    parse_number, unit_name, weekday_number
+
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
+            "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+            "fortnightly": "P2W", "biannually": "P6M", "semiannually": "P6M", "semi-annually": "P6M",
+            "every day": "P1D", "everyday": "P1D"}
+_SEASON = "|".join(lexicon.SEASONS)
+
+
+@compile_rule("set-adverb", r"\b(?P<word>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|"
+                            r"biweekly|fortnightly|biannually|semi-?annually)\b(?!-)")
+def set_adverb(m, ctx):
+    return Value("SET", _ADVERBS[m["word"].lower()])
+
+
+@compile_rule("set-every", rf"""\b(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?
+    (?:(?P<unit>(?:day|week|month|quarter|year|decade|hour|minute|night|morning|evening|weekend|summer|winter|spring|fall|autumn)s?)|
+    (?P<weekday>{WEEKDAY})|(?P<month>{MONTH}))\b""", priority=1)
+def set_every(m, ctx):
+    if m["weekday"]:
+        return Value("SET", f"XXXX-WXX-{weekday_number(m['weekday'])}")
+    if m["month"]:
+        return Value("SET", f"XXXX-{month_number(m['month']):02d}")
+    word = m["unit"].lower().rstrip("s") if m["unit"].lower() != "hours" else "hour"
+    if word in lexicon.SEASONS:
+        return Value("SET", f"XXXX-{lexicon.SEASONS[word]}")
+    if word in ("morning", "evening"):
+        return Value("SET", f"TXX{lexicon.PARTS_OF_DAY[word]}")
+    n = parse_number(m["num"]) if m["num"] else 1.0
+    if "other" in m.group(0).lower():
+        n = (n or 1) * 2
+    return Value("SET", duration_value(n, unit_name(word)))
+
+
+@compile_rule("set-frequency", r"""\b(?:once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times|
+    a\s+few\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|quarter|year|decade|hour|minute)\b""", priority=1)
+def set_frequency(m, ctx):
+    return Value("SET", duration_value(1, m["unit"].lower()))
+
+
+@compile_rule("set-nth-weekday", rf"""\b(?:the\s+)?(?P<ord>{ORDINAL})\s+(?P<weekday>{WEEKDAY})\s+
+    (?:of\s+)?(?:every|each|the)\s+month\b""", priority=2)
+def set_nth_weekday(m, ctx):
+    return Value("SET", "P1M")

@@ -1,0 +1,91 @@
+"""Clock times: "8 p.m.", "10:35 a.m. EST", "15:00 GMT", "noon Thursday", "midnight Friday"."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .. import calendar as cal
+from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
+
+_ZONE = r"(?:\s*(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|local\s+time|"
+_ZONE += r"Moscow\s+time|Eastern|Pacific|Central)\)?))?"
+_DAY_TAIL = rf"""(?:,?\s+(?:on\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
+    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}}))?|(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})\b))?"""
+
+
+def _on_day(m, ctx) -> date:
+    """The day a clock time falls on: the one named after it, else the day the story is at."""
+    today = ctx.today
+    if m["rel"]:
+        return today + timedelta(days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["rel"].lower()])
+    month = m["month"] or m["month2"]
+    if month and month_number(month):
+        day = int(m["day"] or m["day2"])
+        d = cal.resolve_month_day(today, month_number(month), day, ctx.tense(m.start(), m.end()))
+        if d:
+            return d
+    if m["weekday"] and weekday_number(m["weekday"]):
+        rel = (m["wrel"] or "").lower()
+        direction = {"last": -1, "next": 1}.get(rel) or ctx.tense(m.start(), m.end()) or -1
+        return cal.resolve_weekday(today, weekday_number(m["weekday"]), direction)
+    return ctx.reference_day()
+
+
+def _stamp(d: date, hour: int, minute: int) -> str:
+    if hour == 24:
+        return f"{d.isoformat()}T24:00"
+    return f"{d.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+@compile_rule("clock-time", rf"""\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after))\s+)?
+    (?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)
+    {_ZONE}{_DAY_TAIL}""", priority=2)
+def clock_time(m, ctx):
+    hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+    minute = int(m["min"] or 0)
+    mod = "APPROX" if m["approx"] and m["approx"].lower() in ("about", "around", "approximately") else None
+    d = _on_day(m, ctx)
+    return Value("TIME", _stamp(d, hour, minute), mod=mod, granularity="day", anchor=d)
+
+
+@compile_rule("clock-24h", rf"""(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.h](?P<min>[0-5]\d)(?![\d:.,]\d)(?P<zone>{_ZONE})
+    (?:\s*(?:hours|hrs|h)\b)?{_DAY_TAIL}""", priority=1)
+def clock_24h(m, ctx):
+    sep = m.group(0)[len(m["h"])]
+    if not m["zone"].strip() and sep == "." and not m["weekday"] and not m["month"]:
+        return None  # "3.45" is more often a price or a score than a time
+    if not m["zone"].strip() and not m["weekday"] and not m["month"] and not m["rel"]:
+        before = ctx.text[max(0, m.start() - 6):m.start()].lower()
+        if not re.search(r"\b(?:at|by|until|from|to|before|after)\s*$", before):
+            return None  # a bare "3:1" is a score or a ratio
+    d = _on_day(m, ctx)
+    return Value("TIME", _stamp(d, int(m["h"]), int(m["min"])), granularity="day", anchor=d)
+
+
+@compile_rule("noon-midnight", rf"""\b(?P<word>noon|midnight|midday)(?:\s+(?:local\s+time|GMT|EST))?{_DAY_TAIL}""", priority=1)
+def noon_midnight(m, ctx):
+    word = m["word"].lower()
+    d = _on_day(m, ctx)
+    if word == "midday":
+        return Value("TIME", _stamp(d, 12, 0), granularity="day", anchor=d)
+    if word == "noon":
+        return Value("TIME", _stamp(d, 12, 0), granularity="day", anchor=d)
+    return Value("TIME", _stamp(d, 24, 0), granularity="day", anchor=d)
+
+
+@compile_rule("weekday-at-time", rf"""\b(?:(?P<wrel>last|next|this)\s+)?(?P<weekday>{WEEKDAY})\b\.?,?\s+(?:at\s+)?
+    (?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?)|(?P<word>noon|midnight))""", priority=2)
+def weekday_at_time(m, ctx):
+    if not m["weekday"][0].isupper():
+        return None
+    n = weekday_number(m["weekday"])
+    rel = (m["wrel"] or "").lower()
+    direction = {"last": -1, "next": 1}.get(rel) or ctx.tense(m.start(), m.end()) or -1
+    d = cal.resolve_weekday(ctx.today, n, direction)
+    if m["word"]:
+        hour = 12 if m["word"].lower() == "noon" else 24
+        minute = 0
+    else:
+        hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
+        minute = int(m["min"] or 0)
+    return Value("TIME", _stamp(d, hour, minute), granularity="day", anchor=d)

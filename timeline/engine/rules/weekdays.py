@@ -1,0 +1,44 @@
+"""Weekdays: "Wednesday", "last Friday", "next Tuesday", "Friday morning", "on Mondays".
+
+A bare weekday points back or ahead by the tense of its clause; the publication day itself when
+the weekday is the day of publication.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from .. import calendar as cal
+from .. import lexicon
+from . import WEEKDAY, Value, compile_rule, is_capitalised, weekday_number
+
+_PART = "|".join(lexicon.PARTS_OF_DAY)
+
+
+@compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|previous|this\s+coming|early|late)\s+)?
+    (?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:'s)?(?:\s+(?P<part>{_PART}))?\b""")
+def weekday(m, ctx):
+    word = m["day"]
+    if not is_capitalised(word):
+        return None
+    if len(word) <= 4 and not m["dot"] and word.lower() not in ("tues", "thur", "thurs"):
+        return None  # "Sun", "Sat", "Wed" alone are seldom weekdays in prose
+    n = weekday_number(word)
+    part = (m["part"] or "").lower()
+    if m["plural"]:
+        code = f"T{lexicon.PARTS_OF_DAY[part]}" if part else ""
+        return Value("SET", f"XXXX-WXX-{n}{code}")
+    rel = " ".join((m["rel"] or "").lower().split())
+    today = ctx.today
+    if rel in ("last", "past", "previous"):
+        d = cal.resolve_weekday(today - timedelta(days=1), n, -1)
+    elif rel in ("next", "coming", "this coming"):
+        d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
+    elif rel == "this":
+        d = cal.resolve_weekday(today, n, ctx.tense(m.start(), m.end()) or +1)
+    else:
+        direction = ctx.tense(m.start(), m.end())
+        d = cal.resolve_weekday(today, n, direction if direction else -1)
+    mod = {"early": "START", "late": "END"}.get(rel)
+    if part:
+        return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[part]}", mod=mod, granularity="day", anchor=d)
+    return Value("DATE", d.isoformat(), mod=mod, granularity="day", anchor=d)

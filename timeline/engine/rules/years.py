@@ -1,0 +1,77 @@
+"""Years and longer periods: "1990", "fiscal 1998", "the 1990s", "the '90s", "the 20th century"."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import lexicon
+from . import ORDINAL, Value, compile_rule
+
+# A four-digit number is a year unless its neighbours say it is an amount, a count or a label.
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:[$€£#]|\b(?:room|no\.?|number|flight|route|highway|interstate|suite|box|unit|apt\.?|"
+    r"apartment|building|gate|channel|model|page|pp?\.|chapter|section|article|code|"
+    r"platform|bus|train|line|version|rule|resolution|form|exit)\s*|\d\s+)$",
+    re.IGNORECASE)
+_NOT_YEAR_AFTER = re.compile(
+    r"^(?:\s*(?:%|percent|per\s*cent|[-\u2013]?(?:member|strong|page|ton|foot|mile|meter|metre|km|kg|year|"
+    r"seat|acre|pound|dollar|yen)s?\b)|\s+(?:people|troops|soldiers|workers|employees|jobs|"
+    r"shares|barrels|tons|tonnes|units|cars|homes|houses|votes|points|feet|miles|meters|metres|"
+    r"kilometers|kilometres|pounds|dollars|euros|yen|calories|residents|refugees|students|"
+    r"members|delegates|cases|deaths|patients|copies|documents|acres|hectares|rooms|beds|"
+    r"pages|words|rounds|hours|minutes|days|weeks|months|years|[a-z]+ers)\b|[.,]\d)",
+    re.IGNORECASE)
+
+
+@compile_rule("year", r"(?<![\w$€£#.,/:-])(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
+              priority=0)
+def year(m, ctx):
+    y = int(m["year"])
+    before = ctx.text[max(0, m.start() - 20):m.start()]
+    after = ctx.text[m.end():m.end() + 24]
+    if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
+        return None
+    if y < 1800 and not re.search(r"\b(?:in|since|of|from|until|by|before|after|year)\s*$", before, re.I):
+        return None
+    return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
+
+
+@compile_rule("fiscal-year", r"""\b(?:(?:the\s+)?fiscal(?:\s+year)?|FY|(?:the\s+)?financial\s+year)\s*
+    (?P<year>1[0-9]{3}|20[0-9]{2}|'?\d{2})\b(?!\s*%)""", priority=1)
+def fiscal_year(m, ctx):
+    text = m["year"].lstrip("'")
+    y = int(text)
+    if len(text) == 2:
+        y += 1900 if y >= 30 else 2000
+    return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
+
+
+@compile_rule("decade", r"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
+    (?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s\b""", priority=1)
+def decade(m, ctx):
+    d = m["decade"].lstrip("'")
+    if len(d) == 2:
+        if not (m["the"] or m["decade"].startswith("'")):
+            return None  # "in his 40s" is an age
+        year = (1900 if int(d) >= 30 else 2000) + int(d)
+    else:
+        year = int(d)
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m["mod"] or "").lower())
+    return Value("DATE", f"{year // 10:03d}", mod=mod, granularity="decade", anchor=date(year, 1, 1))
+
+
+@compile_rule("century", rf"""\b(?:the\s+)?(?:(?P<rel>this|last|next|past|previous)\s+|(?P<ord>{ORDINAL})[\s-]+)
+    century\b""", priority=1)
+def century(m, ctx):
+    if m["rel"]:
+        offset = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1}[m["rel"].lower()]
+        c = ctx.today.year // 100 + offset
+    else:
+        word = m["ord"].lower()
+        n = lexicon.ORDINALS.get(word)
+        if n is None:
+            n = int(re.sub(r"\D", "", word))
+        if n <= 0:
+            return None
+        c = n - 1
+    return Value("DATE", f"{c:02d}", granularity="century", anchor=date(max(c * 100, 1), 1, 1))

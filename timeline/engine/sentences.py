@@ -1,0 +1,48 @@
+"""Sentence boundaries, enough to bound a tense reading and show a mention in context."""
+from __future__ import annotations
+
+import bisect
+import re
+
+# A full stop ends a sentence unless it closes a common abbreviation or an initial.
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Co|Ltd|"
+    r"No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|"
+    r"Thurs|Fri|Sat|Sun|a\.m|p\.m|U\.S|U\.N|U\.K|E\.U|Ft|Mt|Ave|Blvd|approx|est|Calif|Conn|Fla|"
+    r"Ill|Mass|Mich|Minn|Penn|Tex|Va|Wash|Wis)|\b[A-Z])\.$")
+# A line ends a sentence when the next one starts like a new sentence (a title, a dateline, a
+# paragraph); a dateline ("March 2, 2026 —") ends at its dash.
+_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|(?<=[^,;\s])\n(?=[\"\u201c]?[A-Z0-9])"
+                  r"|(?m:^[A-Z][A-Za-z.]*\s+\d{1,2},\s+\d{4}\s*[\u2014\u2013-]+\s|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[\u2014\u2013-]+\s)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
+            continue
+        end = m.end()
+        spans.append((start, end))
+        start = end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+class Sentences:
+    """Find the sentence around any offset in O(log n)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = sentence_spans(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        if not self.spans:
+            return 0, len(self.text)
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        return self.spans[i]
+
+    def text_around(self, offset: int) -> str:
+        s, e = self.around(offset)
+        return " ".join(self.text[s:e].split())

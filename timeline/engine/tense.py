@@ -1,0 +1,110 @@
+"""A light reading of tense around a mention: does its clause look back or ahead?
+
+"met on Friday" points to the Friday gone by, "will meet on Friday" and "is due to resume Monday"
+to the coming one. We look for the nearest tense marker inside the mention's clause, left first
+(the verb usually comes before the date in English news), then right, then the whole sentence.
+No tagger model: a word list and the "-ed" ending are enough at the speed we need.
+"""
+from __future__ import annotations
+
+import re
+
+PAST, NONE, FUTURE = -1, 0, 1
+
+FUTURE_MARKERS = frozenset("""
+will 'll shall wo won't would could might must should can going gonna plan plans planning
+expect expects expected expecting schedule scheduled due set aims aim intends intend hopes hope
+upcoming coming next tomorrow ahead promise promises vows pledges
+threatens threaten wants want until unless if deadline
+ultimatum expire expires expiring preparing prepares prepare likely await awaits awaiting
+""".split())
+
+# Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
+SCHEDULE_VERBS = frozenset("""
+open opens close closes start starts begin begins end ends expire expires resume resumes meet meets
+convene convenes take takes arrive arrives leave leaves depart departs visit visits hold holds
+vote votes launch launches kick kicks return returns run runs last lasts travel travels fly flies
+go goes come comes head heads face faces play plays is are 's becomes become
+""".split())
+
+IRREGULAR_PAST = frozenset("""
+said told was were had did met began came went took made gave left held won lost fell rose saw
+got led sent spent struck found thought knew became brought bought caught fought flew grew hit
+kept laid lay meant paid put quit ran read rode rang sang sat sold shot shut slept spoke spoke
+stood stole swore swept swam taught tore threw understood woke wore wrote been gone done seen
+broke chose drove ate forgave froze hid overtook rebuilt sought sank shook stuck stung strove
+withdrew undertook ago last yesterday earlier previously ago. began. overcame upheld beat bore
+""".split())
+
+# Words ending in -ed that are not past tense verbs (or, as participles after "is", look ahead).
+NOT_PAST_ED = frozenset("""
+need indeed speed feed seed bed red shed hundred embed proceed exceed succeed breed creed greed
+weed steed bleed deed heed freed united limited based so-called armed allied related detailed
+scheduled expected planned proposed intended supposed interested concerned advanced medium-sized
+""".split())
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
+
+
+def word_tense(word: str) -> int:
+    """The tense a single word marks, or NONE."""
+    w = word.lower()
+    if w in FUTURE_MARKERS:
+        return FUTURE
+    if w in IRREGULAR_PAST:
+        return PAST
+    if w in SCHEDULE_VERBS:
+        return FUTURE
+    if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ED and not word[0].isupper():
+        return PAST
+    if w.endswith("n't") and w[:-3] in ("did", "was", "were", "had", "could", "would"):
+        return PAST if w[:-3] in ("did", "was", "were", "had") else FUTURE
+    return NONE
+
+
+_BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being"})
+
+
+def _scan(words: list[str], leftward: bool = True) -> int:
+    """The first tense marker among words (nearest first). Reading leftward, a participle after
+    "be" or "is" ("must be submitted", "is scheduled") looks ahead, not back."""
+    for i, w in enumerate(words):
+        t = word_tense(w)
+        if t == PAST and leftward and i + 1 < len(words) and words[i + 1].lower() in _BE_FUTURE:
+            return FUTURE
+        if t != NONE:
+            return t
+    return NONE
+
+
+# A date that something must happen by lies ahead, whatever tense the clause reports it in.
+_BY = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
+    """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
+    left = text[sent_start:start]
+    if _BY.search(left[-24:]):
+        return FUTURE
+    right = text[end:sent_end]
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    clause_left = left[breaks[-1].end():] if breaks else left
+    nxt = _CLAUSE_BREAK.search(right)
+    clause_right = right[: nxt.start()] if nxt else right
+    t = _scan(list(reversed(_WORD.findall(clause_left))))
+    if t != NONE:
+        return t
+    t = _scan(_WORD.findall(clause_right)[:6], leftward=False)
+    if t != NONE:
+        return t
+    # No marker in the clause: the nearest one in the sentence, by distance.
+    lw = list(reversed(_WORD.findall(left)))
+    rw = _WORD.findall(right)
+    for i in range(max(len(lw), len(rw))):
+        for side in (lw, rw):
+            if i < len(side):
+                t = word_tense(side[i])
+                if t != NONE:
+                    return t
+    return NONE

@@ -1,0 +1,137 @@
+"""Files -> Document. Plain text, HTML (through trafilatura), TimeML; folders; standard input."""
+from __future__ import annotations
+
+import re
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..errors import TimelineError
+from ..model import Document
+from ..when import parse_datetime, utc
+from . import published as pub
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TIMEML_SUFFIXES = {".tml", ".te3input"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TIMEML_SUFFIXES
+
+
+def iter_paths(paths: list[str]) -> Iterator[str]:
+    """Files named, and the readable files under folders named (recursively, sorted)."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                    yield str(f)
+        elif path.exists():
+            yield p
+        else:
+            raise TimelineError(f"{p}: no such file or folder")
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with a BOM, else the charset the bytes look like."""
+    if not data.strip():
+        raise TimelineError(f"{name}: the file is empty; give an article with text in it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise TimelineError(f"{name}: looks like a binary file, not an article; give a .txt, .html or .tml file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise TimelineError(f"{name}: cannot tell how the text is encoded; convert it to UTF-8 and add it again")
+    return str(best)
+
+
+def read_document(path: str, published: Optional[datetime] = None, source: Optional[str] = None) -> Document:
+    """Read one article. `published` (the --published flag) wins over anything the file says."""
+    if path == "-":
+        data, name, suffix = sys.stdin.buffer.read(), "<stdin>", ".txt"
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise TimelineError(f"{path}: cannot read the file ({e.strerror}); check the path and permissions")
+        name, suffix = path, Path(path).suffix.lower()
+    raw = decode(data, name)
+    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I)):
+        text, title, found = _read_html(raw, name)
+    elif suffix in TIMEML_SUFFIXES:
+        text, title, found = _read_timeml(path, name)
+    else:
+        text, title, found = _read_text(raw, name)
+    if not text.strip():
+        raise TimelineError(f"{name}: no article text found; check that the file holds the story")
+    when, how = (published, "flag") if published is not None else (found or (None, None))
+    if when is None:
+        when, how = _from_name(name)
+    if when is None:
+        raise TimelineError(f"{name}: no publication date found in the file; give one with --published YYYY-MM-DD")
+    return Document(text=text, title=title, published=utc(when), published_from=how,
+                    source=source or _default_source(name), path="" if path == "-" else str(Path(path).resolve()))
+
+
+def _default_source(name: str) -> str:
+    return "stdin" if name == "<stdin>" else Path(name).parent.name or "."
+
+
+def _from_name(name: str):
+    stamp = pub.epoch_stamp(Path(name).name)
+    return (stamp, "filename") if stamp else (None, None)
+
+
+def _read_text(raw: str, name: str):
+    lines = raw.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    title = lines[first].strip() if lines else ""
+    found = None
+    stamp = pub.epoch_stamp(title)
+    if stamp is not None:
+        found = (stamp, "header")
+    else:
+        when = pub.dateline(raw, parse_datetime)
+        if when is not None:
+            found = (when, "dateline")
+    return raw, title, found
+
+
+def _read_html(raw: str, name: str):
+    import trafilatura
+
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True) or ""
+    meta = trafilatura.extract_metadata(raw)
+    title = (meta.title if meta and meta.title else "") or (text.splitlines()[0] if text else "")
+    found = None
+    if meta is not None and meta.date:
+        when = parse_datetime(meta.date)
+        if when is not None:
+            found = (when, "html")
+    if found is None and text:
+        when = pub.dateline(text, parse_datetime)
+        if when is not None:
+            found = (when, "dateline")
+    return text, title, found
+
+
+def _read_timeml(path: str, name: str):
+    from ..timeml import dct_datetime, read_timeml
+
+    try:
+        doc = read_timeml(path)
+    except Exception as e:  # ParseError or a missing TEXT element
+        raise TimelineError(f"{name}: not a readable TimeML document ({e}); check the XML")
+    title = next((line.strip() for line in doc.text.splitlines() if line.strip()), doc.id)
+    found = (dct_datetime(doc.dct), "timeml") if doc.dct else None
+    return doc.text, title, found

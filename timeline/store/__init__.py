@@ -1,0 +1,224 @@
+"""The SQLite store (through sqlite-utils): documents, mentions, tracked deadlines.
+
+Schema changes live in `db/NNN_*.sql`; `PRAGMA user_version` records the last one applied, and
+opening a store applies the rest. Each document goes in inside one transaction.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Optional
+
+from ..deadlines.tracking import TrackedDeadline, track
+from ..errors import TimelineError
+from ..model import Extraction
+
+LOCK_WAIT_SECONDS = 5.0
+
+
+def migrations_dir() -> Path:
+    """`db/` beside the package in a checkout, or inside it when installed from a wheel."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "db", here.parent / "db"):
+        if candidate.is_dir():
+            return candidate
+    raise TimelineError("schema migrations (db/*.sql) not found; reinstall timeline")
+
+
+def migrations() -> list[tuple[int, str]]:
+    out = []
+    for p in sorted(migrations_dir().glob("*.sql")):
+        m = re.match(r"(\d+)_", p.name)
+        if m:
+            out.append((int(m.group(1)), p.read_text(encoding="utf-8")))
+    return out
+
+
+def default_path() -> str:
+    env = os.environ.get("TIMELINE_DB")
+    if env:
+        return env
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(base, "timeline", "timeline.db")
+
+
+@dataclass
+class AddResult:
+    document_id: int
+    added: bool  # False when the same text was already stored
+    mentions: int
+
+
+class Store:
+    def __init__(self, path: Optional[str] = None, readonly: bool = False):
+        import sqlite_utils
+
+        self.path = path or default_path()
+        is_default = path is None and not os.environ.get("TIMELINE_DB")
+        folder = os.path.dirname(os.path.abspath(self.path))
+        if not os.path.isdir(folder):
+            if is_default:
+                os.makedirs(folder, exist_ok=True)
+            else:
+                raise TimelineError(f"database folder {folder} does not exist; create it or give --db a path in an existing folder")
+        if readonly and not os.path.exists(self.path):
+            raise TimelineError(f"{self.path}: no database there yet; add articles first with `timeline add`")
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
+                conn.execute("PRAGMA query_only = ON")
+            else:
+                conn = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS)
+            conn.isolation_level = None  # transactions are ours: BEGIN ... COMMIT per document
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.db = sqlite_utils.Database(conn)
+            self.version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if not readonly:
+                self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise self._explain(e) from None
+
+    def _explain(self, e: sqlite3.Error) -> TimelineError:
+        msg = str(e)
+        if "locked" in msg or "busy" in msg:
+            return TimelineError(f"{self.path}: the database is locked by another process; try again when it finishes")
+        if "not a database" in msg or "malformed" in msg or "file is encrypted" in msg:
+            return TimelineError(f"{self.path}: not a timeline database (corrupt or another kind of file); "
+                                 "point --db at another path or move the file away")
+        if "readonly" in msg or "read-only" in msg:
+            return TimelineError(f"{self.path}: the database is read-only; check the file's permissions")
+        return TimelineError(f"{self.path}: database error: {msg}")
+
+    def _migrate(self) -> None:
+        conn = self.db.conn
+        for version, sql in migrations():
+            if version <= self.version:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            self.version = version
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def add(self, extraction: Extraction) -> AddResult:
+        """Store a document and its mentions in one transaction; the same text is stored once."""
+        doc = extraction.document
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
+                if row:
+                    conn.execute("ROLLBACK")
+                    return AddResult(row[0], False, 0)
+                cur = conn.execute(
+                    "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (digest, doc.title, doc.source, doc.path, doc.published.isoformat(), doc.published_from,
+                     datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text))
+                doc_id = cur.lastrowid
+                for m in extraction.mentions:
+                    cur = conn.execute(
+                        "INSERT INTO mentions (document_id, start, end, text, sentence, type, value, mod, kind,"
+                        " earliest, latest, due, subject, setter, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
+                         m.latest, m.due, m.subject, m.setter, m.cue))
+                    if m.kind == "deadline" and m.due:
+                        self._track(cur.lastrowid, m, doc.published.isoformat())
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError as e:
+            raise self._explain(e) from None
+        return AddResult(doc_id, True, len(extraction.mentions))
+
+    def _track(self, mention_id: int, mention, published: str) -> None:
+        conn = self.db.conn
+        rows = conn.execute("SELECT id, subject, setter, due, first_due FROM deadlines").fetchall()
+        known = [TrackedDeadline(*r) for r in rows]
+        decision = track(known, mention.subject, mention.setter, mention.due[:10], mention.sentence)
+        if decision.deadline_id is None:
+            cur = conn.execute(
+                "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
+                (mention.subject, mention.setter, mention.due[:10], mention.due[:10], published, published))
+            deadline_id = cur.lastrowid
+        else:
+            deadline_id = decision.deadline_id
+            if decision.change in ("extended", "brought forward"):
+                conn.execute("UPDATE deadlines SET due = ?, last_changed = ? WHERE id = ?",
+                             (mention.due[:10], published, deadline_id))
+        conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
+                     (deadline_id, mention_id, mention.due[:10], decision.change))
+
+    def remove(self, document_id: int) -> bool:
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            cur = conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+            # Deadlines left with no source went with their last article.
+            conn.execute("DELETE FROM deadlines WHERE id NOT IN (SELECT deadline_id FROM deadline_sources)")
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            conn.execute("ROLLBACK")
+            raise self._explain(e) from None
+        return cur.rowcount > 0
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Iterable = ()) -> list[dict]:
+        try:
+            cur = self.db.conn.execute(sql, tuple(params))
+        except sqlite3.DatabaseError as e:
+            raise self._explain(e) from None
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        """One read-only statement, as given by a person: columns and rows."""
+        try:
+            cur = self.db.conn.execute(sql)
+            rows = cur.fetchall()
+        except sqlite3.Warning as e:
+            raise TimelineError(f"query: {e}; give a single statement") from None
+        except sqlite3.DatabaseError as e:
+            msg = str(e)
+            if "readonly" in msg or "read-only" in msg or "query_only" in msg:
+                raise TimelineError("query: the store is opened read-only; only SELECT-like statements run") from None
+            if "syntax" in msg or "no such" in msg:
+                raise TimelineError(f"query: {msg}; see README 'The database' for tables and columns") from None
+            raise self._explain(e) from None
+        return [d[0] for d in cur.description or ()], rows
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (triggers keep their inner semicolons)."""
+    out, buf = [], []
+    for line in sql.splitlines():
+        stripped = line.split("--", 1)[0] if not line.strip().startswith("--") else ""
+        if not stripped.strip():
+            continue
+        buf.append(line)
+        joined = "\n".join(buf)
+        if sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out

@@ -1,0 +1,188 @@
+"""TimeML in and out, and TempEval-3 Task A scoring.
+
+Reading keeps TEXT exactly as written (entities decoded) with each gold TIMEX3 as character
+offsets; writing puts our TIMEX3 tags into the original markup of TEXT, leaving every other
+byte as it was (gold TIMEX3 tags are taken out first).
+"""
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .model import Timex
+
+
+@dataclass
+class TimeMLDocument:
+    id: str
+    dct: Optional[str]
+    text: str
+    gold: list[Timex] = field(default_factory=list)
+    raw: str = ""
+
+
+def _walk(elem, buf: list[str], out: list[Timex]) -> None:
+    if elem.text:
+        buf.append(elem.text)
+    for child in elem:
+        start = sum(map(len, buf))
+        _walk(child, buf, out)
+        end = sum(map(len, buf))
+        if child.tag == "TIMEX3":
+            out.append(Timex(start, end, "".join(buf)[start:end], child.get("type") or "",
+                             child.get("value") or "", child.get("mod")))
+        if child.tail:
+            buf.append(child.tail)
+
+
+def read_timeml(path: Path | str) -> TimeMLDocument:
+    """A .tml or .TE3input file: its id, DCT value, TEXT and gold TIMEX3 spans."""
+    path = Path(path)
+    raw = path.read_text(encoding="utf-8")
+    root = ET.fromstring(raw)
+    dct_el = root.find("DCT/TIMEX3")
+    text_el = root.find("TEXT")
+    if text_el is None:
+        raise ValueError(f"{path}: no TEXT element; is this a TimeML document?")
+    buf: list[str] = []
+    gold: list[Timex] = []
+    _walk(text_el, buf, gold)
+    doc_id = re.sub(r"\.(tml|TE3input)$", "", path.name)
+    return TimeMLDocument(doc_id, dct_el.get("value") if dct_el is not None else None, "".join(buf), gold, raw)
+
+
+def dct_datetime(value: str) -> datetime:
+    """A DCT value ("1998-02-13", "1998-02-13T14:26:00") as a datetime."""
+    return datetime.fromisoformat(value[:19]) if "T" in value else datetime.fromisoformat(value[:10])
+
+
+_TAG = re.compile(r"<[^>]+>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+
+
+def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
+    """The original document with its TEXT re-tagged with our timexes, all else byte for byte."""
+    raw = doc.raw
+    m = re.search(r"(<TEXT>)(.*?)(</TEXT>)", raw, re.S)
+    if not m:
+        raise ValueError(f"{doc.id}: no TEXT element")
+    body = m.group(2)
+    # Remove existing TIMEX3 tags in TEXT: the output is ours alone.
+    body = re.sub(r"</?TIMEX3\b[^>]*>", "", body)
+    # Map text offsets to positions in the markup: walk tags and entities.
+    pos_of: list[int] = []
+    i = 0
+    while i < len(body):
+        if body[i] == "<":
+            i = body.index(">", i) + 1
+            continue
+        ent = _ENTITY.match(body, i) if body[i] == "&" else None
+        if ent:
+            decoded = html.unescape(ent.group(0))
+            for _ in decoded:
+                pos_of.append(i)
+            i = ent.end()
+            continue
+        pos_of.append(i)
+        i += 1
+    pos_of.append(len(body))
+    inserts: list[tuple[int, int, str]] = []
+    for n, t in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
+        attrs = f'tid="t{1000 + n}" type="{t.type}" value="{html.escape(t.value)}"'
+        if t.mod:
+            attrs += f' mod="{t.mod}"'
+        inserts.append((pos_of[t.start], 1, f"<TIMEX3 {attrs}>"))
+        inserts.append((_end_position(body, pos_of, t.end), 0, "</TIMEX3>"))
+    for at, _, tag in sorted(inserts, key=lambda x: (x[0], x[1]), reverse=True):
+        body = body[:at] + tag + body[at:]
+    return raw[:m.start(2)] + body + raw[m.end(2):]
+
+
+def _end_position(body: str, pos_of: list[int], end: int) -> int:
+    """Markup position just after the last character of a span."""
+    last = pos_of[end - 1]
+    ent = _ENTITY.match(body, last) if body[last] == "&" else None
+    return ent.end() if ent else last + 1
+
+
+# -- scoring ---------------------------------------------------------------------------------------
+
+@dataclass
+class Score:
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type: int = 0
+    value: int = 0
+    errors: list[tuple] = field(default_factory=list)
+
+    def prf(self, hits: int) -> tuple[float, float, float]:
+        p = hits / self.system if self.system else 0.0
+        r = hits / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return 100 * p, 100 * r, 100 * f
+
+    def table(self) -> dict:
+        return {k: dict(zip(("precision", "recall", "f1"), (round(x, 2) for x in self.prf(getattr(self, k)))))
+                for k in ("strict", "relaxed", "type", "value")}
+
+
+def match(gold: list[Timex], system: list[Timex]) -> list[tuple[int, int, bool]]:
+    """One-to-one pairs (gold index, system index, exact): exact extents first, then overlaps."""
+    pairs: list[tuple[int, int, bool]] = []
+    used_g: set[int] = set()
+    used_s: set[int] = set()
+    for exact in (True, False):
+        for gi, g in enumerate(gold):
+            if gi in used_g:
+                continue
+            for si, s in enumerate(system):
+                if si in used_s:
+                    continue
+                ok = (s.start == g.start and s.end == g.end) if exact else (s.start < g.end and g.start < s.end)
+                if ok:
+                    pairs.append((gi, si, exact))
+                    used_g.add(gi)
+                    used_s.add(si)
+                    break
+    return pairs
+
+
+def score_document(score: Score, doc_id: str, gold: list[Timex], system: list[Timex]) -> None:
+    pairs = match(gold, system)
+    score.gold += len(gold)
+    score.system += len(system)
+    score.relaxed += len(pairs)
+    score.strict += sum(1 for p in pairs if p[2])
+    for gi, si, exact in pairs:
+        g, s = gold[gi], system[si]
+        score.type += s.type.upper() == g.type.upper()
+        value_ok = s.value == g.value
+        score.value += value_ok
+        if not value_ok or not exact:
+            score.errors.append((doc_id, "VALUE" if not value_ok else "EXTENT", g.text, g.value, s.text, s.value))
+    matched_g = {p[0] for p in pairs}
+    matched_s = {p[1] for p in pairs}
+    score.errors += [(doc_id, "MISSED", g.text, g.value, "", "") for i, g in enumerate(gold) if i not in matched_g]
+    score.errors += [(doc_id, "SPURIOUS", "", "", s.text, s.value) for i, s in enumerate(system) if i not in matched_s]
+
+
+def timeml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in Path(folder).rglob("*") if p.suffix in (".tml", ".TE3input") and p.is_file())
+
+
+def inline_timeml(document, timexes) -> str:
+    """A plain article as a TimeML document: DCT from its publication date, TEXT tagged."""
+    from xml.sax.saxutils import escape
+
+    dct = document.published.date().isoformat()
+    head = ('<?xml version="1.0" ?>\n<TimeML>\n'
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT>\n')
+    skeleton = TimeMLDocument("document", dct, document.text, [], head + f"<TEXT>{escape(document.text)}</TEXT>\n</TimeML>\n")
+    return write_timeml(skeleton, timexes)

@@ -1,0 +1,85 @@
+"""Views: rows from the store -> what a person or a script reads. No database access here."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Iterable, Optional
+
+KIND_STYLE = {
+    "deadline": ("bold red", "\u23f0"),
+    "scheduled": ("cyan", "\u2192"),
+    "event": ("green", "\u25cf"),
+    "duration": ("magenta", "\u2194"),
+    "recurring": ("yellow", "\u21bb"),
+}
+
+
+def to_json(payload) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+
+
+def to_csv(rows: list[dict], columns: Optional[list[str]] = None) -> str:
+    columns = columns or (list(rows[0]) if rows else [])
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    return buf.getvalue()
+
+
+def day_of(value: Optional[str]) -> Optional[date]:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def time_left(due: str, as_of: date) -> tuple[int, str]:
+    """Days from as_of to due and the words for it: "in 16 days", "today", "3 days overdue"."""
+    days = (day_of(due) - as_of).days
+    if days == 0:
+        return 0, "due today"
+    if days == 1:
+        return 1, "tomorrow"
+    if days > 0:
+        return days, f"in {days} days"
+    return days, f"{-days} day{'s' if days != -1 else ''} overdue"
+
+
+def span_label(earliest: Optional[str], latest: Optional[str]) -> str:
+    if not earliest:
+        return ""
+    if not latest or latest == earliest:
+        return earliest.replace("T", " ")
+    return f"{earliest.replace('T', ' ')} \u2192 {latest.replace('T', ' ')}"
+
+
+def group_label(earliest: str, grain: str) -> str:
+    d = day_of(earliest)
+    if grain == "year":
+        return str(d.year)
+    if grain == "month":
+        return d.strftime("%B %Y")
+    return d.strftime("%a %d %b %Y")
+
+
+def grouping(rows: Iterable[dict]) -> str:
+    """Group by day, month or year, whichever keeps the listing readable for the span covered."""
+    days = [day_of(r["earliest"]) for r in rows if r.get("earliest")]
+    if not days:
+        return "day"
+    span = (max(days) - min(days)).days
+    return "day" if span <= 62 else "month" if span <= 3 * 366 else "year"
+
+
+def highlight(sentence: str, text: str, style: str):
+    """The sentence as rich Text with the expression marked in it."""
+    from rich.text import Text
+
+    out = Text(sentence)
+    i = sentence.find(text)
+    if i < 0:
+        i = sentence.lower().find(text.lower())
+    if i >= 0:
+        out.stylize(f"{style} underline", i, i + len(text))
+    return out

@@ -1,0 +1,49 @@
+"""What a person types for a time (WHEN) or a length of time (SPAN)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from .errors import TimelineError
+
+
+def parse_datetime(text: str) -> Optional[datetime]:
+    """ISO 8601 directly; anything else ("Feb 13 2020 10:44", "yesterday") through dateparser."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    import dateparser  # slow to import: only when a phrase needs it
+
+    return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                                            "DATE_ORDER": "MDY"})
+
+
+def parse_when(text: str, option: str = "--published") -> datetime:
+    when = parse_datetime(text)
+    if when is None:
+        raise TimelineError(f"{option}: cannot read {text!r} as a date; use ISO 8601 such as 2020-02-13 "
+                            "or a phrase such as 'Feb 13 2020 10:44'")
+    return when
+
+
+_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(h|hours?|d|days?|w|weeks?|m|months?|y|years?)\s*$", re.IGNORECASE)
+
+
+def parse_span(text: str) -> timedelta:
+    """"7d", "2w", "48h", "3 months" -> a timedelta (months of 30 days, years of 365)."""
+    m = _SPAN.match(text)
+    if not m:
+        raise TimelineError(f"--within: cannot read {text!r} as a span; use forms such as 7d, 2w, 48h or '3 months'")
+    n = float(m.group(1))
+    per_unit = {"h": 1 / 24, "d": 1, "w": 7, "m": 30, "y": 365}
+    return timedelta(days=n * per_unit[m.group(2).lower()[0]])
+
+
+def utc(when: datetime) -> datetime:
+    """A naive time is taken as UTC; an aware one is converted."""
+    return when.replace(tzinfo=timezone.utc) if when.tzinfo is None else when.astimezone(timezone.utc)
