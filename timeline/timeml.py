@@ -96,11 +96,50 @@ def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
         attrs = f'tid="t{1000 + n}" type="{t.type}" value="{html.escape(t.value)}"'
         if t.mod:
             attrs += f' mod="{t.mod}"'
-        inserts.append((pos_of[t.start], 1, f"<TIMEX3 {attrs}>"))
-        inserts.append((_end_position(body, pos_of, t.end), 0, "</TIMEX3>"))
+        start, end = _balanced(body, pos_of[t.start], _end_position(body, pos_of, t.end))
+        inserts.append((start, 1, f"<TIMEX3 {attrs}>"))
+        inserts.append((end, 0, "</TIMEX3>"))
     for at, _, tag in sorted(inserts, key=lambda x: (x[0], x[1]), reverse=True):
         body = body[:at] + tag + body[at:]
     return raw[:m.start(2)] + body + raw[m.end(2):]
+
+
+_OPEN_OR_CLOSE = re.compile(r"<(/?)([A-Za-z][\w.-]*)[^>]*?(/?)>")
+
+
+def _balanced(body: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) over adjacent tags so that no element is cut in two: a span ending
+    inside <SIGNAL>before</SIGNAL> closes after </SIGNAL>, one starting inside an element opens
+    before its start tag."""
+    def unmatched(a: int, b: int) -> tuple[int, int]:
+        opened, stray_close = [], 0
+        for m in _OPEN_OR_CLOSE.finditer(body, a, b):
+            if m.group(3):
+                continue
+            if m.group(1):
+                if opened:
+                    opened.pop()
+                else:
+                    stray_close += 1
+            else:
+                opened.append(m.group(2))
+        return len(opened), stray_close
+    while True:
+        opens, closes = unmatched(start, end)
+        if not opens and not closes:
+            return start, end
+        moved = False
+        if opens:
+            m = _OPEN_OR_CLOSE.match(body, end)
+            if m and m.group(1):
+                end, moved = m.end(), True
+        if closes:
+            back = body.rfind("<", 0, start)
+            m = _OPEN_OR_CLOSE.match(body, back) if back >= 0 else None
+            if m and m.end() == start and not m.group(1):
+                start, moved = back, True
+        if not moved:
+            return start, end
 
 
 def _end_position(body: str, pos_of: list[int], end: int) -> int:

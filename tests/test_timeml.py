@@ -1,0 +1,57 @@
+"""TimeML: `tag` keeps every byte of the input but its TIMEX3 tags; `eval` scores like TempEval-3;
+and on the TBAQ development corpus the engine stays above a floor (a regression guard)."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from timeline.model import Timex
+from timeline.timeml import Score, score_document
+
+from .conftest import TBAQ
+
+# Set just under what the engine reaches on TBAQ: a guard against regressions, not a target.
+VALUE_F1_FLOOR = 73.5
+RELAXED_F1_FLOOR = 90.5
+
+_TAGS = re.compile(r"</?TIMEX3\b[^>]*>")
+
+
+def test_scoring_matches_tempeval_definitions():
+    gold = [Timex(0, 6, "Friday", "DATE", "1998-02-13"), Timex(10, 19, "last week", "DATE", "1998-W06")]
+    system = [Timex(0, 6, "Friday", "DATE", "1998-02-13"), Timex(15, 19, "week", "DATE", "1998-W07"),
+              Timex(30, 33, "now", "DATE", "PRESENT_REF")]
+    s = Score()
+    score_document(s, "d", gold, system)
+    assert (s.strict, s.relaxed, s.value) == (1, 2, 1)
+    table = s.table()
+    assert table["relaxed"]["recall"] == 100.0
+    assert table["strict"]["precision"] == pytest.approx(33.33, abs=0.01)
+
+
+@pytest.fixture
+def tbaq():
+    if not TBAQ.is_dir():
+        pytest.skip("../shared/corpora/tbaq is not here")
+    return TBAQ
+
+
+def test_tag_preserves_text_and_eval_agrees(tbaq, tmp_path):
+    out = tmp_path / "tagged"
+    done = subprocess.run([sys.executable, "-m", "timeline", "tag", str(tbaq), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for gold in sorted(tbaq.glob("*.tml")):
+        ours = (out / gold.name).read_text(encoding="utf-8")
+        assert _TAGS.sub("", ours) == _TAGS.sub("", gold.read_text(encoding="utf-8")), gold.name
+    scored = subprocess.run([sys.executable, "-m", "timeline", "eval", str(tbaq), str(out), "--format", "json"],
+                            capture_output=True, text=True, timeout=600)
+    live = subprocess.run([sys.executable, "-m", "timeline", "eval", str(tbaq), "--format", "json"],
+                          capture_output=True, text=True, timeout=600)
+    from_files, from_engine = json.loads(scored.stdout), json.loads(live.stdout)
+    for k in ("strict", "relaxed", "type", "value"):
+        assert from_files[k] == from_engine[k]
+    assert from_engine["value"]["f1"] >= VALUE_F1_FLOOR
+    assert from_engine["relaxed"]["f1"] >= RELAXED_F1_FLOOR
