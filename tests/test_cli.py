@@ -169,3 +169,50 @@ def test_export_ics_has_alarm(seed_path, db):
     assert "BEGIN:VCALENDAR" in out.stdout
     assert "DTSTART;VALUE=DATE:20200229" in out.stdout
     assert "BEGIN:VALARM" in out.stdout and "TRIGGER:-P1D" in out.stdout
+
+
+HTML_STORY = """<!DOCTYPE html><html><head><title>Council sets deadline for bridge repairs</title>
+<meta property="article:published_time" content="2024-02-12T09:15:00+00:00"></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News on Friday</a></nav><article>
+<h1>Council sets deadline for bridge repairs</h1>
+<p>The city council on Monday gave the contractor until March 15 to finish repairs on the old river
+bridge, after inspectors found cracks in two of its supports last month.</p>
+<p>Councillors said the contractor must submit a revised schedule within 10 days.</p>
+</article><footer>Copyright 2024 The Example Gazette.</footer></body></html>"""
+
+
+def test_html_article_text_and_metadata_date(tmp_path, db):
+    page = tmp_path / "bridge.html"
+    page.write_text(HTML_STORY, encoding="utf-8")
+    data = json.loads(run("extract", str(page), "--format", "json").stdout)
+    assert data["document"]["published_from"] == "html"
+    assert data["document"]["published"].startswith("2024-02-12")
+    assert data["document"]["title"] == "Council sets deadline for bridge repairs"
+    by_text = {m["text"]: m for m in data["mentions"]}
+    assert by_text["March 15"]["kind"] == "deadline" and by_text["March 15"]["due"] == "2024-03-15"
+    assert by_text["10 days"]["due"] == "2024-02-22"
+    assert "Friday" not in by_text  # the navigation bar is not the article
+    assert run("add", str(page), db=db).returncode == 0
+
+
+def test_non_utf8_text_is_decoded(tmp_path):
+    page = tmp_path / "latin.txt"
+    page.write_bytes("Caf\xe9 owners protest\nThe caf\xe9 will close on Friday, the owner said.".encode("cp1252"))
+    out = run("extract", str(page), "--published", "2024-02-12", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    m = json.loads(out.stdout)["mentions"][0]
+    assert (m["text"], m["earliest"]) == ("Friday", "2024-02-16")
+
+
+def test_locked_database_waits_then_fails_cleanly(seed_path, db):
+    run("add", str(seed_path), db=db)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        out = run("add", "-", "--published", "2024-01-01", input="A story\nThe vote is on Friday.", db=db)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert out.returncode == 2
+    assert "locked" in out.stderr and "Traceback" not in out.stderr
+    assert _store_snapshot(db)[0] == 1
