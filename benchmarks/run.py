@@ -1,0 +1,298 @@
+"""Speed, scale and memory of timeline, measured beside its peers in the same run.
+
+    python benchmarks/run.py                 # full sizes (takes several minutes)
+    python benchmarks/run.py --quick         # small sizes, for a smoke run
+
+Prints one table. Extraction is measured on TBAQ (../shared/corpora/tbaq, skipped when absent) and
+on a generated corpus of news-like sentences, for timeline, dateparser.search_dates and, when
+`node` and npm are present, chrono-node installed into a temporary folder.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TBAQ = ROOT.parent / "shared" / "corpora" / "tbaq"
+
+SUBJECTS = ["The union", "The ministry", "Parliament", "The central bank", "Rebel commanders", "The company",
+            "Negotiators", "The court", "City officials", "The regulator", "Investors", "The coalition"]
+VERBS_PAST = ["said", "announced", "confirmed", "warned", "reported", "agreed", "voted", "decided"]
+WHEN_PAST = ["on Monday", "last week", "on March 3", "two days ago", "yesterday", "in 2019", "earlier this month",
+             "on Feb. 12, 2020", "last year", "in the third quarter", "a year ago", "on Wednesday"]
+WHEN_FUTURE = ["by Friday", "until the end of February", "within 48 hours", "next month", "on June 1",
+               "before the end of the year", "next Tuesday", "in two weeks", "no later than March 15"]
+ACTIONS = ["to withdraw its forces", "to publish the findings", "to pay the arrears", "to resume talks",
+           "to sign the agreement", "to cut water use", "to reopen the border", "to submit bids"]
+FILLER = ["The situation remains tense.", "Prices rose 3 percent.", "About 1,500 people attended the meeting.",
+          "Analysts expect a close vote.", "The talks involve 12 member states.", "Officials declined to comment."]
+
+
+def sentences(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        kind = rnd.random()
+        s, v = rnd.choice(SUBJECTS), rnd.choice(VERBS_PAST)
+        if kind < 0.4:
+            out.append(f"{s} {v} {rnd.choice(WHEN_PAST)} that it would act {rnd.choice(WHEN_FUTURE)}.")
+        elif kind < 0.7:
+            out.append(f"{s} has been told {rnd.choice(ACTIONS)} {rnd.choice(WHEN_FUTURE)}, officials {v}.")
+        else:
+            out.append(rnd.choice(FILLER))
+    return out
+
+
+def articles(n: int, per_article: int = 12, seed: int = 11):
+    rnd = random.Random(seed)
+    start = datetime(2020, 1, 1)
+    pool = sentences(5000, seed)
+    for i in range(n):
+        published = start + timedelta(hours=7 * i)
+        body = " ".join(rnd.choice(pool) for _ in range(per_article))
+        yield f"Story {i}\n{published:%B %d, %Y} \u2014 {body}\n", published
+
+
+def words(texts) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def time_timeline(texts, dcts) -> float:
+    from timeline.engine import tag
+
+    started = time.perf_counter()
+    for t, d in zip(texts, dcts):
+        tag(t, d)
+    return time.perf_counter() - started
+
+
+def time_dateparser(texts, dcts) -> float:
+    from dateparser.search import search_dates
+
+    started = time.perf_counter()
+    for t, d in zip(texts, dcts):
+        search_dates(t, languages=["en"], settings={"RELATIVE_BASE": d})
+    return time.perf_counter() - started
+
+
+CHRONO_SCRIPT = """
+const chrono = require('chrono-node');
+const fs = require('fs');
+const docs = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+const t0 = process.hrtime.bigint();
+let n = 0;
+for (const d of docs) { n += chrono.parse(d.text, new Date(d.dct)).length; }
+const t1 = process.hrtime.bigint();
+console.log(JSON.stringify({seconds: Number(t1 - t0) / 1e9, found: n}));
+"""
+
+
+def chrono_setup() -> Path | str:
+    """Install chrono-node into a temporary folder; a reason string when that cannot be done."""
+    if not shutil.which("node") or not shutil.which("npm"):
+        return "node/npm not found"
+    folder = Path(tempfile.mkdtemp(prefix="chrono-"))
+    done = subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "chrono-node@2"], cwd=folder,
+                          capture_output=True, text=True, timeout=300)
+    if done.returncode != 0:
+        return f"npm install failed: {done.stderr.strip()[-200:]}"
+    (folder / "bench.js").write_text(CHRONO_SCRIPT)
+    return folder
+
+
+def time_chrono(folder: Path, texts, dcts) -> float:
+    data = folder / "docs.json"
+    data.write_text(json.dumps([{"text": t, "dct": d.isoformat()} for t, d in zip(texts, dcts)]))
+    done = subprocess.run(["node", "bench.js", str(data)], cwd=folder, capture_output=True, text=True, timeout=600)
+    return json.loads(done.stdout)["seconds"]
+
+
+def ingest(n: int, tmp: Path) -> dict:
+    """n generated articles through the full pipeline into a fresh store, in a child process for
+    an honest peak-memory figure."""
+    folder = tmp / "articles"
+    folder.mkdir()
+    for i, (text, _) in enumerate(articles(n)):
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    db = tmp / "ingest.db"
+    code = ("import resource, sys, time\n"
+            "from timeline.cli import main\n"
+            f"sys.argv = ['timeline', 'add', {str(folder)!r}, '--db', {str(db)!r}]\n"
+            "t = time.perf_counter()\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    seconds, rss_kb = done.stdout.split()[-2:]
+    return {"articles": n, "seconds": float(seconds), "per_second": n / float(seconds),
+            "db_mb": db.stat().st_size / 1e6, "peak_rss_mb": int(rss_kb) / 1024}
+
+
+def fill_mentions(db: Path, n: int) -> None:
+    """A store with n mentions (a tenth of them deadlines) over n/20 documents, written directly."""
+    from timeline.store import Store
+
+    Store(str(db)).close()
+    conn = sqlite3.connect(db)
+    rnd = random.Random(3)
+    start = datetime(2015, 1, 1)
+    docs = max(1, n // 20)
+    words_pool = ["talks", "ceasefire", "budget", "strike", "vote", "border", "election", "tariffs", "bridge", "water"]
+    with conn:
+        conn.executemany("INSERT INTO documents (id, content_hash, title, source, path, published, published_from,"
+                         " added_at, text) VALUES (?, ?, ?, 'bench', '', ?, 'flag', ?, '')",
+                         ((i, f"h{i}", f"Story {i}", (start + timedelta(hours=i)).isoformat(), start.isoformat())
+                          for i in range(1, docs + 1)))
+
+        def rows():
+            for i in range(1, n + 1):
+                day = (start + timedelta(days=rnd.randrange(4000))).date().isoformat()
+                deadline = i % 10 == 0
+                sentence = f"The {rnd.choice(words_pool)} deal on {rnd.choice(words_pool)} was set for {day}."
+                yield (i, 1 + i % docs, 0, 5, day, sentence, "DATE", day, None,
+                       "deadline" if deadline else "event", day, day, day if deadline else None)
+        conn.executemany("INSERT INTO mentions (id, document_id, start, end, text, sentence, type, value, mod, kind,"
+                         " earliest, latest, due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
+        conn.execute("INSERT INTO deadlines (id, subject, due, first_due, first_seen) SELECT id, sentence, due, due,"
+                     " '2015-01-01' FROM mentions WHERE kind = 'deadline'")
+        conn.execute("INSERT INTO deadline_sources (deadline_id, mention_id, due, change) SELECT id, id, due, 'set'"
+                     " FROM mentions WHERE kind = 'deadline'")
+    conn.close()
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
+
+
+def queries(db: Path, repeats: int) -> dict:
+    """The CLI's own queries, called in-process so that start-up is not counted."""
+    from datetime import date
+
+    from timeline.cli import _deadline_rows
+    from timeline.store import Store
+
+    store = Store(str(db), readonly=True)
+    out = {}
+    rnd = random.Random(5)
+
+    def timed(fn):
+        samples = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - t)
+        return percentiles(samples)
+
+    out["deadlines --within 30d"] = timed(lambda: _deadline_rows(
+        store, date(2020, 1, 1) + timedelta(days=rnd.randrange(3000)), 30, False))
+    show_sql = ("SELECT m.id, m.earliest, m.latest, m.kind, m.text, m.sentence, d.title, d.source FROM mentions m"
+                " JOIN documents d ON d.id = m.document_id WHERE m.earliest IS NOT NULL AND m.latest >= ?"
+                " AND m.earliest <= ? ORDER BY m.earliest, m.latest, m.id")
+
+    def show_window():
+        first = date(2016, 1, 1) + timedelta(days=rnd.randrange(2500))
+        store.rows(show_sql, (first.isoformat(), (first + timedelta(days=7)).isoformat() + "T99"))
+    out["show --from --to (one week)"] = timed(show_window)
+    grep_sql = ("SELECT m.id, m.earliest, m.text, m.sentence FROM mentions m WHERE m.id IN (SELECT rowid FROM"
+                " mentions_fts WHERE mentions_fts MATCH ?) ORDER BY m.earliest LIMIT 200")
+    out["show --grep WORD (first 200)"] = timed(lambda: store.rows(grep_sql, (rnd.choice(["ceasefire", "bridge", "tariffs"]),)))
+    return out
+
+
+def startup(db: Path) -> dict:
+    exe = shutil.which("timeline") or ""
+    cmd = [exe] if exe else [sys.executable, "-m", "timeline"]
+    out = {}
+    for label, args in (("timeline --help", ["--help"]), ("timeline deadlines (empty store)", ["deadlines", "--db", str(db)])):
+        samples = []
+        for _ in range(5):
+            t = time.perf_counter()
+            subprocess.run(cmd + args, capture_output=True, timeout=60)
+            samples.append(time.perf_counter() - t)
+        out[label] = min(samples)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    ap.add_argument("--sentences", type=int, help="generated sentences (default 100000; quick 5000)")
+    ap.add_argument("--articles", type=int, help="generated articles to ingest (default 10000; quick 300)")
+    ap.add_argument("--mentions", type=int, help="stored mentions for query timing (default 1000000; quick 50000)")
+    ap.add_argument("--no-chrono", action="store_true", help="do not install and run chrono-node")
+    a = ap.parse_args()
+    n_sent = a.sentences or (5000 if a.quick else 100_000)
+    n_art = a.articles or (300 if a.quick else 10_000)
+    n_ment = a.mentions or (50_000 if a.quick else 1_000_000)
+    lines = [f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d}"]
+
+    chrono = "disabled (--no-chrono)" if a.no_chrono else chrono_setup()
+    corpora = []
+    if TBAQ.is_dir():
+        from timeline.timeml import dct_datetime, read_timeml, timeml_files
+
+        docs = [read_timeml(p) for p in timeml_files(TBAQ)]
+        corpora.append(("TBAQ", [d.text for d in docs], [dct_datetime(d.dct) for d in docs]))
+    else:
+        lines.append("TBAQ: skipped (../shared/corpora/tbaq not found)")
+    gen = sentences(n_sent)
+    chunk = 50  # 50 sentences a document
+    gen_docs = [" ".join(gen[i:i + chunk]) for i in range(0, len(gen), chunk)]
+    corpora.append((f"generated ({n_sent:,} sentences)", gen_docs, [datetime(2020, 2, 13)] * len(gen_docs)))
+
+    lines.append("")
+    lines.append(f"{'extraction':34}{'words':>10}{'timeline w/s':>14}{'dateparser w/s':>16}{'chrono w/s':>12}"
+                 f"{'vs dp':>8}{'vs chrono':>10}")
+    for name, texts, dcts in corpora:
+        w = words(texts)
+        tl = w / time_timeline(texts, dcts)
+        # dateparser is slow: measured on a sample of at most 20,000 words, rate extrapolated.
+        sample, total = [], 0
+        for t in texts:
+            if total > 20_000:
+                break
+            sample.append(t)
+            total += len(t.split())
+        dp = words(sample) / time_dateparser(sample, dcts[:len(sample)])
+        ch = words(texts) / time_chrono(chrono, texts, dcts) if isinstance(chrono, Path) else None
+        lines.append(f"{name:34}{w:>10,}{tl:>14,.0f}{dp:>16,.0f}{(f'{ch:,.0f}' if ch else 'n/a'):>12}"
+                     f"{tl / dp:>7.1f}x{(f'{tl / ch:.2f}x' if ch else 'n/a'):>10}")
+    if not isinstance(chrono, Path):
+        lines.append(f"chrono-node: not measured ({chrono})")
+
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        ing = ingest(n_art, tmp)
+        lines.append("")
+        lines.append(f"ingest: {ing['articles']:,} articles in {ing['seconds']:.1f} s = {ing['per_second']:,.0f} articles/s, "
+                     f"database {ing['db_mb']:.1f} MB, peak memory {ing['peak_rss_mb']:.0f} MB")
+        db = tmp / "queries.db"
+        fill_mentions(db, n_ment)
+        lines.append("")
+        lines.append(f"queries at {n_ment:,} mentions{'':8}{'p50 ms':>10}{'p95 ms':>10}")
+        for label, (p50, p95) in queries(db, 40).items():
+            lines.append(f"  {label:40}{p50:>10.2f}{p95:>10.2f}")
+        empty = tmp / "empty.db"
+        from timeline.store import Store
+
+        Store(str(empty)).close()
+        lines.append("")
+        for label, seconds in startup(empty).items():
+            lines.append(f"start-up: {label:34}{seconds:.3f} s")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
