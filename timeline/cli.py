@@ -399,21 +399,18 @@ def deadlines(
         return _emit_rows(rows, fmt, DEADLINE_COLUMNS)
     from rich.table import Table
 
-    from .views import highlight
-
     console = _console()
     if not rows:
         console.print(f"No deadlines ahead as of {moment}." + ("" if include_passed else " (--include-passed lists past ones.)"))
         return
     table = Table(title=f"Deadlines as of {moment}")
-    for col in ("#", "due", "time left", "what", "set by", "sources", "last change", "in context"):
+    for col in ("#", "due", "time left", "what is due", "set by", "sources", "last change"):
         table.add_column(col, overflow="fold")
     for r in rows:
         style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
         table.add_row(str(r["deadline_id"]), r["tracked_due"], f"[{style}]{r['time_left']}[/]",
-                      r["subject"] or r["text"], r["setter"] or "", str(r["source_count"]), change,
-                      highlight(r["sentence"], r["text"], "bold red"))
+                      r["subject"] or r["sentence"], r["setter"] or "", str(r["source_count"]), change)
     console.print(table)
 
 
