@@ -70,30 +70,35 @@ def resolve_weekday(anchor: date, weekday: int, direction: Direction) -> date:
     return anchor + timedelta(days=forward) if forward <= 3 else anchor - timedelta(days=7 - forward)
 
 
+# A date named without a year is taken in the year that puts it nearest the anchor; the tense of
+# its clause moves it to the other side only when it lies this far away (news rarely says
+# "Nov. 22" of a November eleven months off, but does say "in April" of one six months off).
+TENSE_FLIP_DAYS = 120
+
+
+def _nearest(candidates: list[date], anchor: date, direction: Direction) -> date:
+    nearest = min(candidates, key=lambda c: abs((c - anchor).days))
+    gap = (nearest - anchor).days
+    if direction and abs(gap) > TENSE_FLIP_DAYS and (gap > 0) != (direction > 0):
+        other = [c for c in candidates if (c > anchor) == (direction > 0) and c != nearest]
+        if other:
+            return min(other, key=lambda c: abs((c - anchor).days))
+    return nearest
+
+
 def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) -> date | None:
-    """A month and day with no year: the year that the direction (or nearness) picks."""
-    candidates = []
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        if day <= _cal.monthrange(y, month)[1]:
-            candidates.append(date(y, month, day))
-    if not candidates:
-        return None
-    if direction < 0:
-        past = [c for c in candidates if c <= anchor + timedelta(days=1)]
-        return max(past) if past else min(candidates)
-    if direction > 0:
-        future = [c for c in candidates if c >= anchor - timedelta(days=1)]
-        return min(future) if future else max(candidates)
-    return min(candidates, key=lambda c: abs((c - anchor).days))
+    """A month and day with no year: the nearest such day, unless the tense says otherwise."""
+    candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if day <= _cal.monthrange(y, month)[1]]
+    return _nearest(candidates, anchor, direction) if candidates else None
 
 
 def resolve_month(anchor: date, month: int, direction: Direction) -> int:
-    """The year of a month named without one."""
-    if direction < 0 and month > anchor.month:
-        return anchor.year - 1
-    if direction > 0 and month < anchor.month:
-        return anchor.year + 1
-    return anchor.year
+    """The year of a month named without one: the same year for the current month, else nearest."""
+    if month == anchor.month:
+        return anchor.year
+    mid = [date(y, month, 15) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return _nearest(mid, anchor, direction).year
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

@@ -86,9 +86,10 @@ VAGUE_REFERENCES = {
     "current": "PRESENT_REF", "today's": "PRESENT_REF", "immediately": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF", "once": "PAST_REF",
-    "in the past": "PAST_REF", "soon": "FUTURE_REF", "the future": "FUTURE_REF",
-    "future": "FUTURE_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF",
-    "in the coming days": "FUTURE_REF", "later": "FUTURE_REF", "someday": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "eventually": "FUTURE_REF", "later": "FUTURE_REF", "someday": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "the long term": "FUTURE_REF",
 }
 
 # Holidays fixed to a day of a month.

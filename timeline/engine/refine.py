@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .rules import Context, Rule, Value
@@ -25,7 +25,8 @@ def extent(m: re.Match) -> tuple[int, int]:
     # Patterns end on optional parts; keep the mention free of the spaces and commas they allow.
     trimmed = text.rstrip(" ,\n\t")
     # A full stop after a whole word ends the sentence; after "Sept" or "p.m" it ends the abbreviation.
-    if trimmed.endswith(".") and re.search(r"[A-Za-z]{5,}\.$", trimmed):
+    if trimmed.endswith(".") and (re.search(r"[A-Za-z]{5,}\.$", trimmed) or
+                                  re.search(r"\b(?:June|July|May)\.$", trimmed)):
         trimmed = trimmed[:-1]
     lead = len(text) - len(text.lstrip(" ,\n\t"))
     return span[0] + lead, span[0] + len(trimmed)
@@ -67,5 +68,5 @@ def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
                                            lexicon.PERIOD_MODIFIERS.get(m["word"].lower()))
         if mod:
             new_start = start - (len(window) - m.start())
-            return new_start, Value(value.type, value.value, mod, value.granularity, value.anchor)
+            return new_start, replace(value, mod=mod)
     return start, value

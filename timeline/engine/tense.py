@@ -12,11 +12,11 @@ import re
 PAST, NONE, FUTURE = -1, 0, 1
 
 FUTURE_MARKERS = frozenset("""
-will 'll shall wo won't would could might must should can going gonna plan plans planning
-expect expects expected expecting schedule scheduled due set aims aim intends intend hopes hope
+will 'll shall wo won't would must should going gonna plan plans planning planned
+expect expects expected expecting schedule scheduled due aims aim intends intend hopes hope
 upcoming coming next tomorrow ahead promise promises vows pledges
-threatens threaten wants want until unless if deadline
-ultimatum expire expires expiring preparing prepares prepare likely await awaits awaiting
+threatens threaten wants want unless
+expire expires expiring preparing prepares prepare likely await awaits awaiting
 """.split())
 
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
@@ -78,15 +78,22 @@ def _scan(words: list[str], leftward: bool = True) -> int:
     return NONE
 
 
-# A date that something must happen by lies ahead, whatever tense the clause reports it in.
-_BY = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?$", re.IGNORECASE)
+# A date that something must happen by, or may happen as early as, lies ahead whatever tense the
+# clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
+_AHEAD = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as)\s+(?:the\s+)?$",
+                    re.IGNORECASE)
+_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+# "Wednesday's ruling": a day named as the owner of an event already reported.
+_POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
 
 
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[sent_start:start]
-    if _BY.search(left[-24:]):
-        return FUTURE
+    if _AHEAD.search(left[-24:]):
+        return PAST if _PERFECT.search(left[-80:]) else FUTURE
+    if _POSSESSIVE.match(text[end:end + 3]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
+        return PAST
     right = text[end:sent_end]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     clause_left = left[breaks[-1].end():] if breaks else left

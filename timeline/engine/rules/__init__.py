@@ -23,6 +23,9 @@ class Value:
     mod: Optional[str] = None
     granularity: Optional[str] = None  # day, week, month, quarter, half, year, ... for references
     anchor: Optional[date] = None  # a representative day, to anchor later relative mentions
+    # Resolved against the story's last date rather than named outright: such a mention does not
+    # become the reference itself, so "the quarter ... a year earlier ... the quarter" stays put.
+    from_reference: bool = False
 
 
 @dataclass

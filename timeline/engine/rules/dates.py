@@ -107,13 +107,14 @@ def month_only(m, ctx):
 def _may_is_month(m, ctx) -> bool:
     """"May" capitalised is the month unless it starts a sentence and a verb follows."""
     text = ctx.text
-    before = text[max(0, m.start() - 12):m.start()]
+    start = m.start("month")
+    before = text[max(0, start - 12):start]
     after = text[m.end():m.end() + 20]
     if re.search(r"(?:\bin|\bof|\bsince|\buntil|\bby|\bearly|\blate|\bmid-?|\bthrough|\bfrom|\bto|\bbefore|\bafter|\bon|\blast|\bnext|\bthis)\s*$", before, re.I):
         return True
     if re.match(r"\s+(?:\d|[A-Z]\w*|sales|figures|data|results|numbers|orders|deadline|auction|elections?|report|meeting)\b", after):
         return not re.match(r"\s+(?:I|we|you|he|she|it|they|the)\b", after)
-    sentence_start = m.start() == 0 or re.search(r"[.!?\"\u201c]\s*$", text[max(0, m.start() - 4):m.start()])
+    sentence_start = start == 0 or re.search(r"[.!?\"\u201c]\s*$", text[max(0, start - 4):start])
     return not sentence_start and bool(re.match(r"\s*[,.;)]", after))
 
 

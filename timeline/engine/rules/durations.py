@@ -14,7 +14,7 @@ _VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\
 @compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>the|its|their|his|her|our|a|an)\s+(?!(?:{NUMBER})-))?
     (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+)?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more)\s+)?
-    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-(?:long|old))?(?!-(?:old|year|day|week|month))""")
+    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month))""")
 def duration(m, ctx):
     num = m["num"].lower()
     unit = unit_name(m["unit"])
@@ -22,11 +22,13 @@ def duration(m, ctx):
         return None
     if num in ("a", "an") and m["det"]:
         return None
+    if m["det"] and m["det"].lower() in ("a", "an") and not m["unit"].lower().endswith("s"):
+        return None  # "a three hour meeting": the span is "three hour", found without the article
     n = parse_number(num)
     if n is not None and ("and a half" in m.group(0).lower()):
         n += 0.5
-    if n is not None and n > 10000:
-        return None
+    if n is not None and (n > 10000 or (1000 <= n <= 2100 and "," not in num)):
+        return None  # a count that large is a year: "the 1988 second quarter"
     if n is None and not re.fullmatch(_VAGUE.replace(r"\s+", " "), " ".join(num.split())):
         return None
     if unit == "weekend" and n is None:

@@ -20,6 +20,8 @@ def _period_year(m, ctx, index: int, per_year: int) -> int:
     """The year of a quarter or half named without one: the tense and the calendar decide."""
     if m["year"]:
         return int(m["year"])
+    if "y0" in m.re.groupindex and m["y0"]:
+        return int(m["y0"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     if m["next"] or rel.startswith("next"):
         return ctx.today.year + 1
@@ -33,8 +35,8 @@ def _period_year(m, ctx, index: int, per_year: int) -> int:
     return ctx.today.year
 
 
-@compile_rule("quarter", rf"""\b(?:the\s+)?{_REL}?(?:fiscal\s+)?(?P<ord>{_ORD4})[\s-]+(?:fiscal[\s-]+)?
-    (?:quarter|qtr\.?){_YEAR_TAIL}""", priority=1)
+@compile_rule("quarter", rf"""\b(?:(?P<the>the)\s+(?!(?:{_ORD4})-quarter\b))?{_REL}?(?:(?P<y0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?
+    (?:fiscal\s+)?(?P<ord>{_ORD4})[\s-]+(?:fiscal[\s-]+)?(?:quarter|qtr\.?){_YEAR_TAIL}""", priority=1)
 def quarter(m, ctx):
     q = _ORD_NUM[m["ord"].lower()]
     year = _period_year(m, ctx, q, 4)
@@ -68,7 +70,7 @@ def relative_quarter(m, ctx):
         # "the quarter", "the latest quarter": the one the story is about, else the last one closed.
         ref = ctx.last_by_grain.get("quarter")
         d = ref.anchor if ref is not None else cal.shift(today, "quarter", -1)
-    return Value("DATE", cal.value_at(d, "quarter"), granularity="quarter", anchor=d)
+    return Value("DATE", cal.value_at(d, "quarter"), granularity="quarter", anchor=d, from_reference=True)
 
 
 @compile_rule("half", rf"""\b(?:the\s+)?{_REL}?(?:fiscal\s+)?(?P<ord>first|second|1st|2nd)[\s-]+half

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from .. import calendar as cal
@@ -26,7 +27,7 @@ def _period(d: date, unit: str, mod: str | None = None) -> Value:
 
 
 @compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|
-    the\s+day\s+after\s+tomorrow)(?:'s)?(?:\s+(?P<part>{_PART}))?|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
+    the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART}))?|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
     (?P<overnight>overnight))\b""", priority=1)
 def deictic_day(m, ctx):
     word = re.sub(r"\s+", " ", (m["word"] or m["this"] or "").lower())
@@ -70,7 +71,7 @@ def relative_period(m, ctx):
         # Anchored on the story's last date rather than the publication date.
         step = 1 if rel in ("the following", "the next", "following") else -1
         base = ctx.reference_day()
-        return _period(cal.shift(base, unit, step), unit)
+        return replace(_period(cal.shift(base, unit, step), unit), from_reference=ctx.reference is not None)
     step = {"this": 0, "current": 0, "the current": 0, "last": -1, "next": 1, "coming": 1,
             "the coming": 1}[rel]
     if unit == "weekend" and step == 0 and ctx.today.isoweekday() < 5 and ctx.tense(m.start(), m.end()) < 0:
@@ -83,21 +84,22 @@ def relative_period(m, ctx):
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
-    if det == "that" or m["same"]:
-        base = ctx.reference_day()
-    else:
-        base = ctx.today
+    from_reference = (det == "that" or bool(m["same"])) and ctx.reference is not None
+    base = ctx.reference_day() if from_reference else ctx.today
     if unit == "weekend":
         base = base - timedelta(days=(base.isoweekday() - 6) % 7) if ctx.tense(m.start(), m.end()) < 0 \
             else base + timedelta(days=(6 - base.isoweekday()) % 7)
-        return _period(base, "weekend")
-    if unit == "day":
+        value = _period(base, "weekend")
+    elif unit == "day":
         if det == "the" and not m["same"]:
             return None  # "the day" is seldom a date of its own
-        return _day(base)
-    if unit == "week" and det == "the":
-        return Value("DATE", cal.value_at(base, "week"), granularity="week", anchor=base)
-    return _period(base, unit)
+        value = _day(base)
+    elif unit == "year" and det == "the" and re.search(r"\b(?:for|during|over|throughout)\s+$",
+                                                       ctx.text[max(0, m.start() - 12):m.start()], re.I):
+        return Value("DURATION", "P1Y")  # "for the year": the span, not the calendar year
+    else:
+        value = _period(base, unit)
+    return replace(value, from_reference=from_reference)
 
 
 @compile_rule("ago", rf"""\b(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
@@ -108,8 +110,8 @@ def ago(m, ctx):
     n = parse_number(m["num"])
     direction = (m["dir"] or m["dir2"]).lower()
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
-    anchored = direction in ("earlier", "later", "before", "after")
-    base = ctx.reference_day() if anchored and ctx.reference is not None else ctx.today
+    anchored = direction in ("earlier", "later", "before", "after") and ctx.reference is not None
+    base = ctx.reference_day() if anchored else ctx.today
     if direction.endswith("tomorrow"):
         base = ctx.today + timedelta(days=1)
     if n is None:
@@ -132,7 +134,7 @@ def ago(m, ctx):
         grain = "quarter"
     if direction.startswith("from") and unit in ("day", "week", "month"):
         grain = "day"  # "a week from today" names a day
-    return Value("DATE", cal.value_at(target, grain), granularity=grain, anchor=target)
+    return Value("DATE", cal.value_at(target, grain), granularity=grain, anchor=target, from_reference=anchored)
 
 
 @compile_rule("next-day", r"""\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same|prior)\s+(?P<unit>day|morning|evening|night|afternoon)\b|
@@ -143,9 +145,11 @@ def next_day(m, ctx):
             "prior": -1, "same": 0}[rel]
     d = ctx.reference_day() + timedelta(days=step)
     unit = (m["unit"] or "day").lower()
+    anchored = ctx.reference is not None
     if unit != "day":
-        return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[unit]}", granularity="day", anchor=d)
-    return _day(d)
+        return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[unit]}", granularity="day", anchor=d,
+                     from_reference=anchored)
+    return replace(_day(d), from_reference=anchored)
 
 
 @compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b""")
@@ -154,7 +158,8 @@ def year_end(m, ctx):
         ref = ctx.reference
         if ref is not None and ref.anchor is not None and ref.granularity in ("quarter", "half", "month", "year"):
             d = cal.shift(ref.anchor, "year", -1)
-            return Value("DATE", cal.value_at(d, ref.granularity), granularity=ref.granularity, anchor=d)
+            return Value("DATE", cal.value_at(d, ref.granularity), granularity=ref.granularity, anchor=d,
+                         from_reference=True)
         d = cal.shift(ctx.today, "year", -1)
         return _period(d, "year")
     return _period(ctx.today, m["what"].lower(), "END")

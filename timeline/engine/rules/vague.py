@@ -2,14 +2,23 @@
 (PAST_REF), "the future" (FUTURE_REF)."""
 from __future__ import annotations
 
+import re
+
 from .. import lexicon
 from . import Value, alternation, compile_rule
 
-# Words of the lexicon too ambiguous to tag on their own ("once", "present", "later").
-_AMBIGUOUS = {"once", "present", "earlier", "later", "immediately", "eventually", "today's"}
+# Words of the lexicon that news uses far more often in other senses than as a time reference
+# ("once", "present", "later"), or that TimeML annotators mostly leave untagged ("soon",
+# "previously", "future" as an adjective).
+_AMBIGUOUS = {"once", "present", "earlier", "later", "immediately", "eventually", "today's", "soon",
+              "previously", "formerly", "future", "shortly"}
 _WORDS = alternation(k for k in lexicon.VAGUE_REFERENCES if k not in _AMBIGUOUS)
+_DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"\u201c\u201d]\s*|\n\s*)$")
 
 
 @compile_rule("vague", rf"\b(?P<word>{_WORDS})\b(?!-)")
 def vague(m, ctx):
-    return Value("DATE", lexicon.VAGUE_REFERENCES[" ".join(m["word"].lower().split())])
+    word = " ".join(m["word"].lower().split())
+    if word == "now" and ctx.text[m.end():m.end() + 1] == "," and _DISCOURSE_NOW.search(ctx.text[max(0, m.start() - 3):m.start()]):
+        return None  # "Now, the ..." opens a sentence; it does not date it
+    return Value("DATE", lexicon.VAGUE_REFERENCES[word])

@@ -23,7 +23,7 @@ _NOT_YEAR_AFTER = re.compile(
     re.IGNORECASE)
 
 
-@compile_rule("year", r"(?<![\w$€£#.,/:-])(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
+@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
               priority=0)
 def year(m, ctx):
     y = int(m["year"])
@@ -47,11 +47,18 @@ def fiscal_year(m, ctx):
 
 
 @compile_rule("decade", r"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
-    (?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s\b""", priority=1)
+    (?:(?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b""",
+              priority=1)
 def decade(m, ctx):
-    d = m["decade"].lstrip("'")
+    if m["word"]:
+        if not m["the"]:
+            return None  # "in her forties" is an age
+        d = str(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                 "nineties"].index(m["word"].lower()) * 10 + 20)
+    else:
+        d = m["decade"].lstrip("'")
     if len(d) == 2:
-        if not (m["the"] or m["decade"].startswith("'")):
+        if not (m["the"] or (m["decade"] or "").startswith("'")):
             return None  # "in his 40s" is an age
         year = (1900 if int(d) >= 30 else 2000) + int(d)
     else:
@@ -75,3 +82,25 @@ def century(m, ctx):
             return None
         c = n - 1
     return Value("DATE", f"{c:02d}", granularity="century", anchor=date(max(c * 100, 1), 1, 1))
+
+
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@compile_rule("spelled-year", rf"""\b(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{_TENS_WORDS})(?:[\s-]+(?P<ones>{_ONES_WORDS}))?|
+    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))\b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""")
+def spelled_year(m, ctx):
+    """Years as broadcast transcripts spell them: "nineteen ninety-six", "twenty ten"."""
+    numbers = {w: i for i, w in enumerate(_ONES_WORDS.split("|"), start=1)}
+    tens = {w: 10 * i for i, w in enumerate(_TENS_WORDS.split("|"), start=2)}
+    teens = {w: i for i, w in enumerate(_TEENS.split("|"), start=10)}
+    y = 1900 if m["century"].lower() == "nineteen" else 2000
+    if m["tens"]:
+        y += tens[m["tens"].lower()] + (numbers[m["ones"].lower()] if m["ones"] else 0)
+    elif m["teen"]:
+        y += teens[m["teen"].lower()]
+    else:
+        y += numbers[m["oh"].lower()]
+    return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
