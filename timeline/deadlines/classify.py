@@ -85,7 +85,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
 
     cue = _find_cue(before)
     named = DEADLINE_AFTER.match(after)
-    if named or (cue is not None and (cue.strong or tense != PAST)):
+    ahead = latest is not None and latest[:10] >= published.date().isoformat()
+    # A weak cue ("by", "until") marks a deadline unless it sits in a past narrative about a past date.
+    if named or (cue is not None and (cue.strong or tense != PAST or ahead)):
         subject, setter = _subject(text, clause_from, t, s_start, s_end)
         return Mention(kind="deadline", due=latest, subject=subject, setter=setter,
                        cue=cue.name if cue else named.group(0).strip(), **base)

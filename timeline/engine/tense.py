@@ -66,12 +66,18 @@ def word_tense(word: str) -> int:
 _BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being"})
 
 
+def _is_be(word: str) -> bool:
+    """"is", "are", "be", and the contractions "we're", "it's", "I'm"."""
+    w = word.lower().replace("\u2019", "'")
+    return w in _BE_FUTURE or w.endswith(("'re", "'m")) or (w.endswith("'s") and w[:-2] in ("it", "he", "she", "that", "what", "there"))
+
+
 def _scan(words: list[str], leftward: bool = True) -> int:
     """The first tense marker among words (nearest first). Reading leftward, a participle after
     "be" or "is" ("must be submitted", "is scheduled") looks ahead, not back."""
     for i, w in enumerate(words):
         t = word_tense(w)
-        if t == PAST and leftward and i + 1 < len(words) and words[i + 1].lower() in _BE_FUTURE:
+        if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             return FUTURE
         if t != NONE:
             return t
