@@ -39,7 +39,7 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))
         if value.anchor is not None and value.type in ("DATE", "TIME") and not value.from_reference:
             ctx.reference = value
-            ctx.last_by_grain[value.granularity] = value
+            ctx.last_by_grain[value.granularity] = (value, c.end)
     return out
 
 

@@ -35,7 +35,7 @@ class Context:
     dct: datetime
     sentence_of: Callable[[int], tuple[int, int]]
     reference: Optional[Value] = None  # the last mention that named a point on the calendar
-    last_by_grain: dict = field(default_factory=dict)  # the last such mention of each granularity
+    last_by_grain: dict = field(default_factory=dict)  # granularity -> (last such mention, its end offset)
     _tense_cache: dict = field(default_factory=dict)
 
     @property
@@ -48,6 +48,11 @@ class Context:
             s, e = self.sentence_of(start)
             self._tense_cache[key] = clause_tense(self.text, start, end, s, e)
         return self._tense_cache[key]
+
+    def recent(self, grain: str, at: int, within: int = 600) -> Optional[Value]:
+        """The last mention of a granularity if it ended within `within` characters before `at`."""
+        seen = self.last_by_grain.get(grain)
+        return seen[0] if seen is not None and 0 <= at - seen[1] <= within else None
 
     def reference_day(self) -> date:
         if self.reference is not None and self.reference.anchor is not None:

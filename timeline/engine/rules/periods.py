@@ -63,12 +63,14 @@ def relative_quarter(m, ctx):
     elif rel in ("last", "the previous", "the past"):
         d = cal.shift(today, "quarter", -1)
     elif rel in ("the year-earlier", "the year-ago", "year-earlier", "year-ago", "last year's"):
-        ref = ctx.last_by_grain.get("quarter")
+        ref = ctx.recent("quarter", m.start(), within=100_000)
         base = ref.anchor if ref is not None else cal.shift(today, "quarter", -1)
         d = cal.shift(base, "year", -1)
+    elif rel in ("the latest", "the recent"):
+        d = cal.shift(today, "quarter", -1)  # the last quarter closed before publication
     else:
-        # "the quarter", "the latest quarter": the one the story is about, else the last one closed.
-        ref = ctx.last_by_grain.get("quarter")
+        # "the quarter": the one the story is about, else the last one closed.
+        ref = ctx.recent("quarter", m.start(), within=100_000)
         d = ref.anchor if ref is not None else cal.shift(today, "quarter", -1)
     return Value("DATE", cal.value_at(d, "quarter"), granularity="quarter", anchor=d, from_reference=True)
 

@@ -124,10 +124,14 @@ def ago(m, ctx):
     target = cal.shift(base, unit, sign * count)
     grain = unit
     ref = ctx.reference
-    # "a year earlier" after "the third quarter" means that quarter a year before.
-    if ref is not None and ref.granularity in _GRAIN_ORDER and unit in _GRAIN_ORDER and \
-            _GRAIN_ORDER.index(ref.granularity) < _GRAIN_ORDER.index(unit) and ref.granularity != "day" and \
-            ref.anchor is not None and (anchored or ref.granularity in ("quarter", "half")):
+    quarter = ctx.recent("quarter", m.start())
+    if unit == "year" and quarter is not None:
+        # In a story about a quarter, "a year ago" and "a year earlier" mean that quarter a year before.
+        target = cal.shift(quarter.anchor, unit, sign * count)
+        grain = "quarter"
+        anchored = True
+    elif anchored and ref.granularity in _GRAIN_ORDER and unit in _GRAIN_ORDER and ref.granularity != "day" and \
+            _GRAIN_ORDER.index(ref.granularity) < _GRAIN_ORDER.index(unit) and ref.anchor is not None:
         target = cal.shift(ref.anchor, unit, sign * count)
         grain = ref.granularity
     if grain == "season":
@@ -155,7 +159,7 @@ def next_day(m, ctx):
 @compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b""")
 def year_end(m, ctx):
     if m["earlier"]:
-        ref = ctx.reference
+        ref = ctx.recent("quarter", m.start()) or ctx.reference
         if ref is not None and ref.anchor is not None and ref.granularity in ("quarter", "half", "month", "year"):
             d = cal.shift(ref.anchor, "year", -1)
             return Value("DATE", cal.value_at(d, ref.granularity), granularity=ref.granularity, anchor=d,
