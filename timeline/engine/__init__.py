@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..model import Timex
+from . import triggers
 from .refine import Candidate, extent, select, widen
 from .rules import RULES, Context, Value
 from .sentences import Sentences
@@ -16,15 +17,29 @@ from .sentences import Sentences
 __all__ = ["tag", "tag_with_values", "Value"]
 
 
-def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None) -> list[tuple[Timex, Value]]:
+def _candidates(text: str, full_scan: bool) -> list[Candidate]:
+    """Every rule's matches: near its triggers only, or (for checking) over the whole text."""
+    out = []
+    found = None if full_scan else triggers.find(text)
+    for rule in RULES:
+        if full_scan:
+            spans = [(0, len(text))]
+        else:
+            positions = sorted(p for cls in rule.triggers for p in found[cls])
+            spans = triggers.windows(positions, len(text))
+        for ws, we in spans:
+            for m in rule.pattern.finditer(text, ws, we):
+                s, e = extent(m)
+                if e > s:
+                    out.append(Candidate(s, e, rule, m))
+    return out
+
+
+def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None,
+                    full_scan: bool = False) -> list[tuple[Timex, Value]]:
     """Every time expression in text, with the rule's Value (granularity, anchor) beside it."""
     sentences = sentences or Sentences(text)
-    candidates = []
-    for rule in RULES:
-        for m in rule.pattern.finditer(text):
-            s, e = extent(m)
-            if e > s:
-                candidates.append(Candidate(s, e, rule, m))
+    candidates = _candidates(text, full_scan)
     probe = Context(text, dct, sentences.around)
     chosen = select(candidates, probe)
     ctx = Context(text, dct, sentences.around)
@@ -43,6 +58,6 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
     return out
 
 
-def tag(text: str, dct: datetime) -> list[Timex]:
+def tag(text: str, dct: datetime, full_scan: bool = False) -> list[Timex]:
     """TimeML TIMEX3 annotations for text written at dct."""
-    return [t for t, _ in tag_with_values(text, dct)]
+    return [t for t, _ in tag_with_values(text, dct, full_scan=full_scan)]

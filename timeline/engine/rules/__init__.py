@@ -69,6 +69,7 @@ class Rule:
     pattern: re.Pattern
     normalise: Normaliser
     priority: int = 0
+    triggers: tuple[str, ...] = ()  # classes of engine/triggers.py one of which every match contains
 
 
 def alternation(words) -> str:
@@ -77,12 +78,15 @@ def alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
 
 
-def compile_rule(name: str, pattern: str, priority: int = 0):
-    """Decorator: register a normaliser under a verbose, case-insensitive pattern."""
+def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str, ...] = ()):
+    """Decorator: register a normaliser under a verbose, case-insensitive pattern, to be run near
+    the trigger classes named."""
     regex = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+    if not triggers:
+        raise ValueError(f"rule {name}: name the trigger classes its matches contain")
 
     def wrap(fn: Normaliser) -> Normaliser:
-        RULES.append(Rule(name, regex, fn, priority))
+        RULES.append(Rule(name, regex, fn, priority, triggers))
         return fn
     return wrap
 

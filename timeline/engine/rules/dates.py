@@ -36,7 +36,7 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
 
 
 @compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+{_DAY}\b
-    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2)
+    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',))
 def month_day_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
@@ -44,20 +44,20 @@ def month_day_year(m, ctx):
 
 
 @compile_rule("day-month-year", rf"""\b{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
-    (?:,?\s+{_YEAR}\b)?""", priority=2)
+    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=('MONTH',))
 def day_month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
 
 
-@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)")
+@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',))
 def iso_date(m, ctx):
     return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))
 
 
 @compile_rule("numeric-date", r"""(?<![\d/.$])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})
-    (?![\d/]|\.\d)""")
+    (?![\d/]|\.\d)""", triggers=('NUMSEP',))
 def numeric_date(m, ctx):
     a, b = int(m["a"]), int(m["b"])
     year = int(m["year"])
@@ -72,7 +72,7 @@ def numeric_date(m, ctx):
     return _day_value(m, ctx, month, day, year)
 
 
-@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1)
+@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',))
 def month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
@@ -82,7 +82,7 @@ def month_year(m, ctx):
 
 
 @compile_rule("month", rf"""\b(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<month>{MONTH})\b(?P<dot>\.)?
-    (?!\s*[-/]\s*\d)(?!'s\b\s+(?:a|the)\b)""")
+    (?!\s*[-/]\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',))
 def month_only(m, ctx):
     word = m["month"]
     if not is_capitalised(word):
@@ -119,7 +119,7 @@ def _may_is_month(m, ctx) -> bool:
 
 
 @compile_rule("ordinal-day", r"""\b(?:the\s+)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
-    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month)?(?!\s+(?:[a-z]|century|Century))""")
+    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month)?(?!\s+(?:[a-z]|century|Century))""", triggers=('ORD',))
 def ordinal_day(m, ctx):
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not (m["rel"] or any(before.rstrip().endswith(p) for p in ("on", "by", "until", "before", "after", "from", "since", "till", "to", "due", "of"))):

@@ -1,0 +1,43 @@
+"""Engine properties that hold for any text: trigger windows find what a full scan finds."""
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.engine import tag
+
+from .conftest import SEED, TBAQ
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def _texts():
+    for path in sorted(EXAMPLES.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ex = json.loads(line)
+                yield ex["text"], datetime.fromisoformat(ex["dct"])
+    if SEED.exists():
+        yield SEED.read_text(encoding="utf-8"), datetime(2020, 2, 13, 10, 44)
+    if TBAQ.is_dir():
+        from timeline.timeml import dct_datetime, read_timeml
+
+        for p in sorted(TBAQ.glob("*.tml")):
+            doc = read_timeml(p)
+            yield doc.text, dct_datetime(doc.dct)
+
+
+def test_trigger_windows_find_what_a_full_scan_finds():
+    """Rules run only near their trigger words; a rule that can match without one would lose
+    mentions. Compared on every example, the seed and (when present) all of TBAQ."""
+    n = 0
+    for text, dct in _texts():
+        assert tag(text, dct) == tag(text, dct, full_scan=True), text[:80]
+        n += 1
+    assert n > 100
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no dates here at all", "\n\n", "1234567890123", "May"])
+def test_degenerate_text_does_not_fail(text):
+    assert isinstance(tag(text, datetime(2020, 1, 1)), list)
