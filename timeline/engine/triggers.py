@@ -10,58 +10,85 @@ import re
 
 from . import lexicon
 
-
-def _words(words) -> str:
-    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
-
-
-def _capitalised(words) -> str:
-    forms = set()
-    for w in words:
-        forms.add(w[:1].upper() + w[1:])
-        forms.add(w.upper())
-    return _words(forms)
-
-
 _HOLIDAY_HEADS = {name.split()[0] for name in (list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS)
                                                 + list(lexicon.EASTER_HOLIDAYS))}
 
-# Classes are disjoint: a word belongs to one class only. Case matters for names.
-CLASSES: dict[str, str] = {
-    "MONTH": rf"\b(?:{_capitalised(lexicon.MONTHS)})\b",
-    "WEEKDAY": rf"\b(?:{_capitalised(lexicon.WEEKDAYS)})(?:s|\b)",
-    "HOLIDAY": rf"\b(?:{_capitalised(h for h in _HOLIDAY_HEADS if h.lower() not in lexicon.MONTHS)})",
-    "QCODE": r"\bQ[1-4]\b",
-    "UNIT": r"(?i:\b(?:" + _words(list(lexicon.UNITS) + ["centuries", "millennia", "hrs", "yrs", "mins", "secs"])
-            + r")(?:s|\b))",
-    "PART": r"(?i:\b(?:morning|afternoon|evening|daytime|noon|midnight|midday|overnight)\b)",
-    "DEICTIC": r"(?i:\b(?:today|tonight|tomorrow|yesterday|" + _words(
-        w.split()[-1] for w in lexicon.VAGUE_REFERENCES) + r")\b)",
-    "SETADV": r"(?i:\b(?:daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|fortnightly|"
-              r"biannually|semi-?annually|every|each|once|twice|times)\b)",
-    "SEASON": r"(?i:\b(?:spring|summer|fall|autumn|winter)\b)",
-    "HALF": r"(?i:\bhalf\b)",
-    "FISCAL": r"(?i:\b(?:fiscal|FY|financial)\b)",
-    "SPELLED": r"(?i:\b(?:nineteen|twenty)\b)",
-    "DECADE": r"(?i:\d0'?s\b|\b(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
-    "AMPM": r"(?i:\b[ap]\.\s?m\b|\d\s*[ap]m\b)",
-    "ORD": r"\d(?:st|nd|rd|th)\b",
-    "NUMSEP": r"\d[/.:h]\d",
-    "DIGITS4": r"\d{4}",
-}
 
-TRIGGERS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CLASSES.items()))
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """Lower-cased word -> class, for names (which must be capitalised) and for other words."""
+    names: dict[str, str] = {}
+    for w in lexicon.MONTHS:
+        names[w] = "MONTH"
+    for w in lexicon.WEEKDAYS:
+        names[w] = names[w + "s"] = "WEEKDAY"
+    for w in _HOLIDAY_HEADS:
+        names.setdefault(w.rstrip("."), "HOLIDAY")
+    words: dict[str, str] = {}
+    groups = {
+        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + ["centuries", "millennia"],
+        "PART": ["morning", "afternoon", "evening", "daytime", "noon", "midnight", "midday", "overnight"],
+        "DEICTIC": ["today", "tonight", "tomorrow", "yesterday"] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
+        "SETADV": ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly", "biweekly",
+                   "fortnightly", "biannually", "semiannually", "annually", "every", "each", "once", "twice", "times"],
+        "SEASON": list(lexicon.SEASONS),
+        "HALF": ["half"],
+        "FISCAL": ["fiscal", "fy", "financial"],
+        "SPELLED": ["nineteen", "twenty"],
+        "DECADE": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+    }
+    for cls, ws in groups.items():
+        for w in ws:
+            words.setdefault(w.lower(), cls)
+    return names, words
+
+
+NAMES, WORDS = _table()
+CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
+           "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4")
+
+_TOKEN = re.compile(r"Q[1-4]\b|[A-Za-z]+|\d+(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
+_AMPM = re.compile(r"\b[ap]\.\s?m\b|\d\s*[ap]m\b", re.IGNORECASE)
+_NUMSEP = re.compile(r"\d[/.:h]\d")
+
 
 # Context a rule may need on either side of its trigger: the longest match plus its look-arounds.
-WINDOW_BEFORE = 96
-WINDOW_AFTER = 96
+WINDOW_BEFORE = 64
+WINDOW_AFTER = 64
 
 
 def find(text: str) -> dict[str, list[int]]:
-    """Start offsets of the triggers of each class."""
+    """Start offsets of the triggers of each class: words by table, numbers by their shape."""
     found: dict[str, list[int]] = {name: [] for name in CLASSES}
-    for m in TRIGGERS.finditer(text):
-        found[m.lastgroup].append(m.start())
+    names, words = NAMES, WORDS
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        first = tok[0]
+        if first.isdigit():
+            if len(tok) == 4 and tok.isdigit():
+                found["DIGITS4"].append(m.start())
+            elif not tok.isdigit():
+                last = tok[-1]
+                if last == "s":
+                    found["DECADE"].append(m.start())
+                    if len(tok) >= 5 and tok[:4].isdigit():
+                        found["DIGITS4"].append(m.start())
+                elif last in "tdh" and tok[-2:] in ("st", "nd", "rd", "th") and tok[:-2].isdigit():
+                    found["ORD"].append(m.start())
+                if _NUMSEP.search(tok):
+                    found["NUMSEP"].append(m.start())
+            elif len(tok) > 4:
+                found["DIGITS4"].append(m.start())
+            continue
+        if first == "Q" and len(tok) == 2 and tok[1].isdigit():
+            found["QCODE"].append(m.start())
+            continue
+        low = tok.lower()
+        cls = words.get(low)
+        if cls is not None:
+            found[cls].append(m.start())
+        elif first.isupper() and low in names:
+            found[names[low]].append(m.start())
+    found["AMPM"] = [m.start() for m in _AMPM.finditer(text)]
     return found
 
 
