@@ -26,7 +26,7 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
             spans = [(0, len(text))]
         else:
             positions = sorted(p for cls in rule.triggers for p in found[cls])
-            spans = triggers.windows(positions, len(text))
+            spans = triggers.windows(positions, len(text), *rule.reach)
         for ws, we in spans:
             for m in rule.pattern.finditer(text, ws, we):
                 s, e = extent(m)

@@ -25,8 +25,11 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         names.setdefault(w.rstrip("."), "HOLIDAY")
     words: dict[str, str] = {}
     groups = {
-        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + ["centuries", "millennia"],
-        "PART": ["morning", "afternoon", "evening", "daytime", "noon", "midnight", "midday", "overnight"],
+        "QUARTER": ["quarter", "quarters", "qtr"],
+        "CENTURY": ["century", "centuries", "millennium", "millennia"],
+        "PART": ["morning", "afternoon", "evening", "daytime", "noon", "midnight", "midday", "overnight", "night",
+                 "nights"],
+        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS],
         "DEICTIC": ["today", "tonight", "tomorrow", "yesterday"] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
         "SETADV": ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly", "biweekly",
                    "fortnightly", "biannually", "semiannually", "annually", "every", "each", "once", "twice", "times"],
@@ -43,7 +46,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
 
 
 NAMES, WORDS = _table()
-CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
+CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
            "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4")
 
 _TOKEN = re.compile(r"Q[1-4]\b|[A-Za-z]+|\d+(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
@@ -51,9 +54,6 @@ _AMPM = re.compile(r"\b[ap]\.\s?m\b|\d\s*[ap]m\b", re.IGNORECASE)
 _NUMSEP = re.compile(r"\d[/.:h]\d")
 
 
-# Context a rule may need on either side of its trigger: the longest match plus its look-arounds.
-WINDOW_BEFORE = 64
-WINDOW_AFTER = 64
 
 
 def find(text: str) -> dict[str, list[int]]:
@@ -92,11 +92,11 @@ def find(text: str) -> dict[str, list[int]]:
     return found
 
 
-def windows(positions: list[int], length: int) -> list[tuple[int, int]]:
-    """Merged [start, end) windows around sorted trigger positions."""
+def windows(positions: list[int], length: int, before: int, after: int) -> list[tuple[int, int]]:
+    """Merged [start, end) windows reaching `before` and `after` characters around sorted triggers."""
     out: list[tuple[int, int]] = []
     for p in positions:
-        s, e = max(0, p - WINDOW_BEFORE), min(length, p + WINDOW_AFTER)
+        s, e = max(0, p - before), min(length, p + after)
         if out and s <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], e))
         else:

@@ -70,6 +70,7 @@ class Rule:
     normalise: Normaliser
     priority: int = 0
     triggers: tuple[str, ...] = ()  # classes of engine/triggers.py one of which every match contains
+    reach: tuple[int, int] = (64, 64)  # how far a match and its look-arounds extend before/after a trigger
 
 
 def alternation(words) -> str:
@@ -78,7 +79,8 @@ def alternation(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
 
 
-def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str, ...] = ()):
+def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str, ...] = (),
+                 reach: tuple[int, int] = (64, 64)):
     """Decorator: register a normaliser under a verbose, case-insensitive pattern, to be run near
     the trigger classes named."""
     regex = re.compile(pattern, re.IGNORECASE | re.VERBOSE)
@@ -86,7 +88,7 @@ def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str
         raise ValueError(f"rule {name}: name the trigger classes its matches contain")
 
     def wrap(fn: Normaliser) -> Normaliser:
-        RULES.append(Rule(name, regex, fn, priority, triggers))
+        RULES.append(Rule(name, regex, fn, priority, triggers, reach))
         return fn
     return wrap
 

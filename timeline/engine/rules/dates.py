@@ -51,7 +51,7 @@ def day_month_year(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
 
 
-@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',))
+@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(8, 32))
 def iso_date(m, ctx):
     return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))
 
@@ -119,7 +119,7 @@ def _may_is_month(m, ctx) -> bool:
 
 
 @compile_rule("ordinal-day", r"""\b(?:the\s+)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
-    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month)?(?!\s+(?:[a-z]|century|Century))""", triggers=('ORD',))
+    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month)?(?!\s+(?:[a-z]|century|Century))""", triggers=('ORD',), reach=(16, 48))
 def ordinal_day(m, ctx):
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not (m["rel"] or any(before.rstrip().endswith(p) for p in ("on", "by", "until", "before", "after", "from", "since", "till", "to", "due", "of"))):

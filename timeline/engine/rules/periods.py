@@ -36,14 +36,14 @@ def _period_year(m, ctx, index: int, per_year: int) -> int:
 
 
 @compile_rule("quarter", rf"""\b(?:(?P<the>the)\s+(?!(?:{_ORD4})-quarter\b))?{_REL}?(?:(?P<y0>1[0-9]{{3}}|20[0-9]{{2}})\s+)?
-    (?:fiscal\s+)?(?P<ord>{_ORD4})[\s-]+(?:fiscal[\s-]+)?(?:quarter\b|qtr\b\.?){_YEAR_TAIL}""", priority=1, triggers=('UNIT',))
+    (?:fiscal\s+)?(?P<ord>{_ORD4})[\s-]+(?:fiscal[\s-]+)?(?:quarter\b|qtr\b\.?){_YEAR_TAIL}""", priority=1, triggers=('QUARTER',), reach=(48, 48))
 def quarter(m, ctx):
     q = _ORD_NUM[m["ord"].lower()]
     year = _period_year(m, ctx, q, 4)
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
-@compile_rule("quarter-code", r"""\b(?:(?P<y1>1[0-9]{3}|20[0-9]{2})\s*)?Q(?P<q>[1-4])\b(?:\s*(?P<y2>1[0-9]{3}|20[0-9]{2})\b)?""", triggers=('QCODE',))
+@compile_rule("quarter-code", r"""\b(?:(?P<y1>1[0-9]{3}|20[0-9]{2})\s*)?Q(?P<q>[1-4])\b(?:\s*(?P<y2>1[0-9]{3}|20[0-9]{2})\b)?""", triggers=('QCODE',), reach=(16, 24))
 def quarter_code(m, ctx):
     if "Q" not in m.group(0):
         return None  # lower-case "q3" is rarely a quarter
@@ -52,7 +52,7 @@ def quarter_code(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
-@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?quarter\b|\bthe\s+(?:fiscal\s+)?quarter\b""", triggers=('UNIT',))
+@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?quarter\b|\bthe\s+(?:fiscal\s+)?quarter\b""", triggers=('QUARTER',), reach=(40, 16))
 def relative_quarter(m, ctx):
     rel = re.sub(r"\s+", " ", (m["rel"] or "the").lower())
     today = ctx.today
@@ -77,7 +77,7 @@ def relative_quarter(m, ctx):
 
 @compile_rule("half", rf"""\b(?:the\s+)?{_REL}?(?:fiscal\s+)?(?P<ord>first|second|1st|2nd)[\s-]+half\b
     (?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:century|decade|month|week|{'|'.join(lexicon.MONTHS)}))
-    {_YEAR_TAIL}""", priority=1, triggers=('HALF',))
+    {_YEAR_TAIL}""", priority=1, triggers=('HALF',), reach=(40, 48))
 def half(m, ctx):
     h = 1 if m["ord"].lower() in ("first", "1st") else 2
     year = _period_year(m, ctx, h, 2)
@@ -88,7 +88,7 @@ _SEASON = "|".join(lexicon.SEASONS)
 
 
 @compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid)[\s-]+|the\s+)?
-    (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", triggers=('SEASON',))
+    (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", triggers=('SEASON',), reach=(24, 32))
 def season(m, ctx):
     rel = (m["rel"] or "").lower()
     if not rel and not m["year"] and not m.group(0).lower().startswith("the"):

@@ -28,7 +28,7 @@ def _period(d: date, unit: str, mod: str | None = None) -> Value:
 
 @compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|
     the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART}))?|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
-    (?P<overnight>overnight))\b""", priority=1, triggers=('DEICTIC', 'PART', 'UNIT'))
+    (?P<overnight>overnight))\b""", priority=1, triggers=('DEICTIC', 'PART'), reach=(40, 48))
 def deictic_day(m, ctx):
     word = re.sub(r"\s+", " ", (m["word"] or m["this"] or "").lower())
     today = ctx.today
@@ -52,7 +52,7 @@ def deictic_day(m, ctx):
 @compile_rule("relative-period", r"""\b(?P<rel>this|last|next|coming|current|previous|past|following|
     the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|later\s+this|
     earlier\s+this|later\s+next|earlier\s+last)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fortnight)\b
-    (?!-)""", priority=1, triggers=('UNIT',))
+    (?!-)""", priority=1, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 24))
 def relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
@@ -80,7 +80,7 @@ def relative_period(m, ctx):
 
 
 @compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?P<same>same\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
-    (?!\s+(?:before|after|earlier|later|ago|of|in|to|for|when|that|on|he|she|they|it))""", triggers=('UNIT',))
+    (?!\s+(?:before|after|earlier|later|ago|of|in|to|for|when|that|on|he|she|they|it))""", triggers=('UNIT',), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
@@ -104,7 +104,7 @@ def bare_period(m, ctx):
 
 @compile_rule("ago", rf"""\b(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
     \s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
-              priority=2, triggers=('UNIT',))
+              priority=2, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(48, 40))
 def ago(m, ctx):
     unit = unit_name(m["unit"])
     n = parse_number(m["num"])
@@ -142,7 +142,7 @@ def ago(m, ctx):
 
 
 @compile_rule("next-day", r"""\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same|prior)\s+(?P<unit>day|morning|evening|night|afternoon)\b|
-    \bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the|a|his|her|their|its|\w+'s)\b)""", priority=1, triggers=('UNIT', 'PART'))
+    \bthe\s+day\s+(?P<dir>before|after)\b(?!\s+(?:the|a|his|her|their|its|\w+'s)\b)""", priority=1, triggers=('UNIT', 'PART'), reach=(40, 48))
 def next_day(m, ctx):
     rel = (m["rel"] or m["dir"]).lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
@@ -156,7 +156,7 @@ def next_day(m, ctx):
     return replace(_day(d), from_reference=anchored)
 
 
-@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b""", triggers=('UNIT',))
+@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b""", triggers=('UNIT', 'QUARTER'), reach=(16, 24))
 def year_end(m, ctx):
     if m["earlier"]:
         ref = ctx.recent("quarter", m.start()) or ctx.reference

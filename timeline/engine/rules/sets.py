@@ -19,7 +19,7 @@ over during after before is are was were be been will would the a an that which 
 
 
 @compile_rule("set-adverb", r"\b(?P<word>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|"
-                            r"biweekly|fortnightly|biannually|semi-?annually)\b(?!-)", triggers=('SETADV',))
+                            r"biweekly|fortnightly|biannually|semi-?annually)\b(?!-)", triggers=('SETADV',), reach=(8, 32))
 def set_adverb(m, ctx):
     nxt = _NEXT_WORD.match(ctx.text, m.end())
     if nxt and nxt.group(1) not in _FUNCTION_WORDS:
@@ -29,7 +29,7 @@ def set_adverb(m, ctx):
 
 @compile_rule("set-every", rf"""\b(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?
     (?:(?P<unit>(?:day|week|month|quarter|year|decade|hour|minute|night|morning|evening|weekend|summer|winter|spring|fall|autumn)s?)|
-    (?P<weekday>{WEEKDAY})|(?P<month>{MONTH}))\b""", priority=1, triggers=('SETADV',))
+    (?P<weekday>{WEEKDAY})|(?P<month>{MONTH}))\b""", priority=1, triggers=('SETADV',), reach=(24, 48))
 def set_every(m, ctx):
     if m["weekday"]:
         return Value("SET", f"XXXX-WXX-{weekday_number(m['weekday'])}")
@@ -47,7 +47,7 @@ def set_every(m, ctx):
 
 
 @compile_rule("set-frequency", r"""\b(?:once|twice|three\s+times|four\s+times|\d+\s+times|several\s+times|
-    a\s+few\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|quarter|year|decade|hour|minute)\b""", priority=1, triggers=('SETADV',))
+    a\s+few\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month|quarter|year|decade|hour|minute)\b""", priority=1, triggers=('SETADV',), reach=(40, 32))
 def set_frequency(m, ctx):
     return Value("SET", duration_value(1, m["unit"].lower()))
 

@@ -16,7 +16,7 @@ _WORDS = alternation(k for k in lexicon.VAGUE_REFERENCES if k not in _AMBIGUOUS)
 _DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"\u201c\u201d]\s*|\n\s*)$")
 
 
-@compile_rule("vague", rf"\b(?P<word>{_WORDS})\b(?!-)", triggers=('DEICTIC', 'UNIT'))
+@compile_rule("vague", rf"\b(?P<word>{_WORDS})\b(?!-)", triggers=('DEICTIC', 'UNIT'), reach=(24, 24))
 def vague(m, ctx):
     word = " ".join(m["word"].lower().split())
     if word == "now" and ctx.text[m.end():m.end() + 1] == "," and _DISCOURSE_NOW.search(ctx.text[max(0, m.start() - 3):m.start()]):

@@ -24,7 +24,7 @@ _NOT_YEAR_AFTER = re.compile(
 
 
 @compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
-              priority=0, triggers=('DIGITS4',))
+              priority=0, triggers=('DIGITS4',), reach=(32, 40))
 def year(m, ctx):
     y = int(m["year"])
     before = ctx.text[max(0, m.start() - 20):m.start()]
@@ -37,7 +37,7 @@ def year(m, ctx):
 
 
 @compile_rule("fiscal-year", r"""\b(?:(?:the\s+)?fiscal(?:\s+year)?|FY|(?:the\s+)?financial\s+year)\s*
-    (?P<year>1[0-9]{3}|20[0-9]{2}|'?\d{2})\b(?!\s*%)""", priority=1, triggers=('FISCAL',))
+    (?P<year>1[0-9]{3}|20[0-9]{2}|'?\d{2})\b(?!\s*%)""", priority=1, triggers=('FISCAL',), reach=(16, 40))
 def fiscal_year(m, ctx):
     text = m["year"].lstrip("'")
     y = int(text)
@@ -48,7 +48,7 @@ def fiscal_year(m, ctx):
 
 @compile_rule("decade", r"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
     (?:(?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b""",
-              priority=1, triggers=('DECADE', 'DIGITS4'))
+              priority=1, triggers=('DECADE', 'DIGITS4'), reach=(32, 24))
 def decade(m, ctx):
     if m["word"]:
         if not m["the"]:
@@ -68,7 +68,7 @@ def decade(m, ctx):
 
 
 @compile_rule("century", rf"""\b(?:the\s+)?(?:(?P<rel>this|last|next|past|previous)\s+|(?P<ord>{ORDINAL})[\s-]+)
-    century\b""", priority=1, triggers=('UNIT',))
+    century\b""", priority=1, triggers=('CENTURY',), reach=(40, 16))
 def century(m, ctx):
     if m["rel"]:
         offset = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1}[m["rel"].lower()]
@@ -90,7 +90,7 @@ _ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 
 
 @compile_rule("spelled-year", rf"""\b(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{_TENS_WORDS})(?:[\s-]+(?P<ones>{_ONES_WORDS}))?|
-    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))\b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED',))
+    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))\b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED',), reach=(8, 48))
 def spelled_year(m, ctx):
     """Years as broadcast transcripts spell them: "nineteen ninety-six", "twenty ten"."""
     numbers = {w: i for i, w in enumerate(_ONES_WORDS.split("|"), start=1)}
