@@ -1,6 +1,7 @@
 """Refiners: choose between overlapping candidates and widen a chosen one by its modifiers."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -35,14 +36,17 @@ def extent(m: re.Match) -> tuple[int, int]:
 def select(candidates: list[Candidate], probe: Context) -> list[Candidate]:
     """Keep the longest valid candidate wherever several overlap (priority breaks ties)."""
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # chosen spans, kept sorted by start; they never overlap each other
+    ends: list[int] = []
     chosen = []
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_left(starts, c.end)  # chosen spans starting before c ends: only i-1 can overlap
+        if i and ends[i - 1] > c.start:
             continue
         if c.rule.normalise(c.match, probe) is None:
             continue
-        taken.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -36,7 +36,7 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
 
 
 @compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+{_DAY}\b
-    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',))
+    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',), reach=(24, 40))
 def month_day_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
@@ -44,7 +44,7 @@ def month_day_year(m, ctx):
 
 
 @compile_rule("day-month-year", rf"""\b{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
-    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=('MONTH',))
+    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=('MONTH',), reach=(32, 32))
 def day_month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
@@ -57,7 +57,7 @@ def iso_date(m, ctx):
 
 
 @compile_rule("numeric-date", r"""(?<![\d/.$])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})
-    (?![\d/]|\.\d)""", triggers=('NUMSEP',))
+    (?![\d/]|\.\d)""", triggers=('NUMSEP',), reach=(8, 24))
 def numeric_date(m, ctx):
     a, b = int(m["a"]), int(m["b"])
     year = int(m["year"])
@@ -72,7 +72,7 @@ def numeric_date(m, ctx):
     return _day_value(m, ctx, month, day, year)
 
 
-@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',))
+@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',), reach=(16, 24))
 def month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
@@ -82,7 +82,7 @@ def month_year(m, ctx):
 
 
 @compile_rule("month", rf"""\b(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<month>{MONTH})\b(?P<dot>\.)?
-    (?!\s*[-/]\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',))
+    (?!\s*[-/]\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',), reach=(16, 24))
 def month_only(m, ctx):
     word = m["month"]
     if not is_capitalised(word):

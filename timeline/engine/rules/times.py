@@ -39,7 +39,7 @@ def _stamp(d: date, hour: int, minute: int) -> str:
 
 @compile_rule("clock-time", rf"""\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after))\s+)?
     (?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)
-    {_ZONE}{_DAY_TAIL}""", priority=2, triggers=('AMPM',))
+    {_ZONE}{_DAY_TAIL}""", priority=2, triggers=('AMPM',), reach=(32, 56))
 def clock_time(m, ctx):
     hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
     minute = int(m["min"] or 0)
@@ -49,7 +49,7 @@ def clock_time(m, ctx):
 
 
 @compile_rule("clock-24h", rf"""(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.h](?P<min>[0-5]\d)(?![\d:.,]\d)(?P<zone>{_ZONE})
-    (?:\s*(?:hours|hrs|h)\b)?{_DAY_TAIL}""", priority=1, triggers=('NUMSEP',))
+    (?:\s*(?:hours|hrs|h)\b)?{_DAY_TAIL}""", priority=1, triggers=('NUMSEP',), reach=(8, 56))
 def clock_24h(m, ctx):
     sep = m.group(0)[len(m["h"])]
     if not m["zone"].strip() and sep == "." and not m["weekday"] and not m["month"]:
@@ -62,7 +62,7 @@ def clock_24h(m, ctx):
     return Value("TIME", _stamp(d, int(m["h"]), int(m["min"])), granularity="day", anchor=d)
 
 
-@compile_rule("noon-midnight", rf"""\b(?P<word>noon|midnight|midday)(?:\s+(?:local\s+time|GMT|EST))?{_DAY_TAIL}""", priority=1, triggers=('PART',))
+@compile_rule("noon-midnight", rf"""\b(?P<word>noon|midnight|midday)(?:\s+(?:local\s+time|GMT|EST))?{_DAY_TAIL}""", priority=1, triggers=('PART',), reach=(8, 56))
 def noon_midnight(m, ctx):
     word = m["word"].lower()
     d = _on_day(m, ctx)
@@ -74,7 +74,7 @@ def noon_midnight(m, ctx):
 
 
 @compile_rule("weekday-at-time", rf"""\b(?:(?P<wrel>last|next|this)\s+)?(?P<weekday>{WEEKDAY})\b\.?,?\s+(?:at\s+)?
-    (?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?)|(?P<word>noon|midnight))""", priority=2, triggers=('WEEKDAY',))
+    (?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?)|(?P<word>noon|midnight))""", priority=2, triggers=('WEEKDAY',), reach=(24, 40))
 def weekday_at_time(m, ctx):
     if not m["weekday"][0].isupper():
         return None
