@@ -8,15 +8,26 @@ from typing import Optional
 from .errors import TimelineError
 
 
+# Datelines in the forms news sites print most, read without dateparser's slower general search.
+_COMMON_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
+                   "%d %B %Y %H:%M", "%B %d, %Y %H:%M", "%Y/%m/%d", "%m/%d/%Y")
+
+
 def parse_datetime(text: str) -> Optional[datetime]:
-    """ISO 8601 directly; anything else ("Feb 13 2020 10:44", "yesterday") through dateparser."""
-    text = text.strip()
+    """ISO 8601 and common dateline forms directly; anything else ("Feb 13 2020 10:44",
+    "yesterday") through dateparser."""
+    text = " ".join(text.strip().split())
     if not text:
         return None
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         pass
+    for fmt in _COMMON_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
     import dateparser  # slow to import: only when a phrase needs it
 
     return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,

@@ -18,6 +18,14 @@ _SETTER = re.compile(
     r"(?:has\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|declared|gave|gives|set|sets|"
     r"ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
     r"stated|wrote|urged|gave)\b")
+_LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
+# What is due: from the last infinitive or modal of the clause up to the cue...
+_ACTION_START = re.compile(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)")
+_CUE_AT_END = re.compile(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|within|in|due|deadline|is|the\s+deadline)"
+                         r"(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+business|midnight|noon))?(?:\s+on)?\s*$",
+                         re.IGNORECASE)
+# ... and on past the date when the sentence goes on to say where or what ("from the vicinity of Idlib").
+_ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b[^,;.\u201c\u201d\"]*)")
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
@@ -97,7 +105,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if first > today:
         kind = "scheduled"
     elif first == today and latest and date.fromisoformat(latest[:10]) == today and (
-            tense > 0 or re.search(r"T(?:EV|NI|AF)$", t.value) or SCHEDULE_CUES.search(before)):
+            tense > 0 or _LATER_PART_OF_DAY.search(t.value) or SCHEDULE_CUES.search(before)):
         kind = "scheduled" if tense != PAST else "event"
     else:
         kind = "event"
@@ -111,13 +119,11 @@ def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) ->
     after = text[t.end:s_end]
     # The action: from the last infinitive or modal in the clause up to the cue.
     m = None
-    for m in re.finditer(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)", before):
+    for m in _ACTION_START.finditer(before):
         pass
     action = before[m.end():] if m else before
-    action = re.sub(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|within|in|due|deadline|is|the\s+deadline)"
-                    r"(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+business|midnight|noon))?(?:\s+on)?\s*$",
-                    "", action.strip(" ,\u201c\u201d\"'"), flags=re.I)
-    tail = re.match(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b[^,;.\u201c\u201d\"]*)", after)
+    action = _CUE_AT_END.sub("", action.strip(" ,\u201c\u201d\"'"))
+    tail = _ACTION_TAIL.match(after)
     if tail:
         action = f"{action} {tail.group(1).strip()}"
     action = " ".join(action.split()).strip(" ,.;:\u201c\u201d\"'")

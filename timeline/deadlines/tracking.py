@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 MOVED = re.compile(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing|delay(?:s|ed)?|push(?:es|ed)?\s+back|"
                    r"moved?|moves|pushed|deferred|defers?|rescheduled?|brought\s+forward|advanced|bring\s+forward|"
                    r"pushes|prolong(?:s|ed)?)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""a an the of to for from in on at by and or with its their his her this that these those be is are
 was were will would must should has have had it they he she we not no as into than until till before after""".split())
 
@@ -32,9 +34,10 @@ class Decision:
     change: str  # set | repeated | extended | brought forward
 
 
-def content_words(text: Optional[str]) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", (text or "").lower())
-    return {w[:6] for w in words if w not in _STOP and len(w) > 2}
+@lru_cache(maxsize=4096)
+def content_words(text: Optional[str]) -> frozenset[str]:
+    words = _WORD.findall((text or "").lower())
+    return frozenset(w[:6] for w in words if w not in _STOP and len(w) > 2)
 
 
 def similarity(a: Optional[str], b: Optional[str]) -> float:

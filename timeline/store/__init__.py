@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..deadlines.tracking import TrackedDeadline, track
+from ..deadlines.tracking import MOVED, TrackedDeadline, track
 from ..errors import TimelineError
 from ..model import Extraction
 
@@ -76,6 +76,10 @@ class Store:
                 conn = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS)
             conn.isolation_level = None  # transactions are ours: BEGIN ... COMMIT per document
             conn.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                # Write-ahead log: a commit per article need not wait for the disk; still atomic.
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             self.db = sqlite_utils.Database(conn)
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
             if not readonly:
@@ -133,14 +137,17 @@ class Store:
                     (digest, doc.title, doc.source, doc.path, doc.published.isoformat(), doc.published_from,
                      datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text))
                 doc_id = cur.lastrowid
+                rows = [(doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
+                         m.latest, m.due, m.subject, m.setter, m.cue) for m in extraction.mentions]
+                conn.executemany(
+                    "INSERT INTO mentions (document_id, start, end, text, sentence, type, value, mod, kind,"
+                    " earliest, latest, due, subject, setter, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows)
+                deadline_ids = dict(conn.execute(
+                    "SELECT start, id FROM mentions WHERE document_id = ? AND kind = 'deadline'", (doc_id,)).fetchall())
                 for m in extraction.mentions:
-                    cur = conn.execute(
-                        "INSERT INTO mentions (document_id, start, end, text, sentence, type, value, mod, kind,"
-                        " earliest, latest, due, subject, setter, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
-                         m.latest, m.due, m.subject, m.setter, m.cue))
                     if m.kind == "deadline" and m.due:
-                        self._track(cur.lastrowid, m, doc.published.isoformat())
+                        self._track(deadline_ids[m.start], m, doc.published.isoformat())
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -151,9 +158,16 @@ class Store:
 
     def _track(self, mention_id: int, mention, published: str) -> None:
         conn = self.db.conn
-        rows = conn.execute("SELECT id, subject, setter, due, first_due FROM deadlines").fetchall()
+        due = mention.due[:10]
+        if MOVED.search(mention.sentence):
+            # A deadline said to move may have been due up to a year either side of the new date.
+            rows = conn.execute("SELECT id, subject, setter, due, first_due FROM deadlines"
+                                " WHERE due BETWEEN date(?, '-1 year') AND date(?, '+1 year')", (due, due)).fetchall()
+        else:
+            rows = conn.execute("SELECT id, subject, setter, due, first_due FROM deadlines WHERE due = ?",
+                                (due,)).fetchall()
         known = [TrackedDeadline(*r) for r in rows]
-        decision = track(known, mention.subject, mention.setter, mention.due[:10], mention.sentence)
+        decision = track(known, mention.subject, mention.setter, due, mention.sentence)
         if decision.deadline_id is None:
             cur = conn.execute(
                 "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
