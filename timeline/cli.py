@@ -265,12 +265,12 @@ def show(
     if deadline is not None:
         return _show_deadline(store, deadline, fmt)
     where, params = ["m.earliest IS NOT NULL"], []
-    if date_from:
-        where.append("m.latest >= ?")
-        params.append(parse_when(date_from, "--from").date().isoformat())
-    if date_to:
-        where.append("m.earliest <= ?")
-        params.append(parse_when(date_to, "--to").date().isoformat() + "T99")
+    if date_from or date_to:
+        # Overlap with the window, through the R*Tree of covered days (db/002_span_index.sql).
+        first = parse_when(date_from, "--from").date().isoformat() if date_from else "0001-01-01"
+        last = parse_when(date_to, "--to").date().isoformat() if date_to else "9999-12-31"
+        where.append("m.id IN (SELECT id FROM mention_days WHERE last_day >= julianday(?) AND first_day < julianday(?) + 1)")
+        params += [first, last]
     if kind:
         where.append(f"m.kind IN ({', '.join('?' * len(kind))})")
         params += [k.value for k in kind]

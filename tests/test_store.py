@@ -1,0 +1,26 @@
+"""The store: migrations apply themselves to an existing database and keep its rows."""
+import sqlite3
+
+from timeline.store import Store, _statements, migrations
+
+
+def test_older_store_migrates_on_open(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    first_version, first_sql = migrations()[0]
+    for statement in _statements(first_sql):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {first_version}")
+    conn.execute("INSERT INTO documents (id, content_hash, title, source, path, published, published_from, added_at,"
+                 " text) VALUES (1, 'h', 't', 's', '', '2020-02-13T00:00:00+00:00', 'flag', '2020-02-13', 'x')")
+    conn.execute("INSERT INTO mentions (document_id, start, end, text, sentence, type, value, kind, earliest, latest)"
+                 " VALUES (1, 0, 1, 'x', 'x', 'DATE', '2020-02', 'event', '2020-02-01', '2020-02-29')")
+    conn.commit()
+    conn.close()
+
+    store = Store(str(path))
+    assert store.version == migrations()[-1][0] > first_version
+    inside = store.rows("SELECT id FROM mention_days WHERE last_day >= julianday('2020-02-15')"
+                        " AND first_day < julianday('2020-02-16')")
+    assert inside == [{"id": 1}]
+    assert store.rows("SELECT count(*) AS n FROM mentions") == [{"n": 1}]
