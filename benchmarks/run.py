@@ -119,17 +119,21 @@ def time_chrono(folder: Path, texts, dcts) -> float:
     return json.loads(done.stdout)["seconds"]
 
 
-def ingest(n: int, tmp: Path) -> dict:
-    """n generated articles through the full pipeline into a fresh store, in a child process for
-    an honest peak-memory figure."""
+def write_articles(n: int, tmp: Path) -> Path:
     folder = tmp / "articles"
     folder.mkdir()
     for i, (text, _) in enumerate(articles(n)):
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-    db = tmp / "ingest.db"
+    return folder
+
+
+def ingest(folder: Path, n: int, tmp: Path, jobs: int) -> dict:
+    """n generated articles through the full pipeline into a fresh store, in a child process for
+    an honest peak-memory figure (with --jobs, the workers' memory is not counted)."""
+    db = tmp / f"ingest-{jobs}.db"
     code = ("import resource, sys, time\n"
             "from timeline.cli import main\n"
-            f"sys.argv = ['timeline', 'add', {str(folder)!r}, '--db', {str(db)!r}]\n"
+            f"sys.argv = ['timeline', 'add', {str(folder)!r}, '--db', {str(db)!r}, '--jobs', '{jobs}']\n"
             "t = time.perf_counter()\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
@@ -275,10 +279,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        ing = ingest(n_art, tmp)
+        folder = write_articles(n_art, tmp)
         lines.append("")
-        lines.append(f"ingest: {ing['articles']:,} articles in {ing['seconds']:.1f} s = {ing['per_second']:,.0f} articles/s, "
-                     f"database {ing['db_mb']:.1f} MB, peak memory {ing['peak_rss_mb']:.0f} MB")
+        for jobs in (1, 2):
+            ing = ingest(folder, n_art, tmp, jobs)
+            lines.append(f"ingest --jobs {jobs}: {ing['articles']:,} articles in {ing['seconds']:.1f} s = "
+                         f"{ing['per_second']:,.0f} articles/s, database {ing['db_mb']:.1f} MB, "
+                         f"peak memory {ing['peak_rss_mb']:.0f} MB")
         db = tmp / "queries.db"
         fill_mentions(db, n_ment)
         lines.append("")
