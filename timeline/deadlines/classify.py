@@ -18,6 +18,8 @@ _SETTER = re.compile(
     r"(?:has\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|declared|gave|gives|set|sets|"
     r"ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
     r"stated|wrote|urged|gave)\b")
+_OBLIGED = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|told\s+to|"
+                      r"asked\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to)\b", re.IGNORECASE)
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 # What is due: from the last infinitive or modal of the clause up to the cue...
 _ACTION_START = re.compile(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)")
@@ -94,8 +96,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     named = DEADLINE_AFTER.match(after)
     ahead = latest is not None and latest[:10] >= published.date().isoformat()
-    # A weak cue ("by", "until") marks a deadline unless it sits in a past narrative about a past date.
-    if named or (cue is not None and (cue.strong or tense != PAST or ahead)):
+    # A weak cue ("by", "until") marks a deadline for a date still ahead, or where the clause
+    # states an obligation ("had to be signed by Friday"); "sales climbed by 1990" is not one.
+    if named or (cue is not None and (cue.strong or ahead or _OBLIGED.search(before))):
         subject, setter = _subject(text, clause_from, t, s_start, s_end)
         return Mention(kind="deadline", due=latest, subject=subject, setter=setter,
                        cue=cue.name if cue else named.group(0).strip(), **base)

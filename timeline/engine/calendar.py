@@ -74,12 +74,16 @@ def resolve_weekday(anchor: date, weekday: int, direction: Direction) -> date:
 # its clause moves it to the other side only when it lies this far away (news rarely says
 # "Nov. 22" of a November eleven months off, but does say "in April" of one six months off).
 TENSE_FLIP_DAYS = 120
+# Words that insist on the future ("by Dec. 31") move a date named in the recent past only when
+# it is more than this far back: "by Jan. 14" in a Jan. 15 article is a deadline just passed.
+INSIST_FLIP_DAYS = 30
 
 
 def _nearest(candidates: list[date], anchor: date, direction: Direction) -> date:
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     gap = (nearest - anchor).days
-    if direction and abs(gap) > TENSE_FLIP_DAYS and (gap > 0) != (direction > 0):
+    far_enough = abs(gap) > (INSIST_FLIP_DAYS if abs(direction) > 1 else TENSE_FLIP_DAYS)
+    if direction and far_enough and gap != 0 and (gap > 0) != (direction > 0):
         other = [c for c in candidates if (c > anchor) == (direction > 0) and c != nearest]
         if other:
             return min(other, key=lambda c: abs((c - anchor).days))

@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 
 PAST, NONE, FUTURE = -1, 0, 1
+# A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
+# the tense of a verb: resolution then looks ahead however far the date is.
+SURELY_FUTURE = 2
 
 FUTURE_MARKERS = frozenset("""
 will 'll shall wo won't would must should going gonna plan plans planning planned
@@ -86,8 +89,14 @@ def _scan(words: list[str], leftward: bool = True) -> int:
 
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
 # clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
-_AHEAD = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as)\s+(?:the\s+)?$",
+_AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as)|"
+                    r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till))\s+$",
                     re.IGNORECASE)
+# "until" and "before" look ahead when the clause states an obligation: "were told to register
+# before Monday", "have until Friday to leave".
+_AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
+_OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need\s+to|required|ordered|told\s+to|asked\s+to|"
+                         r"given|due|deadline|ultimatum)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
@@ -97,7 +106,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[sent_start:start]
     if _AHEAD.search(left[-24:]):
-        return PAST if _PERFECT.search(left[-80:]) else FUTURE
+        return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
+    if _AHEAD_IF_OBLIGED.search(left[-16:]) and _OBLIGATION.search(left[-120:]):
+        return SURELY_FUTURE
     if _POSSESSIVE.match(text[end:end + 3]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
     right = text[end:sent_end]

@@ -80,7 +80,7 @@ def relative_period(m, ctx):
 
 
 @compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?P<same>same\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
-    (?!\s+(?:before|after|earlier|later|ago|of|in|to|for|when|that|on|he|she|they|it))""", triggers=('UNIT',), reach=(24, 48))
+    (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT',), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()

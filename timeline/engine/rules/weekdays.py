@@ -31,7 +31,12 @@ def weekday(m, ctx):
     today = ctx.today
     if rel in ("last", "past", "previous"):
         d = cal.resolve_weekday(today - timedelta(days=1), n, -1)
-    elif rel in ("next", "coming", "this coming"):
+    elif rel == "next":
+        # "next Tuesday" is the Tuesday of next week; "this coming Tuesday" the first one ahead.
+        d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
+        if today.isoweekday() < n:
+            d += timedelta(days=7)
+    elif rel in ("coming", "this coming"):
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
     elif rel == "this":
         d = cal.resolve_weekday(today, n, ctx.tense(m.start(), m.end()) or +1)
