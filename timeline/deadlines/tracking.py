@@ -16,7 +16,9 @@ MOVED = re.compile(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing
                    r"pushes|prolong(?:s|ed)?)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""a an the of to for from in on at by and or with its their his her this that these those be is are
-was were will would must should has have had it they he she we not no as into than until till before after""".split())
+was were will would must should has have had it they he she we not no as into than until till before after said says
+deadline deadlines monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december today tomorrow yesterday week weeks month months year years day days""".split())
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class TrackedDeadline:
     setter: Optional[str]
     due: str
     first_due: str
+    context: str = ""  # the sentences of its sources so far
+    documents: frozenset = frozenset()  # ids of the documents that reported it
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,23 @@ def similarity(a: Optional[str], b: Optional[str]) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
+# How alike two reports must be to count as the same deadline.
+SAME_DEADLINE = 0.4
+
+
 def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional[str], due: str,
-          sentence: str) -> Decision:
+          sentence: str, document: Optional[int] = None) -> Decision:
+    """Which known deadline (if any) this report is about, and whether it moved the date."""
     moved = bool(MOVED.search(sentence))
     best, best_score = None, 0.0
     for d in known:
-        score = max(similarity(subject, d.subject), similarity(sentence, d.subject) * 0.9)
+        score = max(similarity(subject, d.subject), similarity(sentence, d.subject) * 0.9,
+                    similarity(sentence, d.context) * 0.8)
         if setter and d.setter and setter.lower() == d.setter.lower():
             score += 0.2
-        if d.due == due and score >= 0.5 or (moved and score >= 0.5):
+        if document is not None and document in d.documents and d.due == due:
+            score += 0.3  # a headline and its story's body naming the same date
+        if score >= SAME_DEADLINE and (d.due == due or moved):
             if score > best_score or (score == best_score and best is not None and d.due == due):
                 best, best_score = d, score
     if best is None:

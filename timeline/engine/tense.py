@@ -97,6 +97,8 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
 _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
 _OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need\s+to|required|ordered|told\s+to|asked\s+to|"
                          r"given|due|deadline|ultimatum)\b", re.IGNORECASE)
+# "a Friday deadline", "the March 1 ultimatum": a date named as a deadline.
+_NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
@@ -131,4 +133,6 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
                 t = word_tense(side[i])
                 if t != NONE:
                     return t
-    return NONE
+    # Nothing in the sentence speaks to tense ("Port workers set Friday deadline"): a date named as
+    # a deadline lies ahead.
+    return FUTURE if _NAMED_DEADLINE.match(text, end) else NONE

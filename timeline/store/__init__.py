@@ -159,15 +159,19 @@ class Store:
     def _track(self, mention_id: int, mention, published: str) -> None:
         conn = self.db.conn
         due = mention.due[:10]
+        sources = ("SELECT t.id, t.subject, t.setter, t.due, t.first_due, group_concat(m.sentence, ' '),"
+                   " group_concat(m.document_id) FROM deadlines t JOIN deadline_sources s ON s.deadline_id = t.id"
+                   " JOIN mentions m ON m.id = s.mention_id")
         if MOVED.search(mention.sentence):
             # A deadline said to move may have been due up to a year either side of the new date.
-            rows = conn.execute("SELECT id, subject, setter, due, first_due FROM deadlines"
-                                " WHERE due BETWEEN date(?, '-1 year') AND date(?, '+1 year')", (due, due)).fetchall()
+            rows = conn.execute(sources + " WHERE t.due BETWEEN date(?, '-1 year') AND date(?, '+1 year') GROUP BY t.id",
+                                (due, due)).fetchall()
         else:
-            rows = conn.execute("SELECT id, subject, setter, due, first_due FROM deadlines WHERE due = ?",
-                                (due,)).fetchall()
-        known = [TrackedDeadline(*r) for r in rows]
-        decision = track(known, mention.subject, mention.setter, due, mention.sentence)
+            rows = conn.execute(sources + " WHERE t.due = ? GROUP BY t.id", (due,)).fetchall()
+        known = [TrackedDeadline(r[0], r[1], r[2], r[3], r[4], r[5] or "",
+                                 frozenset(int(x) for x in (r[6] or "").split(",") if x)) for r in rows]
+        document = conn.execute("SELECT document_id FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
+        decision = track(known, mention.subject, mention.setter, due, mention.sentence, document)
         if decision.deadline_id is None:
             cur = conn.execute(
                 "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
