@@ -163,7 +163,8 @@ def fill_mentions(db: Path, n: int) -> None:
             for i in range(1, n + 1):
                 day = (start + timedelta(days=rnd.randrange(4000))).date().isoformat()
                 deadline = i % 10 == 0
-                sentence = f"The {rnd.choice(words_pool)} deal on {rnd.choice(words_pool)} was set for {day}."
+                sentence = (f"The {rnd.choice(words_pool)} deal on {rnd.choice(words_pool)} in case k{i % 5000}"
+                            f" was set for {day}.")
                 yield (i, 1 + i % docs, 0, 5, day, sentence, "DATE", day, None,
                        "deadline" if deadline else "event", day, day, day if deadline else None)
         conn.executemany("INSERT INTO mentions (id, document_id, start, end, text, sentence, type, value, mod, kind,"
@@ -184,8 +185,8 @@ def queries(db: Path, repeats: int) -> dict:
     """The CLI's own queries, called in-process so that start-up is not counted."""
     from datetime import date
 
-    from timeline.cli import _deadline_rows
     from timeline.store import Store
+    from timeline.store.queries import TimelineFilter, deadline_rows, timeline_rows
 
     store = Store(str(db), readonly=True)
     out = {}
@@ -199,20 +200,17 @@ def queries(db: Path, repeats: int) -> dict:
             samples.append(time.perf_counter() - t)
         return percentiles(samples)
 
-    out["deadlines --within 30d"] = timed(lambda: _deadline_rows(
+    out["deadlines --within 30d"] = timed(lambda: deadline_rows(
         store, date(2020, 1, 1) + timedelta(days=rnd.randrange(3000)), 30, False))
-    show_sql = ("SELECT m.id, m.earliest, m.latest, m.kind, m.text, m.sentence, d.title, d.source FROM mentions m"
-                " JOIN documents d ON d.id = m.document_id WHERE m.earliest IS NOT NULL AND m.id IN (SELECT id FROM"
-                " mention_days WHERE last_day >= julianday(?) AND first_day < julianday(?) + 1)"
-                " ORDER BY m.earliest, m.latest, m.id")
 
     def show_window():
         first = date(2016, 1, 1) + timedelta(days=rnd.randrange(2500))
-        store.rows(show_sql, (first.isoformat(), (first + timedelta(days=7)).isoformat()))
+        timeline_rows(store, TimelineFilter(first=first.isoformat(), last=(first + timedelta(days=7)).isoformat()))
     out["show --from --to (one week)"] = timed(show_window)
-    grep_sql = ("SELECT m.id, m.earliest, m.text, m.sentence FROM mentions m WHERE m.id IN (SELECT rowid FROM"
-                " mentions_fts WHERE mentions_fts MATCH ?) ORDER BY m.earliest LIMIT 200")
-    out["show --grep WORD (first 200)"] = timed(lambda: store.rows(grep_sql, (rnd.choice(["ceasefire", "bridge", "tariffs"]),)))
+    out["show --grep COMMON --limit 200"] = timed(lambda: timeline_rows(
+        store, TimelineFilter(grep=rnd.choice(["ceasefire", "bridge", "tariffs"]), limit=200)))
+    out["show --grep RARE --limit 200"] = timed(lambda: timeline_rows(
+        store, TimelineFilter(grep=f"k{rnd.randrange(5000)}", limit=200)))
     return out
 
 

@@ -165,6 +165,10 @@ def test_show_filters(db):
     assert march and all(r["latest"] >= "2026-03-01" and r["earliest"] <= "2026-03-31T99" for r in march)
     grep = json.loads(run("show", "--grep", "reservoir", "--format", "json", db=db).stdout)
     assert grep and all("reservoir" in r["sentence"].lower() for r in grep)
+    everything = json.loads(run("show", "--format", "json", db=db).stdout)
+    first_three = json.loads(run("show", "--limit", "3", "--format", "json", db=db).stdout)
+    assert first_three == everything[:3]
+    assert [r["earliest"] for r in everything] == sorted(r["earliest"] for r in everything)
 
 
 def test_export_ics_has_alarm(seed_path, db):

@@ -255,6 +255,7 @@ def show(
     grep: Optional[str] = typer.Option(None, "--grep", help="Only mentions whose sentence matches (full-text search)."),
     source: Optional[str] = typer.Option(None, "--source", help="Only documents from this source."),
     deadline: Optional[int] = typer.Option(None, "--deadline", help="The history of one tracked deadline."),
+    limit: int = typer.Option(0, "--limit", min=0, help="At most this many rows, earliest first (0: all)."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
     db: Optional[str] = DbOption,
 ):
@@ -264,36 +265,15 @@ def show(
     store = _store(db, readonly=True)
     if deadline is not None:
         return _show_deadline(store, deadline, fmt)
-    where, params = ["m.earliest IS NOT NULL"], []
-    if date_from or date_to:
-        # Overlap with the window, through the R*Tree of covered days (db/002_span_index.sql).
-        first = parse_when(date_from, "--from").date().isoformat() if date_from else "0001-01-01"
-        last = parse_when(date_to, "--to").date().isoformat() if date_to else "9999-12-31"
-        where.append("m.id IN (SELECT id FROM mention_days WHERE last_day >= julianday(?) AND first_day < julianday(?) + 1)")
-        params += [first, last]
-    if kind:
-        where.append(f"m.kind IN ({', '.join('?' * len(kind))})")
-        params += [k.value for k in kind]
-    if source:
-        where.append("d.source = ?")
-        params.append(source)
-    if grep:
-        where.append("m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)")
-        params.append(_fts_query(grep))
-    rows = store.rows(
-        "SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject,"
-        " m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published"
-        " FROM mentions m JOIN documents d ON d.id = m.document_id"
-        f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id", params)
+    from .store.queries import TimelineFilter, timeline_rows
+
+    rows = timeline_rows(store, TimelineFilter(
+        first=parse_when(date_from, "--from").date().isoformat() if date_from else None,
+        last=parse_when(date_to, "--to").date().isoformat() if date_to else None,
+        kinds=tuple(k.value for k in kind or ()), grep=grep, source=source, limit=limit))
     if fmt != TableFormat.table:
         return _emit_rows(rows, fmt, MENTION_COLUMNS + ["start", "end"])
     _print_timeline(rows)
-
-
-def _fts_query(text: str) -> str:
-    """A person's words as an FTS5 query: each word must appear (quoted, so no syntax errors)."""
-    words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'
 
 
 def _print_timeline(rows: list[dict]) -> None:
@@ -344,38 +324,6 @@ def _show_deadline(store, deadline_id: int, fmt: TableFormat):
 
 # -- deadlines and alerts --------------------------------------------------------------------------
 
-def _deadline_rows(store, as_of: date, within_days: Optional[float], include_passed: bool) -> list[dict]:
-    """One row per tracked deadline: its latest source's mention, the source count, time left."""
-    from .views import time_left
-
-    where, params = [], []
-    if not include_passed:
-        where.append("t.due >= ?")
-        params.append(as_of.isoformat())
-    if within_days is not None:
-        from datetime import timedelta
-
-        where.append("t.due <= ?")
-        params.append((as_of + timedelta(days=within_days)).isoformat())
-    rows = store.rows(
-        "SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed,"
-        " (SELECT count(DISTINCT m2.document_id) FROM deadline_sources s2 JOIN mentions m2 ON m2.id = s2.mention_id"
-        "   WHERE s2.deadline_id = t.id) AS source_count,"
-        " (SELECT s3.change FROM deadline_sources s3 JOIN mentions m3 ON m3.id = s3.mention_id"
-        "   JOIN documents d3 ON d3.id = m3.document_id WHERE s3.deadline_id = t.id AND s3.change <> 'repeated'"
-        "   ORDER BY d3.published DESC LIMIT 1) AS last_change,"
-        " m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject, m.setter,"
-        " m.sentence, d.id AS document_id, d.title, d.source, d.published"
-        " FROM deadlines t"
-        " JOIN mentions m ON m.id = (SELECT s.mention_id FROM deadline_sources s JOIN mentions mm ON mm.id = s.mention_id"
-        "   JOIN documents dd ON dd.id = mm.document_id WHERE s.deadline_id = t.id ORDER BY dd.published DESC, mm.id DESC LIMIT 1)"
-        " JOIN documents d ON d.id = m.document_id"
-        + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY t.due, t.id", params)
-    for r in rows:
-        r["days_left"], r["time_left"] = time_left(r["tracked_due"], as_of)
-    return rows
-
-
 DEADLINE_COLUMNS = ["deadline_id", "tracked_due", "time_left", "days_left", "subject", "setter", "source_count",
                     "last_change", "last_changed"] + [c for c in MENTION_COLUMNS if c not in ("subject", "setter")]
 
@@ -389,12 +337,13 @@ def deadlines(
     db: Optional[str] = DbOption,
 ):
     """Deadlines, soonest first, with the time left."""
+    from .store.queries import deadline_rows
     from .when import parse_span
 
     moment = _as_of(as_of).date()
     days = parse_span(within).total_seconds() / 86400 if within else None
     store = _store(db, readonly=True)
-    rows = _deadline_rows(store, moment, days, include_passed)
+    rows = deadline_rows(store, moment, days, include_passed)
     if fmt != TableFormat.table:
         return _emit_rows(rows, fmt, DEADLINE_COLUMNS)
     from rich.table import Table
@@ -422,12 +371,13 @@ def alerts(
     db: Optional[str] = DbOption,
 ):
     """Exit 1 when a deadline falls inside the window, 0 when none does (2 and above: errors). For cron."""
+    from .store.queries import deadline_rows
     from .when import parse_span
 
     moment = _as_of(as_of).date()
     days = parse_span(within).total_seconds() / 86400
     store = _store(db, readonly=True)
-    rows = _deadline_rows(store, moment, days, include_passed=False)
+    rows = deadline_rows(store, moment, days, include_passed=False)
     if fmt == AlertFormat.json:
         from .views import to_json
 

@@ -1,0 +1,88 @@
+"""The questions the views ask the store, as functions of plain values: the CLI parses options
+and renders, the benchmark times exactly these."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+# Above this many matching sentences, `--grep` with a limit walks mentions in timeline order and
+# stops at the limit; below it, sorting the matches is quicker.
+DENSE_MATCHES = 5000
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    first: Optional[str] = None  # ISO dates: mentions overlapping [first, last]
+    last: Optional[str] = None
+    kinds: tuple[str, ...] = ()
+    grep: Optional[str] = None  # words that must all appear in the sentence
+    source: Optional[str] = None
+    limit: int = 0  # 0: every row
+
+
+def fts_query(text: str) -> str:
+    """A person's words as an FTS5 query: each word must appear (quoted, so no syntax errors)."""
+    words = [w.replace('"', '""') for w in text.split()]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def timeline_rows(store, f: TimelineFilter) -> list[dict]:
+    """Mentions on the calendar, in timeline order, with their documents."""
+    where, params = ["m.earliest IS NOT NULL"], []
+    if f.first or f.last:
+        # Overlap with the window, through the R*Tree of covered days (db/002_span_index.sql).
+        where.append("m.id IN (SELECT id FROM mention_days WHERE last_day >= julianday(?) AND first_day < julianday(?) + 1)")
+        params += [f.first or "0001-01-01", f.last or "9999-12-31"]
+    if f.kinds:
+        where.append(f"m.kind IN ({', '.join('?' * len(f.kinds))})")
+        params += list(f.kinds)
+    if f.source:
+        where.append("d.source = ?")
+        params.append(f.source)
+    walk_in_order = False
+    if f.grep:
+        query = fts_query(f.grep)
+        where.append("m.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)")
+        params.append(query)
+        if f.limit and not (f.first or f.last):
+            probe = store.rows("SELECT count(*) AS n FROM (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?"
+                               f" LIMIT {DENSE_MATCHES + 1})", (query,))
+            walk_in_order = probe[0]["n"] > DENSE_MATCHES
+    index = " INDEXED BY mentions_timeline_order" if walk_in_order else ""
+    limit = f" LIMIT {int(f.limit)}" if f.limit else ""
+    return store.rows(
+        "SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject,"
+        " m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published"
+        f" FROM mentions m{index} JOIN documents d ON d.id = m.document_id"
+        f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id{limit}", params)
+
+
+def deadline_rows(store, as_of: date, within_days: Optional[float], include_passed: bool) -> list[dict]:
+    """One row per tracked deadline: its latest source's mention, the source count, time left."""
+    from ..views import time_left
+
+    where, params = [], []
+    if not include_passed:
+        where.append("t.due >= ?")
+        params.append(as_of.isoformat())
+    if within_days is not None:
+        where.append("t.due <= ?")
+        params.append((as_of + timedelta(days=within_days)).isoformat())
+    rows = store.rows(
+        "SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed,"
+        " (SELECT count(DISTINCT m2.document_id) FROM deadline_sources s2 JOIN mentions m2 ON m2.id = s2.mention_id"
+        "   WHERE s2.deadline_id = t.id) AS source_count,"
+        " (SELECT s3.change FROM deadline_sources s3 JOIN mentions m3 ON m3.id = s3.mention_id"
+        "   JOIN documents d3 ON d3.id = m3.document_id WHERE s3.deadline_id = t.id AND s3.change <> 'repeated'"
+        "   ORDER BY d3.published DESC LIMIT 1) AS last_change,"
+        " m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject, m.setter,"
+        " m.sentence, d.id AS document_id, d.title, d.source, d.published"
+        " FROM deadlines t"
+        " JOIN mentions m ON m.id = (SELECT s.mention_id FROM deadline_sources s JOIN mentions mm ON mm.id = s.mention_id"
+        "   JOIN documents dd ON dd.id = mm.document_id WHERE s.deadline_id = t.id ORDER BY dd.published DESC, mm.id DESC LIMIT 1)"
+        " JOIN documents d ON d.id = m.document_id"
+        + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY t.due, t.id", params)
+    for r in rows:
+        r["days_left"], r["time_left"] = time_left(r["tracked_due"], as_of)
+    return rows
