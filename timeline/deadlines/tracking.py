@@ -28,8 +28,9 @@ class TrackedDeadline:
     setter: Optional[str]
     due: str
     first_due: str
-    context: str = ""  # the sentences of its sources so far
+    context: str = ""  # the sentences of its first and latest reports
     documents: frozenset = frozenset()  # ids of the documents that reported it
+    subjects: str = ""  # what each report said was due
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional
     moved = bool(MOVED.search(sentence))
     best, best_score = None, 0.0
     for d in known:
-        score = max(similarity(subject, d.subject), similarity(sentence, d.subject) * 0.9,
+        score = max(similarity(subject, d.subjects or d.subject), similarity(sentence, d.subjects or d.subject) * 0.9,
                     similarity(sentence, d.context) * 0.8)
         if setter and d.setter and setter.lower() == d.setter.lower():
             score += 0.2
@@ -76,3 +77,8 @@ def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional
     if best.due == due:
         return Decision(best.id, "repeated")
     return Decision(best.id, "extended" if due > best.due else "brought forward")
+
+
+def better_subject(current: Optional[str], new: Optional[str]) -> bool:
+    """Should a new report's wording of what is due replace the tracked one? When it says more."""
+    return len(content_words(new)) > max(2, len(content_words(current)))

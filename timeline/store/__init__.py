@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..deadlines.tracking import MOVED, TrackedDeadline, track
+from ..deadlines.tracking import MOVED, TrackedDeadline, better_subject, track
 from ..errors import TimelineError
 from ..model import Extraction
 
@@ -159,8 +159,13 @@ class Store:
     def _track(self, mention_id: int, mention, published: str) -> None:
         conn = self.db.conn
         due = mention.due[:10]
-        sources = ("SELECT t.id, t.subject, t.setter, t.due, t.first_due, group_concat(m.sentence, ' '),"
-                   " group_concat(m.document_id) FROM deadlines t JOIN deadline_sources s ON s.deadline_id = t.id"
+        # Each candidate with what its first and latest reports said, and the documents that reported it.
+        sources = ("SELECT t.id, t.subject, t.setter, t.due, t.first_due,"
+                   " (SELECT group_concat(sentence, ' ') FROM mentions WHERE id IN"
+                   "   ((SELECT min(mention_id) FROM deadline_sources WHERE deadline_id = t.id),"
+                   "    (SELECT max(mention_id) FROM deadline_sources WHERE deadline_id = t.id))),"
+                   " group_concat(DISTINCT m.document_id), group_concat(DISTINCT m.subject)"
+                   " FROM deadlines t JOIN deadline_sources s ON s.deadline_id = t.id"
                    " JOIN mentions m ON m.id = s.mention_id")
         if MOVED.search(mention.sentence):
             # A deadline said to move may have been due up to a year either side of the new date.
@@ -169,7 +174,7 @@ class Store:
         else:
             rows = conn.execute(sources + " WHERE t.due = ? GROUP BY t.id", (due,)).fetchall()
         known = [TrackedDeadline(r[0], r[1], r[2], r[3], r[4], r[5] or "",
-                                 frozenset(int(x) for x in (r[6] or "").split(",") if x)) for r in rows]
+                                 frozenset(int(x) for x in (r[6] or "").split(",") if x), r[7] or "") for r in rows]
         document = conn.execute("SELECT document_id FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
         decision = track(known, mention.subject, mention.setter, due, mention.sentence, document)
         if decision.deadline_id is None:
@@ -182,6 +187,11 @@ class Store:
             if decision.change in ("extended", "brought forward"):
                 conn.execute("UPDATE deadlines SET due = ?, last_changed = ? WHERE id = ?",
                              (mention.due[:10], published, deadline_id))
+            tracked = next(k for k in known if k.id == deadline_id)
+            if better_subject(tracked.subject, mention.subject):
+                conn.execute("UPDATE deadlines SET subject = ? WHERE id = ?", (mention.subject, deadline_id))
+            if mention.setter and not tracked.setter:
+                conn.execute("UPDATE deadlines SET setter = ? WHERE id = ?", (mention.setter, deadline_id))
         conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
                      (deadline_id, mention_id, mention.due[:10], decision.change))
 
