@@ -35,3 +35,7 @@ def test_kind(case):
         assert (m.earliest or "")[:10] == case["earliest"]
     if "latest" in case:
         assert (m.latest or "")[:10] == case["latest"]
+    if "setter" in case:
+        assert m.setter == case["setter"]
+    if "subject_has" in case:
+        assert case["subject_has"] in (m.subject or ""), m.subject

@@ -13,11 +13,13 @@ from .cues import (DATE_CUES, DEADLINE_AFTER, SCHEDULE_CUES, SPAN_FROM_NOW, SPAN
                    SPAN_WITHIN, DeadlineCue)
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
+# Who set it: the noun phrase before a reporting or directive verb ("the union said", "Erdogan
+# vowed", "the court gave ... until"), at most eight words from the start of its clause.
 _SETTER = re.compile(
-    r"(?P<who>\b(?:[A-Z][\w.'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+|\b(?:he|she|they|it|officials?|the\s+\w+))\s+"
-    r"(?:has\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|declared|gave|gives|set|sets|"
-    r"ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
-    r"stated|wrote|urged|gave)\b")
+    r"(?:^|[,;:\u201c\u201d\"]\s*|\b(?:that|and|but)\s+)(?P<who>(?:[\w'\u2019.-]+\s+){0,7}?[\w'\u2019.-]+)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|announces|declared|gave|gives|"
+    r"set|sets|ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
+    r"stated|wrote|urged|repeated|insists|extended|extends|postponed|imposed|imposes|issued|issues)\b")
 _OBLIGED = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|told\s+to|"
                       r"asked\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to)\b", re.IGNORECASE)
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
@@ -30,6 +32,7 @@ _CUE_AT_END = re.compile(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|
 _ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b[^,;.\u201c\u201d\"]*)")
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
+_NOT_A_SETTER = re.compile(r"^(?:it|this|that|which|what|there|officials?\s+(?:on|at)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 _PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)\s+(?:has|had|vowed|said|says|warned|"
                              r"threatened|is|was|told|gave|set|announced|ordered|demanded)\b")
@@ -132,8 +135,9 @@ def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) ->
     action = " ".join(action.split()).strip(" ,.;:\u201c\u201d\"'")
     setter = None
     who = _SETTER.search(text[s_start:s_end])
-    if who:
+    if who and not _NOT_A_SETTER.match(who["who"]):
         setter = " ".join(who["who"].split())
+        setter = re.sub(r"^(?:The|the)\s+", "", setter)
         if _PRONOUN.match(setter):
             names = [m.group(1) for m in _PROPER_SUBJECT.finditer(text, max(0, s_start - 1500), s_start)
                      if not _NOT_A_NAME.match(m.group(1))]
