@@ -54,11 +54,16 @@ class Context:
         seen = self.last_by_grain.get(grain)
         return seen[0] if seen is not None and 0 <= at - seen[1] <= within else None
 
-    def reference_day(self) -> date:
-        if self.reference is not None and self.reference.anchor is not None:
-            return self.reference.anchor
+    def reference_day(self, finest: str = "century") -> date:
+        """The day the story is at: the last date named, if it was named at least as finely as
+        `finest` (a clock time needs a day, "that year" any date), else the publication day."""
+        ref = self.reference
+        if ref is not None and ref.anchor is not None and _GRAINS.index(ref.granularity or "century") <= _GRAINS.index(finest):
+            return ref.anchor
         return self.today
 
+
+_GRAINS = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 
 Normaliser = Callable[[re.Match, Context], Optional[Value]]
 

@@ -147,7 +147,7 @@ def next_day(m, ctx):
     rel = (m["rel"] or m["dir"]).lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
             "prior": -1, "same": 0}[rel]
-    d = ctx.reference_day() + timedelta(days=step)
+    d = ctx.reference_day("day") + timedelta(days=step)
     unit = (m["unit"] or "day").lower()
     anchored = ctx.reference is not None
     if unit != "day":

@@ -28,7 +28,7 @@ def _on_day(m, ctx) -> date:
         rel = (m["wrel"] or "").lower()
         direction = {"last": -1, "next": 1}.get(rel) or ctx.tense(m.start(), m.end()) or -1
         return cal.resolve_weekday(today, weekday_number(m["weekday"]), direction)
-    return ctx.reference_day()
+    return ctx.reference_day("day")
 
 
 def _stamp(d: date, hour: int, minute: int) -> str:
