@@ -170,8 +170,9 @@ def duration_value(n: Optional[float], unit: str) -> str:
         count = "X"
     elif n == int(n):
         count = str(int(n))
-    elif is_time and unit == "hour":
-        return f"PT{int(n)}H{int(round((n - int(n)) * 60))}M"
+    elif is_time and unit in ("hour", "minute"):
+        whole, part = letter, "M" if unit == "hour" else "S"
+        return f"PT{int(n)}{whole}{int(round((n - int(n)) * 60))}{part}"
     else:
         count = f"{n:g}"
     return f"PT{count}{letter}" if is_time else f"P{count}{letter}"

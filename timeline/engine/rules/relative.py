@@ -102,7 +102,7 @@ def bare_period(m, ctx):
     return replace(value, from_reference=from_reference)
 
 
-@compile_rule("ago", rf"""\b(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
+@compile_rule("ago", rf"""\b(?:(?P<qmod>about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|over)\s+)?(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
     \s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
               priority=2, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(48, 40))
 def ago(m, ctx):
@@ -138,7 +138,11 @@ def ago(m, ctx):
         grain = "quarter"
     if direction.startswith("from") and unit in ("day", "week", "month"):
         grain = "day"  # "a week from today" names a day
-    return Value("DATE", cal.value_at(target, grain), granularity=grain, anchor=target, from_reference=anchored)
+    mod = lexicon.QUANTITY_MODIFIERS.get(" ".join((m["qmod"] or "").lower().split()))
+    if mod in ("LESS_THAN", "MORE_THAN"):
+        mod = "APPROX"  # "nearly four years ago" names a time near that year, not a bound
+    return Value("DATE", cal.value_at(target, grain), mod=mod, granularity=grain, anchor=target,
+                 from_reference=anchored)
 
 
 @compile_rule("next-day", r"""\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same|prior)\s+(?P<unit>day|morning|evening|night|afternoon)\b|
