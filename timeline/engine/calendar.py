@@ -79,7 +79,9 @@ TENSE_FLIP_DAYS = 120
 INSIST_FLIP_DAYS = 30
 
 
-def _nearest(candidates: list[date], anchor: date, direction: Direction) -> date:
+def nearest_occurrence(candidates: list[date], anchor: date, direction: Direction) -> date:
+    """Of several yearly occurrences, the nearest, unless the tense points the other way and the
+    date lies far enough off (see TENSE_FLIP_DAYS)."""
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     gap = (nearest - anchor).days
     far_enough = abs(gap) > (INSIST_FLIP_DAYS if abs(direction) > 1 else TENSE_FLIP_DAYS)
@@ -94,7 +96,7 @@ def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) 
     """A month and day with no year: the nearest such day, unless the tense says otherwise."""
     candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                   if day <= _cal.monthrange(y, month)[1]]
-    return _nearest(candidates, anchor, direction) if candidates else None
+    return nearest_occurrence(candidates, anchor, direction) if candidates else None
 
 
 def resolve_month(anchor: date, month: int, direction: Direction) -> int:
@@ -102,7 +104,7 @@ def resolve_month(anchor: date, month: int, direction: Direction) -> int:
     if month == anchor.month:
         return anchor.year
     mid = [date(y, month, 15) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return _nearest(mid, anchor, direction).year
+    return nearest_occurrence(mid, anchor, direction).year
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

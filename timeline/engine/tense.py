@@ -36,7 +36,8 @@ got led sent spent struck found thought knew became brought bought caught fought
 kept laid lay meant paid put quit ran read rode rang sang sat sold shot shut slept spoke spoke
 stood stole swore swept swam taught tore threw understood woke wore wrote been gone done seen
 broke chose drove ate forgave froze hid overtook rebuilt sought sank shook stuck stung strove
-withdrew undertook ago last yesterday earlier previously ago. began. overcame upheld beat bore
+withdrew undertook ago last yesterday earlier previously overcame upheld beat bore lit spread fled
+dealt felt heard lent slid split spun swung wept
 """.split())
 
 # Words ending in -ed that are not past tense verbs (or, as participles after "is", look ahead).

@@ -8,12 +8,14 @@ from .. import lexicon
 from . import NUMBER, UNIT, Value, compile_rule, duration_value, parse_number, unit_name
 
 _QMOD = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.QUANTITY_MODIFIERS), key=len, reverse=True))
-_RATE = re.compile(r"(?:\d|%|percent|million|billion|thousand|dollars|cents|times|once|twice)\s+$", re.I)
+# "$5 a day", "9 million barrels a day", "twice a year": a rate or frequency, not a span.
+_RATE = re.compile(r"(?:(?:\d[\d,.]*\d|\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bhundred)(?:\s+[A-Za-z-]+){0,2}"
+                   r"|\btimes|\bonce|\btwice)\s+$", re.I)
 _VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous"
 
 
 @compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>the|its|their|his|her|our)\s+(?!(?:{NUMBER})-))?
-    (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+)?
+    (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+(?!an?\s))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more)\s+)?
     (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(56, 40))
 def duration(m, ctx):
@@ -25,8 +27,8 @@ def duration(m, ctx):
         return None
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
-    if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 24):m.start()]):
-        return None  # "$5 a day", "40,000 barrels a day": a rate, not a span
+    if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 32):m.start()]):
+        return Value("SET", duration_value(1, unit))  # "$5 a day", "50,000 copies a year": a rate
     n = parse_number(num)
     if n is not None and ("and a half" in m.group(0).lower()):
         n += 0.5

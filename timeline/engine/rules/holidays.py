@@ -33,11 +33,11 @@ def holiday(m, ctx):
         d = holiday_date(name, int(m["year"]))
     else:
         rel = (m["rel"] or "").lower()
-        this_year = holiday_date(name, today.year)
-        if rel == "last" or (not rel and ctx.tense(m.start(), m.end()) < 0):
-            d = this_year if this_year <= today else holiday_date(name, today.year - 1)
-        elif rel == "next" or (not rel and ctx.tense(m.start(), m.end()) > 0):
-            d = this_year if this_year >= today else holiday_date(name, today.year + 1)
+        dates = [holiday_date(name, y) for y in (today.year - 1, today.year, today.year + 1)]
+        if rel == "last":
+            d = max(x for x in dates if x < today)
+        elif rel == "next":
+            d = min(x for x in dates if x > today)
         else:
-            d = this_year
+            d = cal.nearest_occurrence(dates, today, ctx.tense(m.start(), m.end()))
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)

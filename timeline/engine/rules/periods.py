@@ -85,25 +85,34 @@ def half(m, ctx):
 
 
 _SEASON = "|".join(lexicon.SEASONS)
+_SEASON_CONTEXT = re.compile(r"\b(?:in|into|during|by|until|till|over|through|since|before|after|for|this|that|each)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 
 
 @compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid)[\s-]+|the\s+)?
     (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", triggers=('SEASON',), reach=(24, 32))
 def season(m, ctx):
     rel = (m["rel"] or "").lower()
-    if not rel and not m["year"] and not m.group(0).lower().startswith("the"):
-        return None  # bare "spring" or "fall" is too often a noun or a verb
+    if not rel and not m["year"] and not _SEASON_CONTEXT.search(ctx.text[max(0, m.start() - 16):m.start()]):
+        return None  # bare "spring" or "the fall of the wall" is a noun, not a time
     code = lexicon.SEASONS[m["season"].lower()]
-    order = ["WI", "SP", "SU", "FA"]
-    current = order[(ctx.today.month % 12) // 3]
-    year = int(m["year"]) if m["year"] else ctx.today.year
-    if not m["year"]:
+    today = ctx.today
+    if m["year"]:
+        year = int(m["year"])
+    else:
+        # Each candidate season as the days it covers; pick by where today stands.
+        spans = {y: cal.interval(f"{y:04d}-{code}") for y in (today.year - 2, today.year - 1, today.year, today.year + 1)}
+        iso = today.isoformat()
+        current = [y for y, (s, e) in spans.items() if s <= iso <= e]
         if rel in ("last", "past"):
-            year -= 1 if order.index(code) >= order.index(current) else 0
+            year = max(y for y, (s, e) in spans.items() if e < iso)
         elif rel in ("next", "coming"):
-            year += 1 if order.index(code) <= order.index(current) else 0
-        elif ctx.tense(m.start(), m.end()) < 0 and order.index(code) > order.index(current):
-            year -= 1
+            year = min(y for y, (s, e) in spans.items() if s > iso)
+        elif current:
+            year = current[0]
+        else:
+            starts = [date.fromisoformat(s) for s, _ in spans.values()]
+            year = cal.nearest_occurrence(starts, today, ctx.tense(m.start(), m.end())).year
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel)
-    month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
-    return Value("DATE", f"{year:04d}-{code}", mod=mod, granularity="season", anchor=date(year, month, 1))
+    start = date.fromisoformat(cal.interval(f"{year:04d}-{code}")[0])
+    return Value("DATE", f"{year:04d}-{code}", mod=mod, granularity="season", anchor=start)

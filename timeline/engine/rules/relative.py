@@ -87,7 +87,10 @@ def bare_period(m, ctx):
     from_reference = (det == "that" or bool(m["same"])) and ctx.reference is not None
     base = ctx.reference_day() if from_reference else ctx.today
     if unit == "weekend":
-        base = base - timedelta(days=(base.isoweekday() - 6) % 7) if ctx.tense(m.start(), m.end()) < 0 \
+        tense = ctx.tense(m.start(), m.end())
+        # Without a tense, early in the week "the weekend" is the one just gone, late in it the next.
+        back = tense < 0 or (tense == 0 and base.isoweekday() <= 3)
+        base = base - timedelta(days=(base.isoweekday() - 6) % 7) if back \
             else base + timedelta(days=(6 - base.isoweekday()) % 7)
         value = _period(base, "weekend")
     elif unit == "day":

@@ -37,7 +37,7 @@ def _stamp(d: date, hour: int, minute: int) -> str:
     return f"{d.isoformat()}T{hour:02d}:{minute:02d}"
 
 
-@compile_rule("clock-time", rf"""\b(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after))\s+)?
+@compile_rule("clock-time", rf"""\b(?:(?P<approx>about|around|approximately)\s+)?
     (?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)
     {_ZONE}{_DAY_TAIL}""", priority=2, triggers=('AMPM',), reach=(32, 56))
 def clock_time(m, ctx):

@@ -15,7 +15,7 @@ _PART = "|".join(lexicon.PARTS_OF_DAY)
 
 
 @compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|previous|this\s+coming|early|late)\s+)?
-    (?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART}))?\b""", triggers=('WEEKDAY',), reach=(24, 32))
+    (?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b)?""", triggers=('WEEKDAY',), reach=(24, 32))
 def weekday(m, ctx):
     word = m["day"]
     if not is_capitalised(word):

@@ -19,7 +19,8 @@ _NOT_YEAR_AFTER = re.compile(
     r"shares|barrels|tons|tonnes|units|cars|homes|houses|votes|points|feet|miles|meters|metres|"
     r"kilometers|kilometres|pounds|dollars|euros|yen|calories|residents|refugees|students|"
     r"members|delegates|cases|deaths|patients|copies|documents|acres|hectares|rooms|beds|"
-    r"pages|words|rounds|hours|minutes|days|weeks|months|years|[a-z]+ers)\b|[.,]\d)",
+    r"pages|words|rounds|hours|minutes|days|weeks|months|years|[a-z]+ers)\b|[.,]\d|"
+    r"\s+[A-Z][a-z]+\s+(?:Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Lane|Drive|Way|Place|Court)\b)",
     re.IGNORECASE)
 
 
