@@ -14,20 +14,21 @@ PAST, NONE, FUTURE = -1, 0, 1
 # the tense of a verb: resolution then looks ahead however far the date is.
 SURELY_FUTURE = 2
 
+# "next" and "coming" are left to the rules that read "next week" whole: alone they are as often
+# "next to the embassy" as a tense.
 FUTURE_MARKERS = frozenset("""
 will 'll shall wo won't would must should going gonna plan plans planning planned
 expect expects expected expecting schedule scheduled due aims aim intends intend hopes hope
-upcoming coming next tomorrow ahead promise promises vows pledges
-threatens threaten wants want unless
+upcoming tomorrow promise promises vows pledges threatens threaten wants want unless
 expire expires expiring preparing prepares prepare likely await awaits awaiting
 """.split())
 
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
+# Base forms that are as often nouns ("the close of business", "a vote", "the start") are left out.
 SCHEDULE_VERBS = frozenset("""
-open opens close closes start starts begin begins end ends expire expires resume resumes meet meets
-convene convenes take takes arrive arrives leave leaves depart departs visit visits hold holds
-vote votes launch launches kick kicks return returns run runs last lasts travel travels fly flies
-go goes come comes head heads face faces play plays is are 's becomes become
+opens closes starts begin begins ends expires resume resumes meet meets convene convenes takes
+arrive arrives leaves depart departs visits holds votes launches kicks returns runs lasts travels
+flies goes comes heads faces plays is are 's becomes
 """.split())
 
 IRREGULAR_PAST = frozenset("""
@@ -68,6 +69,7 @@ def word_tense(word: str) -> int:
 
 
 _BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being"})
+_MODAL_AHEAD = frozenset({"will", "'ll", "shall", "must", "to", "should", "won't"})
 
 
 def _is_be(word: str) -> bool:
@@ -82,7 +84,11 @@ def _scan(words: list[str], leftward: bool = True) -> int:
     for i, w in enumerate(words):
         t = word_tense(w)
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
-            return FUTURE
+            # A participle after "be": "must be submitted" looks ahead, "could be located" and
+            # "is located" say nothing of tense by themselves; read on past them.
+            if words[i + 1].lower() == "be" and i + 2 < len(words) and words[i + 2].lower() in _MODAL_AHEAD:
+                return FUTURE
+            continue
         if t != NONE:
             return t
     return NONE
@@ -97,7 +103,8 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
 # before Monday", "have until Friday to leave".
 _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
 _OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need\s+to|required|ordered|told\s+to|asked\s+to|"
-                         r"given|due|deadline|ultimatum)\b", re.IGNORECASE)
+                         r"given|due|deadline|ultimatum|postponed|delayed|extended|adjourned|deferred|put\s+off|"
+                         r"pushed\s+back)\b", re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline.
 _NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)

@@ -29,7 +29,10 @@ def weekday(m, ctx):
         return Value("SET", f"XXXX-WXX-{n}{code}")
     rel = " ".join((m["rel"] or "").lower().split())
     today = ctx.today
-    if rel in ("last", "past", "previous"):
+    if rel == "previous" and ctx.reference is not None:
+        # "down 4.5% from the previous Friday": the one before the day the story is at.
+        d = cal.resolve_weekday(ctx.reference_day("day") - timedelta(days=1), n, -1)
+    elif rel in ("last", "past", "previous"):
         d = cal.resolve_weekday(today - timedelta(days=1), n, -1)
     elif rel == "next":
         # "next Tuesday" is the Tuesday of next week; "this coming Tuesday" the first one ahead.
