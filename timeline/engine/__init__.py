@@ -39,16 +39,10 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
                     full_scan: bool = False) -> list[tuple[Timex, Value]]:
     """Every time expression in text, with the rule's Value (granularity, anchor) beside it."""
     sentences = sentences or Sentences(text)
-    candidates = _candidates(text, full_scan)
-    probe = Context(text, dct, sentences.around)
-    chosen = select(candidates, probe)
     ctx = Context(text, dct, sentences.around)
     out: list[tuple[Timex, Value]] = []
     floor = 0
-    for c in chosen:
-        value = c.rule.normalise(c.match, ctx)
-        if value is None:
-            continue
+    for c, value in select(_candidates(text, full_scan), ctx):
         start, value = widen(text, c.start, value, floor)
         floor = c.end
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))

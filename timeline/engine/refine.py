@@ -1,9 +1,9 @@
 """Refiners: choose between overlapping candidates and widen a chosen one by its modifiers."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import Iterator
 
 from . import lexicon
 from .rules import Context, Rule, Value
@@ -33,22 +33,27 @@ def extent(m: re.Match) -> tuple[int, int]:
     return span[0] + lead, span[0] + len(trimmed)
 
 
-def select(candidates: list[Candidate], probe: Context) -> list[Candidate]:
-    """Keep the longest valid candidate wherever several overlap (priority breaks ties)."""
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
-    starts: list[int] = []  # chosen spans, kept sorted by start; they never overlap each other
-    ends: list[int] = []
-    chosen = []
-    for c in ranked:
-        i = bisect.bisect_left(starts, c.end)  # chosen spans starting before c ends: only i-1 can overlap
-        if i and ends[i - 1] > c.start:
-            continue
-        if c.rule.normalise(c.match, probe) is None:
-            continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidate, Value]]:
+    """In reading order, the longest valid candidate wherever several overlap (priority breaks
+    ties), with its value. Candidates are taken in clusters of overlapping ones so that each is
+    normalised once, with the story as it stands at that point (references, recent quarters)."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -c.end))
+    i = 0
+    while i < len(ordered):
+        cluster, end = [ordered[i]], ordered[i].end
+        i += 1
+        while i < len(ordered) and ordered[i].start < end:
+            cluster.append(ordered[i])
+            end = max(end, ordered[i].end)
+            i += 1
+        chosen: list[tuple[Candidate, Value]] = []
+        for c in sorted(cluster, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
+            if any(c.start < o.end and o.start < c.end for o, _ in chosen):
+                continue
+            value = c.rule.normalise(c.match, ctx)
+            if value is not None:
+                chosen.append((c, value))
+        yield from sorted(chosen, key=lambda cv: cv[0].start)
 
 
 _PERIOD_MOD = re.compile(

@@ -25,7 +25,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         names.setdefault(w.rstrip("."), "HOLIDAY")
     words: dict[str, str] = {}
     groups = {
-        "QUARTER": ["quarter", "quarters", "qtr"],
+        "QUARTER": ["quarter", "quarters", "qtr", "period"],
         "CENTURY": ["century", "centuries", "millennium", "millennia"],
         "PART": ["morning", "afternoon", "evening", "daytime", "noon", "midnight", "midday", "overnight", "night",
                  "nights"],

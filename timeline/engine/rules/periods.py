@@ -52,10 +52,13 @@ def quarter_code(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
-@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?quarter\b|\bthe\s+(?:fiscal\s+)?quarter\b""", triggers=('QUARTER',), reach=(40, 16))
+@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?(?P<unit>quarter|period)\b|\bthe\s+(?:fiscal\s+)?(?P<unit2>quarter)\b""", triggers=('QUARTER',), reach=(40, 16))
 def relative_quarter(m, ctx):
     rel = re.sub(r"\s+", " ", (m["rel"] or "the").lower())
     today = ctx.today
+    if m["unit"] and m["unit"].lower() == "period" and (
+            rel in ("this", "next", "last") or ctx.recent("quarter", m.start(), within=2000) is None):
+        return None  # "the latest period" is a quarter only in a story reporting one
     if rel in ("this", "the current", "this year's"):
         d = today
     elif rel in ("next",):
