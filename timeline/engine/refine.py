@@ -17,6 +17,9 @@ class Candidate:
     match: re.Match
 
 
+_SENTENCE_GOES_ON = re.compile(r"\s*(?:$|\n|[\"\u201d]?\s+[A-Z])")
+
+
 def extent(m: re.Match) -> tuple[int, int]:
     """A pattern may match context it does not tag: its group "x" is then the mention."""
     if "x" in m.re.groupindex and m.group("x") is not None:
@@ -27,7 +30,8 @@ def extent(m: re.Match) -> tuple[int, int]:
     trimmed = text.rstrip(" ,\n\t")
     # A full stop after a whole word ends the sentence; after "Sept" or "p.m" it ends the abbreviation.
     if trimmed.endswith(".") and (re.search(r"[A-Za-z]{5,}\.$", trimmed) or
-                                  re.search(r"\b(?:June|July|May)\.$", trimmed)):
+                                  re.search(r"\b(?:June|July|May)\.$", trimmed) or
+                                  (trimmed.endswith("m.") and _SENTENCE_GOES_ON.match(m.string, span[0] + len(trimmed)))):
         trimmed = trimmed[:-1]
     lead = len(text) - len(text.lstrip(" ,\n\t"))
     return span[0] + lead, span[0] + len(trimmed)

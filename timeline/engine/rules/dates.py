@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from .. import calendar as cal
+from .. import lexicon
 from . import MONTH, WEEKDAY, Value, compile_rule, is_capitalised, month_number
 
 _WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
@@ -72,6 +73,18 @@ def numeric_date(m, ctx):
     return _day_value(m, ctx, month, day, year)
 
 
+_ORDINAL_DAY_WORD = "|".join(sorted((w for w, n in lexicon.ORDINALS.items() if n > 0), key=len, reverse=True))
+
+
+@compile_rule("month-ordinal-word", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+)?(?P<word>{_ORDINAL_DAY_WORD})\b""",
+              priority=2, triggers=("MONTH",), reach=(24, 40))
+def month_ordinal_word(m, ctx):
+    """"March eighth", "Sunday, March the first": a day written out."""
+    if not is_capitalised(m["month"]):
+        return None
+    return _day_value(m, ctx, month_number(m["month"]), lexicon.ORDINALS[m["word"].lower()], None)
+
+
 @compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',), reach=(16, 24))
 def month_year(m, ctx):
     if not is_capitalised(m["month"]):
@@ -82,7 +95,7 @@ def month_year(m, ctx):
 
 
 @compile_rule("month", rf"""\b(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<month>{MONTH})\b(?P<dot>\.)?
-    (?!\s*[-/]\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',), reach=(16, 24))
+    (?:\s+(?P<yrel>last|this|next)\s+year\b)?(?!\s*[-/]?\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',), reach=(16, 32))
 def month_only(m, ctx):
     word = m["month"]
     if not is_capitalised(word):
@@ -93,7 +106,9 @@ def month_only(m, ctx):
     if word.lower() == "may" and not _may_is_month(m, ctx):
         return None
     rel = (m["rel"] or "").lower()
-    if rel in ("last", "past"):
+    if m["yrel"]:
+        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    elif rel in ("last", "past"):
         year = ctx.today.year - 1 if month >= ctx.today.month else ctx.today.year
     elif rel in ("next", "coming"):
         year = ctx.today.year + 1 if month <= ctx.today.month else ctx.today.year

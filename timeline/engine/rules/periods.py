@@ -52,10 +52,20 @@ def quarter_code(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
-@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?(?P<unit>quarter|period)\b|\bthe\s+(?:fiscal\s+)?(?P<unit2>quarter)\b""", triggers=('QUARTER',), reach=(40, 16))
+@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?(?P<unit>quarter|period)\b|\bthe\s+(?:fiscal\s+)?(?P<unit2>quarter)\b|
+    \bthe\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s+(?:fiscal\s+)?(?P<unit3>quarter|period)\b""", triggers=('QUARTER',), reach=(40, 16))
 def relative_quarter(m, ctx):
     rel = re.sub(r"\s+", " ", (m["rel"] or "the").lower())
     today = ctx.today
+    if m["y"]:
+        # "the 1988 quarter": the quarter the story is about, in the year named.
+        ref = ctx.recent("quarter", m.start(), within=2000)
+        if ref is None:
+            return None
+        q = (ref.anchor.month - 1) // 3 + 1
+        y = int(m["y"])
+        return Value("DATE", f"{y:04d}-Q{q}", granularity="quarter", anchor=date(y, 3 * q - 2, 1),
+                     from_reference=True)
     if m["unit"] and m["unit"].lower() == "period" and (
             rel in ("this", "next", "last") or ctx.recent("quarter", m.start(), within=2000) is None):
         return None  # "the latest period" is a quarter only in a story reporting one

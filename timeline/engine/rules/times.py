@@ -52,8 +52,8 @@ def clock_time(m, ctx):
     (?:\s*(?:hours|hrs|h)\b)?{_DAY_TAIL}""", priority=1, triggers=('NUMSEP',), reach=(8, 56))
 def clock_24h(m, ctx):
     sep = m.group(0)[len(m["h"])]
-    if not m["zone"].strip() and sep == "." and not m["weekday"] and not m["month"]:
-        return None  # "3.45" is more often a price or a score than a time
+    if not m["zone"].strip() and sep == ".":
+        return None  # "3.45" is more often a price, an index or a score than a time
     if not m["zone"].strip() and not m["weekday"] and not m["month"] and not m["rel"]:
         before = ctx.text[max(0, m.start() - 6):m.start()].lower()
         if not re.search(r"\b(?:at|by|until|from|to|before|after)\s*$", before):

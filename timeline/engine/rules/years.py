@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from .. import lexicon
-from . import ORDINAL, Value, compile_rule
+from . import MONTH, ORDINAL, Value, compile_rule, is_capitalised, month_number
 
 # A four-digit number is a year unless its neighbours say it is an amount, a count or a label.
 _NOT_YEAR_BEFORE = re.compile(
@@ -90,13 +90,22 @@ _TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 
 
-@compile_rule("spelled-year", rf"""\b(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{_TENS_WORDS})(?:[\s-]+(?P<ones>{_ONES_WORDS}))?|
-    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))\b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED',), reach=(8, 48))
+@compile_rule("spelled-year", rf"""\b(?:(?P<the>the\s+year)\s+|(?P<month>{MONTH})\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{_TENS_WORDS})(?:[\s-]+(?P<ones>{_ONES_WORDS}))?|
+    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))|(?P<thousand>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<after>{_ONES_WORDS}|{_TEENS}))?)
+    \b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED', 'MONTH', 'UNIT'), reach=(24, 56))
 def spelled_year(m, ctx):
     """Years as broadcast transcripts spell them: "nineteen ninety-six", "twenty ten"."""
     numbers = {w: i for i, w in enumerate(_ONES_WORDS.split("|"), start=1)}
     tens = {w: 10 * i for i, w in enumerate(_TENS_WORDS.split("|"), start=2)}
     teens = {w: i for i, w in enumerate(_TEENS.split("|"), start=10)}
+    if m["thousand"]:
+        if not (m["the"] or m["month"] or m["after"]):
+            return None  # "two thousand" alone is more often a count
+        after = (m["after"] or "").lower()
+        y = 2000 + numbers.get(after, teens.get(after, 0))
+        return _spelled_value(m, y)
+    if m["month"] and not is_capitalised(m["month"]):
+        return None
     y = 1900 if m["century"].lower() == "nineteen" else 2000
     if m["tens"]:
         y += tens[m["tens"].lower()] + (numbers[m["ones"].lower()] if m["ones"] else 0)
@@ -104,4 +113,11 @@ def spelled_year(m, ctx):
         y += teens[m["teen"].lower()]
     else:
         y += numbers[m["oh"].lower()]
+    return _spelled_value(m, y)
+
+
+def _spelled_value(m, y: int) -> Value:
+    if m["month"]:
+        month = month_number(m["month"])
+        return Value("DATE", f"{y:04d}-{month:02d}", granularity="month", anchor=date(y, month, 1))
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
