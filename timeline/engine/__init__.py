@@ -46,9 +46,13 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
         start, value = widen(text, c.start, value, floor)
         floor = c.end
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))
-        if value.anchor is not None and value.type in ("DATE", "TIME") and not value.from_reference:
-            ctx.reference = value
-            ctx.last_by_grain[value.granularity] = (value, c.end)
+        if value.anchor is not None and value.type in ("DATE", "TIME"):
+            if not value.from_reference:
+                ctx.reference = value
+                ctx.last_by_grain[value.granularity] = (value, c.end)
+            elif value.granularity in ctx.last_by_grain:
+                # Named again ("the quarter"): still the same period, now mentioned here.
+                ctx.last_by_grain[value.granularity] = (ctx.last_by_grain[value.granularity][0], c.end)
     return out
 
 

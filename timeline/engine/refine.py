@@ -68,15 +68,15 @@ _APPROX = re.compile(r"\b(?P<word>about|around|approximately|roughly|circa|some)
 
 
 def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
-    """"early March", "the end of February", "mid-1990": take the modifier into the mention.
-
-    Only periods longer than a day carry START/MID/END; `floor` is where the previous mention ended.
+    """"early March", "the end of February", "mid-1990", "late Monday", "earlier that day": take the
+    modifier into the mention. A day takes only the words for its earlier or later part; phrases
+    such as "the end of" need a longer period. `floor` is where the previous mention ended.
     """
     if value.type not in ("DATE", "TIME") or value.mod is not None:
         return start, value
     window = text[max(floor, start - 24):start]
     m = _PERIOD_MOD.search(window)
-    if m and (value.granularity not in (None, "day") or m["word"].lower() in ("late", "early")):
+    if m and (value.granularity not in (None, "day") or m["word"].lower() in ("late", "early", "earlier", "later")):
         mod = lexicon.PERIOD_MODIFIERS.get(" ".join(m["word"].lower().split()).rstrip("-"),
                                            lexicon.PERIOD_MODIFIERS.get(m["word"].lower()))
         if mod:

@@ -9,6 +9,8 @@ from . import NUMBER, UNIT, Value, compile_rule, duration_value, parse_number, u
 
 _QMOD = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.QUANTITY_MODIFIERS), key=len, reverse=True))
 # "$5 a day", "9 million barrels a day", "twice a year": a rate or frequency, not a span.
+_SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
+            "decade": ("year", 10)}
 _RATE = re.compile(r"(?:(?:\d[\d,.]*\d|\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bhundred)(?:\s+[A-Za-z-]+){0,2}"
                    r"|\btimes|\bonce|\btwice)\s+$", re.I)
 _VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous"
@@ -41,11 +43,17 @@ def duration(m, ctx):
     mod = lexicon.QUANTITY_MODIFIERS.get(" ".join((m["qmod"] or "").lower().split()))
     if m["qmod"] and m["qmod"].lower() == "some" and n is None:
         return None
-    if n is not None and n != int(n) and unit in ("day", "week", "month", "year", "decade", "century"):
-        # "1 1/2 years" -> the next smaller unit, as TimeML writes halves.
-        smaller = {"year": ("month", 12), "month": ("day", 30), "week": ("day", 7), "day": ("hour", 24),
-                   "decade": ("year", 10), "century": ("year", 100)}[unit]
-        unit, n = smaller[0], n * smaller[1]
+    if n is not None and n != int(n) and unit == "week":
+        unit, n = "day", n * 7  # ISO 8601 does not mix weeks with other units
+    if n is not None and n != int(n) and unit in _SMALLER:
+        # "2 1/2 years" is P2Y6M: the whole units, and the rest in the next smaller unit.
+        smaller, per = _SMALLER[unit]
+        whole, rest = int(n), round((n - int(n)) * per)
+        head = duration_value(whole, unit) if whole else "P"
+        tail = duration_value(rest, smaller)
+        if "T" in tail and "T" not in head:
+            return Value("DURATION", head + tail[1:], mod=mod)
+        return Value("DURATION", head + tail[1:].lstrip("T"), mod=mod)
     return Value("DURATION", duration_value(n, unit), mod=mod)
 
 

@@ -133,8 +133,7 @@ def ago(m, ctx):
         target = cal.shift(quarter.anchor, unit, sign * count)
         grain = "quarter"
         anchored = True
-    elif anchored and ref.granularity in _GRAIN_ORDER and unit in _GRAIN_ORDER and ref.granularity != "day" and \
-            _GRAIN_ORDER.index(ref.granularity) < _GRAIN_ORDER.index(unit) and ref.anchor is not None:
+    elif anchored and ref.granularity in ("quarter", "half") and unit == "year" and ref.anchor is not None:
         target = cal.shift(ref.anchor, unit, sign * count)
         grain = ref.granularity
     if grain == "season":
