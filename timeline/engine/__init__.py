@@ -10,7 +10,7 @@ from datetime import datetime
 
 from ..model import Timex
 from . import triggers
-from .refine import Candidate, extent, select, widen
+from .refine import Candidate, extent, is_title, select, widen
 from .rules import RULES, Context, Value
 from .sentences import Sentences
 
@@ -43,6 +43,8 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
     out: list[tuple[Timex, Value]] = []
     floor = 0
     for c, value in select(_candidates(text, full_scan), ctx):
+        if is_title(text, c.start, c.end, sentences.around(c.start)) and c.rule.name != "holiday":
+            continue
         start, value = widen(text, c.start, value, floor)
         floor = c.end
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))

@@ -60,6 +60,33 @@ def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidat
         yield from sorted(chosen, key=lambda cv: cv[0].start)
 
 
+_WORDS = re.compile(r"[A-Za-z][a-z']+")
+# Time words that are written in lower case unless they open a sentence or belong to a name.
+_COMMON_WORD = re.compile(r"\b(?!(?:" + "|".join(lexicon.MONTHS) + "|" + "|".join(lexicon.WEEKDAYS) +
+                          r")\b)[A-Z][a-z]+\b")
+
+
+def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    """"This Week", "60 Minutes", "High Noon", "VOA Today": a common time word capitalised
+    inside a sentence is part of a name or a title, not a time. Not in a headline written in
+    title case, where every word is capitalised."""
+    words = _WORDS.findall(text, sentence[0], sentence[1])
+    if words and sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        return False
+    opening = text[sentence[0]:start].strip(" \t\n\"'\u201c\u2018(`_-") == ""
+    for m in _COMMON_WORD.finditer(text, start, end):
+        if m.start() == start and opening:
+            continue
+        if m.group(0).lower() in _TIME_WORDS:
+            return True
+    return False
+
+
+_TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + list(lexicon.PARTS_OF_DAY) + [
+    "today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "noon", "midnight", "daily", "weekly",
+    "monthly", "annually", "recent", "recently", "current", "currently", "future", "past", "earlier", "later"])
+
+
 _PERIOD_MOD = re.compile(
     r"(?:\b(?P<word>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.PERIOD_MODIFIERS),
                                         key=len, reverse=True)) + r"))[\s-]*$",

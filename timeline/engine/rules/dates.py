@@ -10,6 +10,7 @@ from .. import calendar as cal
 from .. import lexicon
 from . import MONTH, WEEKDAY, Value, compile_rule, is_capitalised, month_number
 
+_NAMED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][a-z]")
 _WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d{2})"
@@ -105,6 +106,8 @@ def month_only(m, ctx):
     month = month_number(word)
     if word.lower() == "may" and not _may_is_month(m, ctx):
         return None
+    if _NAMED.match(ctx.text, m.end()):
+        return None  # "the March for Life", "the March of the Combatant Mothers": a name
     rel = (m["rel"] or "").lower()
     if m["yrel"]:
         year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
