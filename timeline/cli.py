@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from .errors import TimelineError
+from .model import KINDS
 
 app = typer.Typer(
     help="Find the dated mentions in news articles, keep them in SQLite, and show the timeline and "
@@ -48,12 +49,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
-class Kind(str, Enum):
-    event = "event"
-    scheduled = "scheduled"
-    deadline = "deadline"
-    duration = "duration"
-    recurring = "recurring"
+Kind = Enum("Kind", {k: k for k in KINDS}, type=str)
 
 
 def _console(stderr: bool = False):

@@ -17,12 +17,11 @@ class DeadlineCue:
     pattern: re.Pattern
     adjacent: bool
     strong: bool
-    span_from_publication: bool = False  # "within 14 days": due = published + the span
 
 
-def _cue(name: str, regex: str, adjacent: bool, strong: bool, span: bool = False) -> DeadlineCue:
+def _cue(name: str, regex: str, adjacent: bool, strong: bool) -> DeadlineCue:
     tail = r"\s*$" if adjacent else ""
-    return DeadlineCue(name, re.compile(regex + tail, re.IGNORECASE), adjacent, strong, span)
+    return DeadlineCue(name, re.compile(regex + tail, re.IGNORECASE), adjacent, strong)
 
 
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".

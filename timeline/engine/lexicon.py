@@ -26,9 +26,6 @@ NUMBER_WORDS = {
     "a couple of": 2, "a couple": 2, "couple of": 2, "half a": 0.5, "a half": 0.5,
 }
 
-# Quantities that name no number: TimeML writes the count as X ("PXD" for "several days").
-VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "numerous", "a number of", "the")
-
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -48,9 +45,6 @@ UNITS = {
     "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
     "weekend": ("WE", False),
 }
-
-# How a calendar unit is written when a value is at that granularity (for "last week" etc.).
-GRANULARITY = ("year", "half", "quarter", "month", "week", "day")
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
