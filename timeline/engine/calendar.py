@@ -32,29 +32,23 @@ def shift(d: date, unit: str, n: int) -> date:
     return add_months(d, months * n)
 
 
+# The TimeML value of the period of each granularity that contains a day.
+_VALUE_AT = {
+    "day": lambda d: d.isoformat(),
+    "week": lambda d: "{}-W{:02d}".format(*d.isocalendar()[:2]),
+    "weekend": lambda d: "{}-W{:02d}-WE".format(*d.isocalendar()[:2]),
+    "month": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "quarter": lambda d: f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+    "half": lambda d: f"{d.year:04d}-H{(d.month - 1) // 6 + 1}",
+    "year": lambda d: f"{d.year:04d}",
+    "decade": lambda d: f"{d.year // 10:03d}",
+    "century": lambda d: f"{d.year // 100:02d}",
+}
+
+
 def value_at(d: date, granularity: str) -> str:
     """The TimeML value of the period of the given granularity that contains d."""
-    if granularity == "day":
-        return d.isoformat()
-    if granularity == "week":
-        y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}"
-    if granularity == "weekend":
-        y, w, _ = d.isocalendar()
-        return f"{y}-W{w:02d}-WE"
-    if granularity == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    if granularity == "quarter":
-        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
-    if granularity == "half":
-        return f"{d.year:04d}-H{(d.month - 1) // 6 + 1}"
-    if granularity == "year":
-        return f"{d.year:04d}"
-    if granularity == "decade":
-        return f"{d.year // 10:03d}"
-    if granularity == "century":
-        return f"{d.year // 100:02d}"
-    raise ValueError(granularity)
+    return _VALUE_AT[granularity](d)
 
 
 def resolve_weekday(anchor: date, weekday: int, direction: Direction) -> date:
