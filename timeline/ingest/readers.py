@@ -111,11 +111,13 @@ def _read_html(raw: str, name: str):
     import trafilatura
 
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True) or ""
-    meta = trafilatura.extract_metadata(raw)
+    # Keep the time of day where the page gives one: "within 48 hours" counts from it.
+    meta = trafilatura.extract_metadata(raw, date_config={"outputformat": "%Y-%m-%dT%H:%M:%S%z",
+                                                          "original_date": True, "extensive_search": True})
     title = (meta.title if meta and meta.title else "") or (text.splitlines()[0] if text else "")
     found = None
     if meta is not None and meta.date:
-        when = parse_datetime(meta.date)
+        when = parse_datetime(re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", meta.date))
         if when is not None:
             found = (when, "html")
     if found is None and text:
