@@ -15,6 +15,12 @@ def test_older_store_migrates_on_open(tmp_path):
                  " text) VALUES (1, 'h', 't', 's', '', '2020-02-13T00:00:00+00:00', 'flag', '2020-02-13', 'x')")
     conn.execute("INSERT INTO mentions (document_id, start, end, text, sentence, type, value, kind, earliest, latest)"
                  " VALUES (1, 0, 1, 'x', 'x', 'DATE', '2020-02', 'event', '2020-02-01', '2020-02-29')")
+    conn.execute("INSERT INTO mentions (id, document_id, start, end, text, sentence, type, value, kind, earliest, latest,"
+                 " due, subject) VALUES (2, 1, 2, 3, 'Friday', 'Troops must withdraw from the border by Friday.', 'DATE',"
+                 " '2020-02-14', 'deadline', '2020-02-14', '2020-02-14', '2020-02-14', 'withdraw from the border')")
+    conn.execute("INSERT INTO deadlines (id, subject, due, first_due, first_seen) VALUES"
+                 " (1, 'withdraw from the border', '2020-02-14', '2020-02-14', '2020-02-13')")
+    conn.execute("INSERT INTO deadline_sources VALUES (1, 2, '2020-02-14', 'set')")
     conn.commit()
     conn.close()
 
@@ -23,4 +29,7 @@ def test_older_store_migrates_on_open(tmp_path):
     inside = store.rows("SELECT id FROM mention_days WHERE last_day >= julianday('2020-02-15')"
                         " AND first_day < julianday('2020-02-16')")
     assert inside == [{"id": 1}]
-    assert store.rows("SELECT count(*) AS n FROM mentions") == [{"n": 1}]
+    assert store.rows("SELECT count(*) AS n FROM mentions") == [{"n": 2}]
+    words = store.rows("SELECT subject_words, first_words FROM deadlines WHERE id = 1")[0]
+    assert set(words["subject_words"].split()) == {"withdr", "border"}
+    assert {"troops", "withdr", "border"} <= set(words["first_words"].split())

@@ -27,10 +27,9 @@ class TrackedDeadline:
     subject: Optional[str]
     setter: Optional[str]
     due: str
-    first_due: str
-    context: str = ""  # the sentences of its first and latest reports
-    documents: frozenset = frozenset()  # ids of the documents that reported it
-    subjects: str = ""  # what each report said was due
+    subject_words: frozenset = frozenset()  # what each report said was due
+    context_words: frozenset = frozenset()  # the first and the latest report's sentences
+    in_document: bool = False  # already reported by the document now being read
 
 
 @dataclass(frozen=True)
@@ -45,29 +44,31 @@ def content_words(text: Optional[str]) -> frozenset[str]:
     return frozenset(w[:6] for w in words if w not in _STOP and len(w) > 2)
 
 
-def similarity(a: Optional[str], b: Optional[str]) -> float:
-    """Share of the smaller subject's content words found in the other (stems by prefix)."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
+def overlap(a: frozenset, b: frozenset) -> float:
+    """Share of the smaller set's words found in the other (words are stems, by prefix)."""
+    if not a or not b:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return len(a & b) / min(len(a), len(b))
 
 
 # How alike two reports must be to count as the same deadline.
 SAME_DEADLINE = 0.4
+# Words kept per tracked deadline: enough to recognise it, not a growing transcript.
+MAX_WORDS = 120
 
 
 def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional[str], due: str,
-          sentence: str, document: Optional[int] = None) -> Decision:
+          sentence: str) -> Decision:
     """Which known deadline (if any) this report is about, and whether it moved the date."""
     moved = bool(MOVED.search(sentence))
+    subject_words, sentence_words = content_words(subject), content_words(sentence)
     best, best_score = None, 0.0
     for d in known:
-        score = max(similarity(subject, d.subjects or d.subject), similarity(sentence, d.subjects or d.subject) * 0.9,
-                    similarity(sentence, d.context) * 0.8)
+        score = max(overlap(subject_words, d.subject_words), overlap(sentence_words, d.subject_words) * 0.9,
+                    overlap(sentence_words, d.context_words) * 0.8)
         if setter and d.setter and setter.lower() == d.setter.lower():
             score += 0.2
-        if document is not None and document in d.documents and d.due == due:
+        if d.in_document and d.due == due:
             score += 0.3  # a headline and its story's body naming the same date
         if score >= SAME_DEADLINE and (d.due == due or moved):
             if score > best_score or (score == best_score and best is not None and d.due == due):
@@ -77,6 +78,11 @@ def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional
     if best.due == due:
         return Decision(best.id, "repeated")
     return Decision(best.id, "extended" if due > best.due else "brought forward")
+
+
+def words_text(words) -> str:
+    """Word sets as stored in the deadlines table: sorted, space-separated, capped."""
+    return " ".join(sorted(words)[:MAX_WORDS])
 
 
 def better_subject(current: Optional[str], new: Optional[str]) -> bool:

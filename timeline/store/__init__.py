@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..deadlines.tracking import MOVED, TrackedDeadline, better_subject, track
+from ..deadlines.tracking import MOVED, TrackedDeadline, better_subject, content_words, track, words_text
 from ..errors import TimelineError
 from ..model import Extraction
 
@@ -107,6 +107,8 @@ class Store:
             try:
                 for statement in _statements(sql):
                     conn.execute(statement)
+                if version == 4:
+                    self._fill_deadline_words()
                 conn.execute(f"PRAGMA user_version = {version}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -147,7 +149,7 @@ class Store:
                     "SELECT start, id FROM mentions WHERE document_id = ? AND kind = 'deadline'", (doc_id,)).fetchall())
                 for m in extraction.mentions:
                     if m.kind == "deadline" and m.due:
-                        self._track(deadline_ids[m.start], m, doc.published.isoformat())
+                        self._track(deadline_ids[m.start], m, doc.published.isoformat(), doc_id)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -156,44 +158,54 @@ class Store:
             raise self._explain(e) from None
         return AddResult(doc_id, True, len(extraction.mentions))
 
-    def _track(self, mention_id: int, mention, published: str) -> None:
+    def _track(self, mention_id: int, mention, published: str, document_id: int) -> None:
         conn = self.db.conn
         due = mention.due[:10]
-        # Each candidate with what its first and latest reports said, and the documents that reported it.
-        sources = ("SELECT t.id, t.subject, t.setter, t.due, t.first_due,"
-                   " (SELECT group_concat(sentence, ' ') FROM mentions WHERE id IN"
-                   "   ((SELECT min(mention_id) FROM deadline_sources WHERE deadline_id = t.id),"
-                   "    (SELECT max(mention_id) FROM deadline_sources WHERE deadline_id = t.id))),"
-                   " group_concat(DISTINCT m.document_id), group_concat(DISTINCT m.subject)"
-                   " FROM deadlines t JOIN deadline_sources s ON s.deadline_id = t.id"
-                   " JOIN mentions m ON m.id = s.mention_id")
+        candidates = ("SELECT id, subject, setter, due, subject_words, first_words || ' ' || latest_words,"
+                      " EXISTS (SELECT 1 FROM deadline_sources s WHERE s.deadline_id = deadlines.id"
+                      "         AND s.mention_id IN (SELECT id FROM mentions WHERE document_id = ?)) FROM deadlines")
         if MOVED.search(mention.sentence):
             # A deadline said to move may have been due up to a year either side of the new date.
-            rows = conn.execute(sources + " WHERE t.due BETWEEN date(?, '-1 year') AND date(?, '+1 year') GROUP BY t.id",
-                                (due, due)).fetchall()
+            rows = conn.execute(candidates + " WHERE due BETWEEN date(?, '-1 year') AND date(?, '+1 year')",
+                                (document_id, due, due)).fetchall()
         else:
-            rows = conn.execute(sources + " WHERE t.due = ? GROUP BY t.id", (due,)).fetchall()
-        known = [TrackedDeadline(r[0], r[1], r[2], r[3], r[4], r[5] or "",
-                                 frozenset(int(x) for x in (r[6] or "").split(",") if x), r[7] or "") for r in rows]
-        document = conn.execute("SELECT document_id FROM mentions WHERE id = ?", (mention_id,)).fetchone()[0]
-        decision = track(known, mention.subject, mention.setter, due, mention.sentence, document)
+            rows = conn.execute(candidates + " WHERE due = ?", (document_id, due)).fetchall()
+        known = [TrackedDeadline(r[0], r[1], r[2], r[3], frozenset(r[4].split()), frozenset(r[5].split()), bool(r[6]))
+                 for r in rows]
+        decision = track(known, mention.subject, mention.setter, due, mention.sentence)
+        sentence_words = words_text(content_words(mention.sentence))
         if decision.deadline_id is None:
             cur = conn.execute(
-                "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed) VALUES (?, ?, ?, ?, ?, ?)",
-                (mention.subject, mention.setter, mention.due[:10], mention.due[:10], published, published))
+                "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed, subject_words,"
+                " first_words, latest_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (mention.subject, mention.setter, due, due, published, published,
+                 words_text(content_words(mention.subject)), sentence_words, sentence_words))
             deadline_id = cur.lastrowid
         else:
             deadline_id = decision.deadline_id
-            if decision.change in ("extended", "brought forward"):
-                conn.execute("UPDATE deadlines SET due = ?, last_changed = ? WHERE id = ?",
-                             (mention.due[:10], published, deadline_id))
             tracked = next(k for k in known if k.id == deadline_id)
-            if better_subject(tracked.subject, mention.subject):
-                conn.execute("UPDATE deadlines SET subject = ? WHERE id = ?", (mention.subject, deadline_id))
-            if mention.setter and not tracked.setter:
-                conn.execute("UPDATE deadlines SET setter = ? WHERE id = ?", (mention.setter, deadline_id))
+            subject = mention.subject if better_subject(tracked.subject, mention.subject) else tracked.subject
+            conn.execute("UPDATE deadlines SET subject = ?, setter = coalesce(setter, ?), subject_words = ?,"
+                         " latest_words = ? WHERE id = ?",
+                         (subject, mention.setter, words_text(tracked.subject_words | content_words(mention.subject)),
+                          sentence_words, deadline_id))
+            if decision.change in ("extended", "brought forward"):
+                conn.execute("UPDATE deadlines SET due = ?, last_changed = ? WHERE id = ?", (due, published, deadline_id))
         conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
-                     (deadline_id, mention_id, mention.due[:10], decision.change))
+                     (deadline_id, mention_id, due, decision.change))
+
+    def _fill_deadline_words(self) -> None:
+        """Migration 004 for stores that already track deadlines: their word sets, from their reports."""
+        conn = self.db.conn
+        for (deadline_id,) in conn.execute("SELECT id FROM deadlines WHERE subject_words = ''").fetchall():
+            reports = conn.execute("SELECT m.subject, m.sentence FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id"
+                                   " WHERE s.deadline_id = ? ORDER BY m.id", (deadline_id,)).fetchall()
+            if not reports:
+                continue
+            subjects = frozenset().union(*(content_words(r[0]) for r in reports))
+            conn.execute("UPDATE deadlines SET subject_words = ?, first_words = ?, latest_words = ? WHERE id = ?",
+                         (words_text(subjects), words_text(content_words(reports[0][1])),
+                          words_text(content_words(reports[-1][1])), deadline_id))
 
     def remove(self, document_id: int) -> bool:
         conn = self.db.conn
