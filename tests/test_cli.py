@@ -163,6 +163,10 @@ def test_show_filters(db):
     assert deadlines_only and {r["kind"] for r in deadlines_only} == {"deadline"}
     march = json.loads(run("show", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json", db=db).stdout)
     assert march and all(r["latest"] >= "2026-03-01" and r["earliest"] <= "2026-03-31T99" for r in march)
+    one_day = json.loads(run("show", "--from", "2026-03-02", "--to", "2026-03-02", "--format", "json", db=db).stdout)
+    assert one_day and all(r["latest"][:10] >= "2026-03-02" >= r["earliest"][:10] for r in one_day)
+    assert "last week" in {r["text"] for r in json.loads(
+        run("show", "--from", "2026-03-01", "--to", "2026-03-01", "--format", "json", db=db).stdout)}
     grep = json.loads(run("show", "--grep", "reservoir", "--format", "json", db=db).stdout)
     assert grep and all("reservoir" in r["sentence"].lower() for r in grep)
     everything = json.loads(run("show", "--format", "json", db=db).stdout)

@@ -26,8 +26,9 @@ def test_older_store_migrates_on_open(tmp_path):
 
     store = Store(str(path))
     assert store.version == migrations()[-1][0] > first_version
-    inside = store.rows("SELECT id FROM mention_days WHERE last_day >= julianday('2020-02-15')"
-                        " AND first_day < julianday('2020-02-16')")
+    # The day index is exact: the deadline of 2020-02-14 is not in a window starting the next day.
+    inside = store.rows("SELECT id FROM mention_days WHERE last_day >= CAST(julianday('2020-02-15') - 2400000.5 AS INTEGER)"
+                        " AND first_day <= CAST(julianday('2020-02-15') - 2400000.5 AS INTEGER)")
     assert inside == [{"id": 1}]
     assert store.rows("SELECT count(*) AS n FROM mentions") == [{"n": 2}]
     words = store.rows("SELECT subject_words, first_words FROM deadlines WHERE id = 1")[0]

@@ -31,8 +31,9 @@ def timeline_rows(store, f: TimelineFilter) -> list[dict]:
     """Mentions on the calendar, in timeline order, with their documents."""
     where, params = ["m.earliest IS NOT NULL"], []
     if f.first or f.last:
-        # Overlap with the window, through the R*Tree of covered days (db/002_span_index.sql).
-        where.append("m.id IN (SELECT id FROM mention_days WHERE last_day >= julianday(?) AND first_day < julianday(?) + 1)")
+        # Overlap with the window, through the R*Tree of covered days (db/005_exact_day_index.sql).
+        where.append("m.id IN (SELECT id FROM mention_days WHERE last_day >= CAST(julianday(?) - 2400000.5 AS INTEGER)"
+                     " AND first_day <= CAST(julianday(?) - 2400000.5 AS INTEGER))")
         params += [f.first or "0001-01-01", f.last or "9999-12-31"]
     if f.kinds:
         where.append(f"m.kind IN ({', '.join('?' * len(f.kinds))})")
