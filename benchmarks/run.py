@@ -239,7 +239,8 @@ def main() -> None:
     n_sent = a.sentences or (5000 if a.quick else 100_000)
     n_art = a.articles or (300 if a.quick else 10_000)
     n_ment = a.mentions or (50_000 if a.quick else 1_000_000)
-    lines = [f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d}"]
+    lines = _Printer()
+    lines.append(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {datetime.now():%Y-%m-%d}")
 
     chrono = "disabled (--no-chrono)" if a.no_chrono else chrono_setup()
     corpora = []
@@ -297,7 +298,14 @@ def main() -> None:
         lines.append("")
         for label, seconds in startup(empty).items():
             lines.append(f"start-up: {label:34}{seconds:.3f} s")
-    print("\n".join(lines))
+
+
+class _Printer(list):
+    """Lines of the table, printed as soon as each is measured (a full run takes minutes)."""
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        print(line, flush=True)
 
 
 if __name__ == "__main__":
