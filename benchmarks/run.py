@@ -69,13 +69,17 @@ def words(texts) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-def time_timeline(texts, dcts) -> float:
+def time_timeline(texts, dcts, rounds: int = 3) -> float:
+    """Best of several passes after a warm-up pass, as for chrono-node."""
     from timeline.engine import tag
 
-    started = time.perf_counter()
-    for t, d in zip(texts, dcts):
-        tag(t, d)
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(rounds + 1):
+        started = time.perf_counter()
+        for t, d in zip(texts, dcts):
+            tag(t, d)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def time_dateparser(texts, dcts) -> float:
@@ -91,11 +95,14 @@ CHRONO_SCRIPT = """
 const chrono = require('chrono-node');
 const fs = require('fs');
 const docs = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
-const t0 = process.hrtime.bigint();
-let n = 0;
-for (const d of docs) { n += chrono.parse(d.text, new Date(d.dct)).length; }
-const t1 = process.hrtime.bigint();
-console.log(JSON.stringify({seconds: Number(t1 - t0) / 1e9, found: n}));
+let best = Infinity, n = 0;
+for (let round = 0; round < 4; round++) {  // a warm-up pass, then the best of three
+  const t0 = process.hrtime.bigint();
+  n = 0;
+  for (const d of docs) { n += chrono.parse(d.text, new Date(d.dct)).length; }
+  best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+}
+console.log(JSON.stringify({seconds: best, found: n}));
 """
 
 

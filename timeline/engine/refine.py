@@ -70,15 +70,17 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
     """"This Week", "60 Minutes", "High Noon", "VOA Today": a common time word capitalised
     inside a sentence is part of a name or a title, not a time. Not in a headline written in
     title case, where every word is capitalised."""
-    words = _WORDS.findall(text, sentence[0], sentence[1])
-    if words and sum(w[0].isupper() for w in words) > 0.6 * len(words):
-        return False
-    opening = text[sentence[0]:start].strip(" \t\n\"'\u201c\u2018(`_-") == ""
+    opening = None
     for m in _COMMON_WORD.finditer(text, start, end):
-        if m.start() == start and opening:
+        if m.group(0).lower() not in _TIME_WORDS:
             continue
-        if m.group(0).lower() in _TIME_WORDS:
-            return True
+        if m.start() == start:
+            if opening is None:
+                opening = text[sentence[0]:start].strip(" \t\n\"'\u201c\u2018(`_-") == ""
+            if opening:
+                continue
+        words = _WORDS.findall(text, sentence[0], sentence[1])
+        return sum(w[0].isupper() for w in words) <= 0.6 * len(words)
     return False
 
 

@@ -96,15 +96,11 @@ def _read_text(raw: str, name: str):
     lines = raw.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     title = lines[first].strip() if lines else ""
-    found = None
+    when = pub.dateline(raw, parse_datetime)
+    if when is not None:
+        return raw, title, (when, "dateline")
     stamp = pub.epoch_stamp(title)
-    if stamp is not None:
-        found = (stamp, "header")
-    else:
-        when = pub.dateline(raw, parse_datetime)
-        if when is not None:
-            found = (when, "dateline")
-    return raw, title, found
+    return raw, title, ((stamp, "header") if stamp is not None else None)
 
 
 def _read_html(raw: str, name: str):
