@@ -9,8 +9,8 @@ from ..engine import calendar as cal
 from ..engine import lexicon
 from ..engine.tense import PAST, clause_tense
 from ..model import Mention, Timex
-from .cues import (DATE_CUES, DEADLINE_AFTER, SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
-                   SPAN_WITHIN, DeadlineCue)
+from .cues import (DEADLINE_AFTER, SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
+                   SPAN_WITHIN, find_cue)
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
 # Who set it: the noun phrase before a reporting or directive verb ("the union said", "Erdogan
@@ -43,16 +43,6 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
         return None, None
     span = cal.interval(t.value, t.mod)
     return span if span else (None, None)
-
-
-def _find_cue(before: str) -> Optional[DeadlineCue]:
-    for cue in DATE_CUES:
-        if cue.adjacent:
-            if cue.pattern.search(before[-80:]):
-                return cue
-        elif cue.pattern.search(before):
-            return cue
-    return None
 
 
 def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
@@ -96,7 +86,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         kind = "scheduled" if t.value == "FUTURE_REF" else "event"
         return Mention(kind=kind, **base)
 
-    cue = _find_cue(before)
+    cue = find_cue(before)
     named = DEADLINE_AFTER.match(after)
     ahead = latest is not None and latest[:10] >= published.date().isoformat()
     # A weak cue ("by", "until") marks a deadline for a date still ahead, or where the clause

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,7 @@ class DeadlineCue:
 
 
 def _cue(name: str, regex: str, adjacent: bool, strong: bool) -> DeadlineCue:
-    tail = r"\s*$" if adjacent else ""
-    return DeadlineCue(name, re.compile(regex + tail, re.IGNORECASE), adjacent, strong)
+    return DeadlineCue(name, re.compile(regex, re.IGNORECASE), adjacent, strong)
 
 
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
@@ -40,6 +40,26 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("until", r"\b(?:until|till|'til|up\s+to)" + _FILL, True, False),
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, True, False),
 )
+
+# The cues that must end right before the mention, as one pattern: where several could end there,
+# the one that starts first (the longer phrase: "due ... by", "gave ... until") wins.
+_ADJACENT = [c for c in DATE_CUES if c.adjacent]
+_ADJACENT_AT_END = re.compile("(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(_ADJACENT))
+                              + r")\s*$", re.IGNORECASE)
+_ANYWHERE = [c for c in DATE_CUES if not c.adjacent]
+
+
+def find_cue(before: str) -> Optional[DeadlineCue]:
+    """The deadline cue for a date preceded by `before` (its clause so far), if any."""
+    m = _ADJACENT_AT_END.search(before[-80:])
+    adjacent = _ADJACENT[int(m.lastgroup[1:])] if m else None
+    if adjacent is not None and adjacent.name == "no later than":
+        return adjacent
+    for cue in _ANYWHERE:
+        if cue.pattern.search(before):
+            return cue
+    return adjacent
+
 
 # A span that counts down from publication: "within 14 days", "has 72 hours to withdraw".
 SPAN_WITHIN = re.compile(
