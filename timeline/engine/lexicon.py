@@ -92,7 +92,7 @@ FIXED_HOLIDAYS = {
     "st. patrick's day": (3, 17), "independence day": (7, 4), "bastille day": (7, 14),
     "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11),
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "boxing day": (12, 26), "may day": (5, 1), "labour day": (5, 1), "all saints' day": (11, 1),
+    "boxing day": (12, 26), "labour day": (5, 1), "all saints' day": (11, 1),
     "epiphany": (1, 6), "remembrance day": (11, 11), "canada day": (7, 1),
 }
 

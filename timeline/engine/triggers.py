@@ -36,7 +36,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         "SEASON": list(lexicon.SEASONS),
         "HALF": ["half"],
         "FISCAL": ["fiscal", "fy", "financial"],
-        "SPELLED": ["nineteen", "twenty"],
+        "SPELLED": ["nineteen", "twenty", "thousand"],
         "DECADE": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
     }
     for cls, ws in groups.items():

@@ -23,7 +23,7 @@ def holiday_date(name: str, year: int) -> date | None:
     return None
 
 
-@compile_rule("holiday", rf"""\b(?:(?P<rel>this|last|next)\s+)?(?P<name>{_NAMES})\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=1, triggers=('HOLIDAY', 'MONTH'), reach=(16, 40))
+@compile_rule("holiday", rf"""\b(?:(?P<rel>this|last|next)\s+)?(?P<name>{_NAMES})\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=1, triggers=('HOLIDAY',), reach=(16, 40))
 def holiday(m, ctx):
     if not m["name"][0].isupper():
         return None

@@ -92,7 +92,7 @@ _ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 
 @compile_rule("spelled-year", rf"""\b(?:(?P<the>the\s+year)\s+|(?P<month>{MONTH})\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{_TENS_WORDS})(?:[\s-]+(?P<ones>{_ONES_WORDS}))?|
     (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))|(?P<thousand>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<after>{_ONES_WORDS}|{_TEENS}))?)
-    \b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED', 'MONTH', 'UNIT'), reach=(24, 56))
+    \b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED',), reach=(32, 56))
 def spelled_year(m, ctx):
     """Years as broadcast transcripts spell them: "nineteen ninety-six", "twenty ten"."""
     numbers = {w: i for i, w in enumerate(_ONES_WORDS.split("|"), start=1)}
