@@ -32,6 +32,8 @@ _CUE_AT_END = re.compile(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|
 _ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b[^,;.\u201c\u201d\"]*)")
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
+# "The port authority said (that) it would...": the report frame before the actor.
+_REPORTED = re.compile(r"^.*\b(?:said|says|told\s+\w+|announced|warned|added|insisted)\s+(?:that\s+)?", re.IGNORECASE)
 _NOT_A_SETTER = re.compile(r"^(?:it|this|that|which|what|there|officials?\s+(?:on|at)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 _PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)\s+(?:has|had|vowed|said|says|warned|"
@@ -123,6 +125,19 @@ def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) ->
     if tail:
         action = f"{action} {tail.group(1).strip()}"
     action = " ".join(action.split()).strip(" ,.;:\u201c\u201d\"'")
+    setter = _setter(text, s_start, s_end)
+    if m and m.group(0).strip() != "to" and (action.startswith("be ") or len(action.split()) <= 2):
+        # "must be submitted", "would respond": say who or what, from the words before the modal.
+        actor = _REPORTED.sub("", before[:m.start()]).strip(" ,\u201c\u201d\"'")
+        if _PRONOUN.match(actor) and setter:
+            actor = setter
+        if actor and len(actor.split()) <= 8:
+            action = f"{actor} {m.group(0).strip()} {action}"
+    return (action or None), setter
+
+
+def _setter(text: str, s_start: int, s_end: int) -> Optional[str]:
+    """Who set it: the speaker or the body the sentence names, a pronoun taken back to a name."""
     setter = None
     who = _SETTER.search(text[s_start:s_end])
     if who and not _NOT_A_SETTER.match(who["who"]):
@@ -133,4 +148,4 @@ def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) ->
                      if not _NOT_A_NAME.match(m.group(1))]
             if names:
                 setter = names[-1]
-    return (action or None), setter
+    return setter
