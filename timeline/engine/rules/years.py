@@ -24,6 +24,12 @@ _NOT_YEAR_AFTER = re.compile(
     re.IGNORECASE)
 
 
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}s\b(?<!\bhas)(?<!\bwas)(?<!\bis)")
+_YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|through|to|between|and|or|early|late|"
+                        r"mid|fiscal|year|the|its|their|his|her|this|that|summer|spring|winter|autumn|fall)\s*,?\s*$",
+                        re.IGNORECASE)
+
+
 @compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
               priority=0, triggers=('DIGITS4',), reach=(32, 40))
 def year(m, ctx):
@@ -32,6 +38,8 @@ def year(m, ctx):
     after = ctx.text[m.end():m.end() + 24]
     if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
         return None
+    if _PLURAL_NOUN_AFTER.match(after) and not _YEAR_LEAD.search(before):
+        return None  # "exclude 1972 households": a count; "in 1990 sales rose" stays a year
     if y < 1800 and not re.search(r"\b(?:in|since|of|from|until|by|before|after|year)\s*$", before, re.I):
         return None
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
