@@ -26,7 +26,8 @@ _NOT_YEAR_AFTER = re.compile(
 
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}s\b(?<!\bhas)(?<!\bwas)(?<!\bis)")
 _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|through|to|between|and|or|early|late|"
-                        r"mid|fiscal|year|the|its|their|his|her|this|that|summer|spring|winter|autumn|fall)\s*,?\s*$",
+                        r"mid|fiscal|year|the|its|their|his|her|this|that|summer|spring|winter|autumn|fall)\s*,?\s*$|"
+                        r"\b(?:post|pre|mid)-$",
                         re.IGNORECASE)
 
 
