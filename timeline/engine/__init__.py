@@ -1,8 +1,9 @@
 """The temporal engine: text + publication time -> TimeML timexes.
 
-`tag(text, dct)` finds every candidate of every rule family (`rules/`), lets the refiner
-(`refine.py`) keep the best of overlapping ones, then normalises the survivors in reading order
-so that "two days later" can anchor on the date the story last named.
+`tag(text, dct)` finds the candidates of every rule family (`rules/`) near their trigger words
+(`triggers.py`); the refiner (`refine.py`) takes them in reading order, keeps the longest valid
+one wherever several overlap and widens it by its modifiers, so that "two days later" can anchor
+on the date the story last named.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
     out: list[tuple[Timex, Value]] = []
     floor = 0
     for c, value in select(_candidates(text, full_scan), ctx):
-        if is_title(text, c.start, c.end, sentences.around(c.start)) and c.rule.name != "holiday":
+        if is_title(text, c.start, c.end, sentences.around(c.start)):
             continue
         start, value = widen(text, c.start, value, floor)
         floor = c.end

@@ -70,8 +70,9 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
     """"This Week", "60 Minutes", "High Noon", "VOA Today": a common time word capitalised
     inside a sentence is part of a name or a title, not a time. Not in a headline written in
     title case, where every word is capitalised."""
+    own = _OWN_NAME.match(text, start, end)
     opening = None
-    for m in _COMMON_WORD.finditer(text, start, end):
+    for m in _COMMON_WORD.finditer(text, own.end() if own else start, end):
         if m.group(0).lower() not in _TIME_WORDS:
             continue
         if m.start() == start:
@@ -84,6 +85,9 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
     return False
 
 
+# Names that are themselves times ("Christmas Day", "New Year's Eve") keep their capitals.
+_OWN_NAME = re.compile("(?:" + "|".join(sorted((re.escape(n) for n in list(lexicon.FIXED_HOLIDAYS) + list(
+    lexicon.NTH_WEEKDAY_HOLIDAYS) + list(lexicon.EASTER_HOLIDAYS)), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + list(lexicon.PARTS_OF_DAY) + [
     "today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "noon", "midnight", "daily", "weekly",
     "monthly", "annually", "recent", "recently", "current", "currently", "future", "past", "earlier", "later"])
