@@ -123,6 +123,20 @@ def test_database_in_missing_folder(tmp_path, seed_path):
     assert not db.parent.exists()
 
 
+@pytest.mark.parametrize("args,needle", [
+    (["show", "--format", "xml"], "xml"),
+    (["show", "--kind", "party"], "party"),
+    (["deadlines", "--within", "soon"], "--within"),
+    (["alerts", "--as-of", "not a date"], "--as-of"),
+])
+def test_bad_options_are_one_line(db, seed_path, args, needle):
+    run("add", str(seed_path), db=db)
+    out = run(*args, db=db)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and needle in out.stderr
+
+
 def test_query_is_read_only(seed_path, db):
     run("add", str(seed_path), db=db)
     out = run("query", "DELETE FROM documents", db=db)

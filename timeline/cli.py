@@ -568,14 +568,11 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("timeline: interrupted; the store keeps every article added before this one\n")
         sys.exit(130)
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        if isinstance(e, click.exceptions.UsageError):
-            e.show()
-            sys.exit(2)
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
+    except Exception as e:
+        # Usage errors from the command-line parser (typer carries its own copy of click, so they
+        # are recognised by shape): one line naming the problem, as for every other error.
+        if callable(getattr(e, "format_message", None)) and isinstance(getattr(e, "exit_code", None), int):
+            sys.stderr.write(f"timeline: {e.format_message()} (see timeline --help)\n")
+            sys.exit(e.exit_code or 2)
         raise
     sys.exit(code if isinstance(code, int) else 0)

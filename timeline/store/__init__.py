@@ -235,8 +235,8 @@ class Store:
         try:
             cur = self.db.conn.execute(sql)
             rows = cur.fetchall()
-        except sqlite3.Warning as e:
-            raise TimelineError(f"query: {e}; give a single statement") from None
+        except (sqlite3.Warning, sqlite3.ProgrammingError) as e:
+            raise TimelineError(f"query: {str(e).rstrip('.')}; give a single statement") from None
         except sqlite3.DatabaseError as e:
             msg = str(e)
             if "readonly" in msg or "read-only" in msg or "query_only" in msg:
