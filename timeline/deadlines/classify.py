@@ -47,8 +47,7 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     return span if span else (None, None)
 
 
-def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
-             tense: Optional[int] = None) -> Mention:
+def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime) -> Mention:
     """Read one timex for the product: its interval, kind, due date and, for deadlines, subject."""
     s_start, s_end = sentence
     sentence_text = " ".join(text[s_start:s_end].split())
@@ -57,8 +56,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         clause_from = m.end()
     before = text[clause_from:t.start]
     after = text[t.end:s_end]
-    if tense is None:
-        tense = clause_tense(text, t.start, t.end, s_start, s_end)
+    tense = clause_tense(text, t.start, t.end, s_start, s_end)
     earliest, latest = interval_of(t)
     base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
                 mod=t.mod, earliest=earliest, latest=latest)

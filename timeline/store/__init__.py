@@ -107,8 +107,9 @@ class Store:
             try:
                 for statement in _statements(sql):
                     conn.execute(statement)
-                if version == 4:
-                    self._fill_deadline_words()
+                step = _DATA_STEPS.get(version)
+                if step is not None:
+                    step(self)
                 conn.execute(f"PRAGMA user_version = {version}")
                 conn.execute("COMMIT")
             except BaseException:
@@ -245,6 +246,10 @@ class Store:
                 raise TimelineError(f"query: {msg}; see README 'The database' for tables and columns") from None
             raise self._explain(e) from None
         return [d[0] for d in cur.description or ()], rows
+
+
+# Migrations whose new columns are filled from existing rows by Python, in the same transaction.
+_DATA_STEPS = {4: Store._fill_deadline_words}
 
 
 def _statements(sql: str) -> list[str]:
