@@ -68,6 +68,7 @@ def word_tense(word: str) -> int:
     return NONE
 
 
+_PLAN_NOUNS = frozenset({"plan", "plans", "hope", "hopes", "want", "wants", "promise", "promises", "schedule"})
 _BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being"})
 _MODAL_AHEAD = frozenset({"will", "'ll", "shall", "must", "to", "should", "won't"})
 
@@ -83,6 +84,11 @@ def _scan(words: list[str], leftward: bool = True) -> int:
     "be" or "is" ("must be submitted", "is scheduled") looks ahead, not back."""
     for i, w in enumerate(words):
         t = word_tense(w)
+        if t == FUTURE and w.lower() in _PLAN_NOUNS:
+            # "plans to vote" looks ahead; "vacation plans" is a noun and says nothing of tense.
+            following = words[i - 1] if leftward and i > 0 else (words[i + 1] if not leftward and i + 1 < len(words) else "")
+            if following.lower() not in ("to", "for", "on"):
+                continue
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             # A participle after "be": "must be submitted" looks ahead, "could be located" and
             # "is located" say nothing of tense by themselves; read on past them.
@@ -136,9 +142,12 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     lw = list(reversed(_WORD.findall(left)))
     rw = _WORD.findall(right)
     for i in range(max(len(lw), len(rw))):
-        for side in (lw, rw):
+        for side, following in ((lw, lw[i - 1] if 0 < i <= len(lw) else ""),
+                                (rw, rw[i + 1] if i + 1 < len(rw) else "")):
             if i < len(side):
                 t = word_tense(side[i])
+                if t == FUTURE and side[i].lower() in _PLAN_NOUNS and following.lower() not in ("to", "for", "on"):
+                    continue  # "new plans emerged": a noun
                 if t != NONE:
                     return t
     # Nothing in the sentence speaks to tense ("Port workers set Friday deadline"): a date named as
