@@ -7,9 +7,9 @@ from typing import Optional
 
 from ..engine import calendar as cal
 from ..engine import lexicon
-from ..engine.tense import PAST, clause_tense
+from ..engine.tense import NAMED_DEADLINE, OBLIGATION, PAST, clause_tense
 from ..model import Mention, Timex
-from .cues import (DEADLINE_AFTER, SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
+from .cues import (SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
                    SPAN_WITHIN, find_cue)
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
@@ -20,8 +20,6 @@ _SETTER = re.compile(
     r"(?:has\s+|have\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|announces|declared|gave|gives|"
     r"set|sets|ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
     r"stated|wrote|urged|repeated|insists|extended|extends|postponed|imposed|imposes|issued|issues)\b")
-_OBLIGED = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|told\s+to|"
-                      r"asked\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to)\b", re.IGNORECASE)
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 # What is due: from the last infinitive or modal of the clause up to the cue...
 _ACTION_START = re.compile(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)")
@@ -87,11 +85,11 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return Mention(kind=kind, **base)
 
     cue = find_cue(before)
-    named = DEADLINE_AFTER.match(after)
+    named = NAMED_DEADLINE.match(after)
     ahead = latest is not None and latest[:10] >= published.date().isoformat()
     # A weak cue ("by", "until") marks a deadline for a date still ahead, or where the clause
     # states an obligation ("had to be signed by Friday"); "sales climbed by 1990" is not one.
-    if named or (cue is not None and (cue.strong or ahead or _OBLIGED.search(before))):
+    if named or (cue is not None and (cue.strong or ahead or OBLIGATION.search(before))):
         subject, setter = _subject(text, clause_from, t, s_start, s_end)
         return Mention(kind="deadline", due=latest, subject=subject, setter=setter,
                        cue=cue.name if cue else named.group(0).strip(), **base)

@@ -67,8 +67,7 @@ SPAN_WITHIN = re.compile(
 SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|allowed|granted|get|gets|got)\s+(?:\w+\s+){0,2}?$",
                         re.IGNORECASE)
 SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)[a-z]+", re.IGNORECASE)
-# A date named as a deadline after it: "a Friday deadline", "the March 1 cutoff".
-DEADLINE_AFTER = re.compile(r"^(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
+
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\bin\s*$", re.IGNORECASE)
 

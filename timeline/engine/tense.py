@@ -73,6 +73,12 @@ _BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being"})
 _MODAL_AHEAD = frozenset({"will", "'ll", "shall", "must", "to", "should", "won't"})
 
 
+def _is_plan_noun(word: str, following: str) -> bool:
+    """"plans to vote" looks ahead; "vacation plans" and "new plans emerged" are nouns and say
+    nothing of tense."""
+    return word.lower() in _PLAN_NOUNS and following.lower() not in ("to", "for", "on")
+
+
 def _is_be(word: str) -> bool:
     """"is", "are", "be", and the contractions "we're", "it's", "I'm"."""
     w = word.lower().replace("\u2019", "'")
@@ -84,11 +90,9 @@ def _scan(words: list[str], leftward: bool = True) -> int:
     "be" or "is" ("must be submitted", "is scheduled") looks ahead, not back."""
     for i, w in enumerate(words):
         t = word_tense(w)
-        if t == FUTURE and w.lower() in _PLAN_NOUNS:
-            # "plans to vote" looks ahead; "vacation plans" is a noun and says nothing of tense.
-            following = words[i - 1] if leftward and i > 0 else (words[i + 1] if not leftward and i + 1 < len(words) else "")
-            if following.lower() not in ("to", "for", "on"):
-                continue
+        following = words[i - 1] if leftward and i > 0 else (words[i + 1] if not leftward and i + 1 < len(words) else "")
+        if _is_plan_noun(w, following):
+            continue
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             # A participle after "be": "must be submitted" looks ahead, "could be located" and
             # "is located" say nothing of tense by themselves; read on past them.
@@ -108,11 +112,12 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
 _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
-_OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need\s+to|required|ordered|told\s+to|asked\s+to|"
-                         r"given|due|deadline|ultimatum|postponed|delayed|extended|adjourned|deferred|put\s+off|"
-                         r"pushed\s+back)\b", re.IGNORECASE)
-# "a Friday deadline", "the March 1 ultimatum": a date named as a deadline.
-_NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
+# Words that put something under an obligation or move it to a new date.
+OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|told\s+to|"
+                        r"asked\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
+                        r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back)\b", re.IGNORECASE)
+# "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
+NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
@@ -123,7 +128,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     left = text[sent_start:start]
     if _AHEAD.search(left[-24:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
-    if _AHEAD_IF_OBLIGED.search(left[-16:]) and _OBLIGATION.search(left[-120:]):
+    if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE
     if _POSSESSIVE.match(text[end:end + 3]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
@@ -146,10 +151,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
                                 (rw, rw[i + 1] if i + 1 < len(rw) else "")):
             if i < len(side):
                 t = word_tense(side[i])
-                if t == FUTURE and side[i].lower() in _PLAN_NOUNS and following.lower() not in ("to", "for", "on"):
-                    continue  # "new plans emerged": a noun
+                if _is_plan_noun(side[i], following):
+                    continue
                 if t != NONE:
                     return t
     # Nothing in the sentence speaks to tense ("Port workers set Friday deadline"): a date named as
     # a deadline lies ahead.
-    return FUTURE if _NAMED_DEADLINE.match(text, end) else NONE
+    return FUTURE if NAMED_DEADLINE.match(text, end) else NONE

@@ -41,8 +41,8 @@ def year(m, ctx):
         return None
     if _PLURAL_NOUN_AFTER.match(after) and not _YEAR_LEAD.search(before):
         return None  # "exclude 1972 households": a count; "in 1990 sales rose" stays a year
-    if y < 1800 and not re.search(r"\b(?:in|since|of|from|until|by|before|after|year)\s*$", before, re.I):
-        return None
+    if y < 1800 and not _YEAR_LEAD.search(before):
+        return None  # an early year needs words that mark it as one: "in 1492", "the 1789 revolution"
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
 
 
