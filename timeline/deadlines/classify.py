@@ -13,13 +13,15 @@ from .cues import (SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_AC
                    SPAN_WITHIN, find_cue)
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
-# Who set it: the noun phrase before a reporting or directive verb ("the union said", "Erdogan
-# vowed", "the court gave ... until"), at most eight words from the start of its clause.
+# Verbs by which someone reports, sets or moves a deadline.
+_SETTING_VERBS = (r"(?:said|says|vowed|vows|warned|warns|told|announced|announces|declared|gave|gives|set|sets|"
+                  r"ordered|orders|demanded|demands|threatened|threatens|insisted|insists|pledged|promised|decided|"
+                  r"ruled|stated|wrote|urged|repeated|added|extended|extends|postponed|imposed|imposes|issued|issues)")
+# Who set it: the noun phrase before such a verb ("the union said", "Erdogan vowed", "the court
+# gave ... until"), at most eight words from the start of its clause.
 _SETTER = re.compile(
     r"(?:^|[,;:\u201c\u201d\"]\s*|\b(?:that|and|but)\s+)(?P<who>(?:[\w'\u2019.-]+\s+){0,7}?[\w'\u2019.-]+)\s+"
-    r"(?:has\s+|have\s+|had\s+)?(?:said|says|vowed|vows|warned|warns|told|announced|announces|declared|gave|gives|"
-    r"set|sets|ordered|orders|demanded|demands|threatened|threatens|insisted|pledged|promised|decided|ruled|"
-    r"stated|wrote|urged|repeated|insists|extended|extends|postponed|imposed|imposes|issued|issues)\b")
+    rf"(?:has\s+|have\s+|had\s+)?{_SETTING_VERBS}\b")
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 # What is due: from the last infinitive or modal of the clause up to the cue...
 _ACTION_START = re.compile(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)")
@@ -31,11 +33,12 @@ _ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
 # "The port authority said (that) it would...": the report frame before the actor.
-_REPORTED = re.compile(r"^.*\b(?:said|says|told\s+\w+|announced|warned|added|insisted)\s+(?:that\s+)?", re.IGNORECASE)
+_REPORTED = re.compile(rf"^.*\b{_SETTING_VERBS}(?:\s+\w+)??\s+(?:that\s+)?(?=\S)", re.IGNORECASE)
 _NOT_A_SETTER = re.compile(r"^(?:it|this|that|which|what|there|officials?\s+(?:on|at)\b)", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
-_PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)\s+(?:has|had|vowed|said|says|warned|"
-                             r"threatened|is|was|told|gave|set|announced|ordered|demanded)\b")
+# A named actor earlier in the story, to take a pronoun back to: "Erdogan vowed", "Erdogan has massed".
+_PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)\s+"
+                             rf"(?:(?:has|had|is|was)\b|{_SETTING_VERBS}\b)")
 
 
 def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
