@@ -218,10 +218,9 @@ def sources(
     db: Optional[str] = DbOption,
 ):
     """List the stored documents."""
-    store = _store(db, readonly=True)
-    rows = store.rows("SELECT d.id, d.title, d.source, d.published, d.published_from, d.added_at, "
-                      "(SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions "
-                      "FROM documents d ORDER BY d.published, d.id")
+    from .store.queries import document_rows
+
+    rows = document_rows(_store(db, readonly=True))
     _emit_rows(rows, fmt, ["id", "published", "source", "mentions", "title"], "Stored documents")
 
 
@@ -299,11 +298,9 @@ def _print_timeline(rows: list[dict]) -> None:
 
 
 def _show_deadline(store, deadline_id: int, fmt: TableFormat):
-    rows = store.rows(
-        "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.text, m.subject, m.setter, m.sentence,"
-        " d.id AS document_id, d.title, d.source, d.published"
-        " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
-        " WHERE s.deadline_id = ? ORDER BY d.published, m.id", (deadline_id,))
+    from .store.queries import deadline_history
+
+    rows = deadline_history(store, deadline_id)
     if not rows:
         _fail(f"no tracked deadline with id {deadline_id}; `timeline deadlines` lists them")
     if fmt != TableFormat.table:
@@ -398,20 +395,18 @@ def export(
     db: Optional[str] = DbOption,
 ):
     """Export deadlines and scheduled dates (ics) or every mention (json, csv)."""
+    from .store.queries import export_rows
+
     store = _store(db, readonly=True)
     if fmt == ExportFormat.ics:
         from .views.ics import to_ics
 
-        rows = store.rows("SELECT m.id AS mention_id, m.* , d.title, d.source, d.published FROM mentions m"
-                          " JOIN documents d ON d.id = m.document_id"
-                          " WHERE m.kind IN ('deadline', 'scheduled') AND m.earliest IS NOT NULL ORDER BY m.earliest")
+        rows = export_rows(store, ("deadline", "scheduled"))
         data = to_ics(rows, alarm)
     else:
         from .views import to_csv, to_json
 
-        rows = store.rows("SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod,"
-                          " m.due, m.subject, m.setter, m.sentence, d.id AS document_id, d.title, d.source, d.published"
-                          " FROM mentions m JOIN documents d ON d.id = m.document_id ORDER BY m.earliest, m.id")
+        rows = export_rows(store)
         data = (to_json(rows) + "\n" if fmt == ExportFormat.json else to_csv(rows, MENTION_COLUMNS)).encode("utf-8")
     if out:
         out.write_bytes(data)
@@ -440,12 +435,9 @@ def calendar(
         year, mon = today.year, today.month
     first = date(year, mon, 1).isoformat()
     last = date(year + (mon == 12), mon % 12 + 1, 1).isoformat()
-    store = _store(db, readonly=True)
-    rows = store.rows("SELECT t.id AS deadline_id, t.due AS day, 'deadline' AS kind, t.subject AS what FROM deadlines t"
-                      " WHERE t.due >= ? AND t.due < ? UNION ALL"
-                      " SELECT m.id, substr(m.earliest, 1, 10), 'scheduled', m.text || ': ' || m.sentence FROM mentions m"
-                      " WHERE m.kind = 'scheduled' AND m.earliest >= ? AND m.earliest < ? AND m.latest = m.earliest"
-                      " ORDER BY 2", (first, last, first, last))
+    from .store.queries import month_rows
+
+    rows = month_rows(_store(db, readonly=True), first, last)
     marks: dict[int, str] = {}
     for r in rows:
         day = int(r["day"][8:10])

@@ -21,6 +21,12 @@ class TimelineFilter:
     limit: int = 0  # 0: every row
 
 
+# A mention with its document, as every view lists it.
+_MENTION_ROWS = ("SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due,"
+                 " m.subject, m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published"
+                 " FROM mentions m{index} JOIN documents d ON d.id = m.document_id")
+
+
 def fts_query(text: str) -> str:
     """A person's words as an FTS5 query: each word must appear (quoted, so no syntax errors)."""
     words = [w.replace('"', '""') for w in text.split()]
@@ -52,11 +58,40 @@ def timeline_rows(store, f: TimelineFilter) -> list[dict]:
             walk_in_order = probe[0]["n"] > DENSE_MATCHES
     index = " INDEXED BY mentions_timeline_order" if walk_in_order else ""
     limit = f" LIMIT {int(f.limit)}" if f.limit else ""
+    return store.rows(_MENTION_ROWS.format(index=index) +
+                      f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id{limit}", params)
+
+
+def export_rows(store, kinds: tuple[str, ...] = ()) -> list[dict]:
+    """Every mention (or those of some kinds that are on the calendar), earliest first."""
+    where = f" WHERE m.kind IN ({', '.join('?' * len(kinds))}) AND m.earliest IS NOT NULL" if kinds else ""
+    return store.rows(_MENTION_ROWS.format(index="") + where + " ORDER BY m.earliest, m.id", kinds)
+
+
+def document_rows(store) -> list[dict]:
+    """The stored documents, by publication, with their number of mentions."""
+    return store.rows("SELECT d.id, d.title, d.source, d.published, d.published_from, d.added_at,"
+                      " (SELECT count(*) FROM mentions m WHERE m.document_id = d.id) AS mentions"
+                      " FROM documents d ORDER BY d.published, d.id")
+
+
+def deadline_history(store, deadline_id: int) -> list[dict]:
+    """Every report of one tracked deadline, oldest first, with the date it gave and what changed."""
     return store.rows(
-        "SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due, m.subject,"
-        " m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published"
-        f" FROM mentions m{index} JOIN documents d ON d.id = m.document_id"
-        f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id{limit}", params)
+        "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.text, m.subject, m.setter, m.sentence,"
+        " d.id AS document_id, d.title, d.source, d.published"
+        " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
+        " WHERE s.deadline_id = ? ORDER BY d.published, m.id", (deadline_id,))
+
+
+def month_rows(store, first: str, last: str) -> list[dict]:
+    """Tracked deadlines and single-day plans from `first` up to (not including) `last`."""
+    return store.rows(
+        "SELECT t.id AS deadline_id, t.due AS day, 'deadline' AS kind, t.subject AS what FROM deadlines t"
+        " WHERE t.due >= ? AND t.due < ? UNION ALL"
+        " SELECT m.id, substr(m.earliest, 1, 10), 'scheduled', m.text || ': ' || m.sentence FROM mentions m"
+        " WHERE m.kind = 'scheduled' AND m.earliest >= ? AND m.earliest < ? AND m.latest = m.earliest"
+        " ORDER BY 2", (first, last, first, last))
 
 
 def deadline_rows(store, as_of: date, within_days: Optional[float], include_passed: bool) -> list[dict]:
