@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Iterator
 
+from . import calendar as cal
 from . import lexicon
 from .rules import Context, Rule, Value
 
@@ -116,3 +118,44 @@ def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
             new_start = start - (len(window) - m.start())
             return new_start, replace(value, mod=mod)
     return start, value
+
+
+# Words before a day that move it or say which part of it is meant: "the day before last Tuesday",
+# "the week of March 6", "mid-afternoon yesterday".
+_DAY_PREFIX = re.compile(
+    r"\b(?:(?:the\s+)?day\s+(?P<shift>before|after)|the\s+week\s+of|"
+    r"(?P<part>(?:(?:early|late|mid)[\s-]*)?(?:" + "|".join(k for k in lexicon.PARTS_OF_DAY if k != "overnight") + r")))\s+$",
+    re.IGNORECASE)
+# Between a period named without its year and the year that follows: "the winter of nineteen
+# ninety-four", "March of 1998".
+_YEAR_JOIN = re.compile(r"\s+(?:of\s+)?|\s*,\s*")
+_YEAR_FREE_GRAINS = ("month", "season", "quarter", "half")
+
+
+def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
+    """A day mention with the words before it that shift it a day, widen it to its week or name a
+    part of it. `floor` is where the previous mention ended."""
+    if value.type != "DATE" or value.granularity != "day" or value.anchor is None or value.mod is not None:
+        return start, value
+    m = _DAY_PREFIX.search(text, max(floor, start - 24), start)
+    if m is None:
+        return start, value
+    d = value.anchor
+    if m["shift"]:
+        d = d + timedelta(days=1 if m["shift"].lower() == "after" else -1)
+        return m.start(), replace(value, value=d.isoformat(), anchor=d)
+    if m["part"]:
+        part = m["part"].lower().split("-")[-1].split()[-1]
+        return m.start(), replace(value, type="TIME", value=f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[part]}")
+    return m.start(), replace(value, value=cal.value_at(d, "week"), granularity="week")
+
+
+def compose_year(text: str, earlier: tuple[int, int, Value], later: tuple[int, int, Value]) -> Value | None:
+    """A month, season, quarter or half followed by a year of its own, as one mention."""
+    (s1, e1, v1), (s2, _, v2) = earlier, later
+    if (v1.granularity not in _YEAR_FREE_GRAINS or v2.granularity != "year" or v1.anchor is None
+            or v2.anchor is None or not re.fullmatch(r"\d{4}", v2.value)
+            or not _YEAR_JOIN.fullmatch(text, e1, s2) or re.search(r"\d{4}", text[s1:e1])):
+        return None
+    year = v2.anchor.year
+    return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=v1.anchor.replace(year=year))

@@ -106,7 +106,7 @@ def bare_period(m, ctx):
 
 
 @compile_rule("ago", rf"""\b(?:(?P<qmod>about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|over)\s+)?(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
-    \s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
+    (?P<orso>\s+or\s+so)?\s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
               priority=2, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 28))
 def ago(m, ctx):
     unit = unit_name(m["unit"])
@@ -140,7 +140,7 @@ def ago(m, ctx):
         grain = "quarter"
     if direction.startswith("from") and unit in ("day", "week", "month"):
         grain = "day"  # "a week from today" names a day
-    mod = lexicon.QUANTITY_MODIFIERS.get(" ".join((m["qmod"] or "").lower().split()))
+    mod = "APPROX" if m["orso"] else lexicon.QUANTITY_MODIFIERS.get(" ".join((m["qmod"] or "").lower().split()))
     if mod in ("LESS_THAN", "MORE_THAN"):
         mod = "APPROX"  # "nearly four years ago" names a time near that year, not a bound
     return Value("DATE", cal.value_at(target, grain), mod=mod, granularity=grain, anchor=target,

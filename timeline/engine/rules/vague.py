@@ -21,4 +21,6 @@ def vague(m, ctx):
     word = " ".join(m["word"].lower().split())
     if word == "now" and ctx.text[m.end():m.end() + 1] == "," and _DISCOURSE_NOW.search(ctx.text[max(0, m.start() - 3):m.start()]):
         return None  # "Now, the ..." opens a sentence; it does not date it
+    if word == "current" and re.search(r"\bthen[\s-]+$", ctx.text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+        return Value("DATE", "PAST_REF")  # "the then-current chairman" was current then, not now
     return Value("DATE", lexicon.VAGUE_REFERENCES[word])
