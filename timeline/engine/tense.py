@@ -48,6 +48,9 @@ weed steed bleed deed heed freed united limited based so-called armed allied rel
 scheduled expected planned proposed intended supposed interested concerned advanced medium-sized
 """.split())
 
+REPORTING_VERBS = frozenset("said says told added announced reported".split())
+_QUOTE = re.compile(r"''|``|[\"\u201c\u201d]")
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
 
@@ -99,9 +102,28 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             if words[i + 1].lower() == "be" and i + 2 < len(words) and words[i + 2].lower() in _MODAL_AHEAD:
                 return FUTURE
             continue
+        if t == FUTURE and leftward and _had_before(words, i):
+            return PAST  # "had been due to expire Friday": a plan as it stood before, since changed
         if t != NONE:
             return t
     return NONE
+
+
+def _had_before(words: list[str], i: int) -> bool:
+    """Reading leftward, is words[i] the participle of a past perfect ("had been scheduled",
+    "had planned")?"""
+    for w in words[i + 1:i + 6]:
+        w = w.lower()
+        if w == "had":
+            return True
+        if w not in _PERFECT_FILLERS:
+            return False
+    return False
+
+
+# Words between "had" and the verb it governs: "had originally been scheduled to expire".
+_PERFECT_FILLERS = frozenset("""been to due scheduled expected planned set slated supposed originally previously
+already also initially""".split())
 
 
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
@@ -144,17 +166,29 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if t != NONE:
         return t
     # No marker in the clause: the nearest one in the sentence, by distance.
-    lw = list(reversed(_WORD.findall(left)))
-    rw = _WORD.findall(right)
+    # A reporting verb outside the quotation that holds the mention ("... will leave at 4
+    # (4 a.m. Thursday),'' Castro said") dates the saying, not what is said: it counts only if
+    # nothing else in the sentence does.
+    quote_left = max((q.end() for q in _QUOTE.finditer(left)), default=0)
+    quote_right = next((q.start() for q in _QUOTE.finditer(right)), len(right))
+    lw = [(w.group(), w.start() < quote_left) for w in reversed(list(_WORD.finditer(left)))]
+    rw = [(w.group(), w.start() > quote_right) for w in _WORD.finditer(right)]
+    reported = NONE
     for i in range(max(len(lw), len(rw))):
-        for side, following in ((lw, lw[i - 1] if 0 < i <= len(lw) else ""),
-                                (rw, rw[i + 1] if i + 1 < len(rw) else "")):
+        for side, following in ((lw, lw[i - 1][0] if 0 < i <= len(lw) else ""),
+                                (rw, rw[i + 1][0] if i + 1 < len(rw) else "")):
             if i < len(side):
-                t = word_tense(side[i])
-                if _is_plan_noun(side[i], following):
+                word, quoted_apart = side[i]
+                t = word_tense(word)
+                if _is_plan_noun(word, following):
+                    continue
+                if quoted_apart and word.lower() in REPORTING_VERBS:
+                    reported = reported or t
                     continue
                 if t != NONE:
                     return t
+    if reported != NONE:
+        return reported
     # Nothing in the sentence speaks to tense ("Port workers set Friday deadline"): a date named as
     # a deadline lies ahead.
     return FUTURE if NAMED_DEADLINE.match(text, end) else NONE
