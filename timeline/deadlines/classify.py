@@ -57,7 +57,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         clause_from = m.end()
     before = text[clause_from:t.start]
     after = text[t.end:s_end]
-    tense = clause_tense(text, t.start, t.end, s_start, s_end)
+
+    def tense() -> int:  # read only where the kind depends on it
+        return clause_tense(text, t.start, t.end, s_start, s_end)
     earliest, latest = interval_of(t)
     base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
                 mod=t.mod, earliest=earliest, latest=latest)
@@ -77,7 +79,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
             base.update(earliest=published.date().isoformat(), latest=due_s)
             return Mention(kind="deadline", due=due_s, subject=subject, setter=setter,
                            cue=span_deadline.group(0).strip(), **base)
-        if SPAN_IN.search(before[-6:]) and due is not None and tense != PAST:
+        if SPAN_IN.search(before[-6:]) and due is not None and tense() != PAST:
             d = due.date().isoformat()
             base.update(earliest=d, latest=d)
             return Mention(kind="scheduled", cue="in", **base)
@@ -102,8 +104,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if first > today:
         kind = "scheduled"
     elif first == today and latest and date.fromisoformat(latest[:10]) == today and (
-            tense > 0 or _LATER_PART_OF_DAY.search(t.value) or SCHEDULE_CUES.search(before)):
-        kind = "scheduled" if tense != PAST else "event"
+            _LATER_PART_OF_DAY.search(t.value) or SCHEDULE_CUES.search(before) or tense() > 0):
+        kind = "scheduled" if tense() != PAST else "event"
     else:
         kind = "event"
     cue_m = SCHEDULE_CUES.search(before) if kind == "scheduled" else None

@@ -11,14 +11,21 @@ _ABBREV = re.compile(
     r"Thurs|Fri|Sat|Sun|a\.m|p\.m|U\.S|U\.N|U\.K|E\.U|Ft|Mt|Ave|Blvd|approx|est|Calif|Conn|Fla|"
     r"Ill|Mass|Mich|Minn|Penn|Tex|Va|Wash|Wis)|\b[A-Z])\.$")
 # A line ends a sentence when the next one starts like a new sentence (a title, a dateline, a
-# paragraph); a dateline ("March 2, 2026 —") ends at its dash.
-_END = re.compile(r"[.!?]+[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|\n\s*\n|(?<=[^,;\s])\n(?=[\"\u201c]?[A-Z0-9])"
-                  r"|(?m:^[A-Z][A-Za-z.]*\s+\d{1,2},\s+\d{4}\s*[\u2014\u2013-]+\s|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[\u2014\u2013-]+\s)")
+# paragraph); a dateline ("March 2, 2026 —") ends at its dash. The two are separate patterns so
+# that the first, which starts with one of a few characters, is found by the regex engine's fast
+# scan for them.
+_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|"
+                  r"(?<=\n)\s*\n|(?<=[^,;\s]\n)(?=[\"\u201c]?[A-Z0-9]))")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z.]*\s+\d{1,2},\s+\d{4}\s*[\u2014\u2013-]+\s|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[\u2014\u2013-]+\s",
+                       re.MULTILINE)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
+    ends = sorted(list(_END.finditer(text)) + list(_DATELINE.finditer(text)), key=lambda m: m.start())
     spans, start = [], 0
-    for m in _END.finditer(text):
+    for m in ends:
+        if m.start() < start:
+            continue  # inside a dateline already taken
         if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
             continue
         end = m.end()

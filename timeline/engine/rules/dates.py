@@ -38,7 +38,7 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
 
 
 @compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+{_DAY}\b
-    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',), reach=(24, 40))
+    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',), reach=(20, 32))
 def month_day_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None

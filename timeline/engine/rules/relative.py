@@ -148,7 +148,7 @@ def ago(m, ctx):
 
 
 @compile_rule("next-day", r"""\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same|prior)\s+(?P<unit>day|morning|evening|night|afternoon)\b|
-    \bthe\s+day\s+(?P<dir>before|after)\b(?=\s*(?:[,.;:)]|$))""", priority=1, triggers=('UNIT', 'PART'), reach=(40, 48))
+    \bthe\s+day\s+(?P<dir>before|after)\b(?=\s*(?:[,.;:)]|$))""", priority=1, triggers=('UNIT', 'PART'), reach=(24, 24))
 def next_day(m, ctx):
     rel = (m["rel"] or m["dir"]).lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,

@@ -32,7 +32,7 @@ _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|afte
 
 
 @compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
-              priority=0, triggers=('DIGITS4',), reach=(32, 40))
+              priority=0, triggers=('DIGITS4',), reach=(16, 16))
 def year(m, ctx):
     y = int(m["year"])
     before = ctx.text[max(0, m.start() - 20):m.start()]
@@ -58,7 +58,7 @@ def fiscal_year(m, ctx):
 
 @compile_rule("decade", r"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
     (?:(?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b""",
-              priority=1, triggers=('DECADE', 'DIGITS4'), reach=(32, 24))
+              priority=1, triggers=('DECADE',), reach=(24, 16))
 def decade(m, ctx):
     if m["word"]:
         if not m["the"]:
