@@ -49,46 +49,86 @@ NAMES, WORDS = _table()
 CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
            "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4")
 
-_TOKEN = re.compile(r"Q[1-4]\b|[A-Za-z]+|\d+(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
-_AMPM = re.compile(r"\b[ap]\.\s?m\b|\d\s*[ap]m\b", re.IGNORECASE)
+# "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
+# engine skips ahead to it); the trigger is where the old shape starts: the "a"/"p" of "a.m.",
+# the digit before "10am".
+_AMPM = re.compile(r"[mM](?:(?<=\b[aApP]\.[mM])|(?<=\b[aApP]\.\s[mM])|(?<=\d[aApP][mM])|(?<=\d\s[aApP][mM])|"
+                   r"(?<=\d\s\s[aApP][mM]))\b")
 _NUMSEP = re.compile(r"\d[/.:h]\d")
+# Numbers that can be part of a time: four digits or more, or digits with what may follow them
+# ("1990s", "4th", "10:30"); and quarter codes ("Q3"). A number starts where no number (or
+# quarter code) runs on into it, as a scan token by token would see it.
+_NUMBER = re.compile(r"\d(?<!\d\d)(?:(?<!\d[/.:h]\d)|(?<=Q[1-4][/.:h]\d))"
+                     r"(?=\d{3}|\d*(?:[/.:h]\d|st|nd|rd|th|'?s))\d*(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
+_QCODE = re.compile(r"Q(?<![A-Za-z]Q)[1-4]\b")
+# Lower-cases ASCII only, for texts whose lower case would move offsets.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def _trie(words) -> str:
+    """An alternation of words shaped as a trie, so that the regex engine tries each letter once
+    instead of every word that shares it."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return emit(root)
+
+
+# A trigger word as a whole run of letters, found inside the regex engine rather than by looking
+# up every word of the text.
+_WORD = re.compile(rf"(?<![a-z])(?:{_trie(set(WORDS) | set(NAMES))})(?![a-z])")
 
 
 def find(text: str) -> dict[str, list[int]]:
     """Start offsets of the triggers of each class: words by table, numbers by their shape."""
     found: dict[str, list[int]] = {name: [] for name in CLASSES}
     names, words = NAMES, WORDS
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        first = tok[0]
-        if first.isdigit():
-            if len(tok) == 4 and tok.isdigit():
-                found["DIGITS4"].append(m.start())
-            elif not tok.isdigit():
-                last = tok[-1]
-                if last == "s":
-                    found["DECADE"].append(m.start())
-                    if len(tok) >= 5 and tok[:4].isdigit():
-                        found["DIGITS4"].append(m.start())
-                elif last in "tdh" and tok[-2:] in ("st", "nd", "rd", "th") and tok[:-2].isdigit():
-                    found["ORD"].append(m.start())
-                if _NUMSEP.search(tok):
-                    found["NUMSEP"].append(m.start())
-            elif len(tok) > 4:
-                found["DIGITS4"].append(m.start())
-            continue
-        if first == "Q" and len(tok) == 2 and tok[1].isdigit():
-            found["QCODE"].append(m.start())
-            continue
-        low = tok.lower()
+    low_text = text.lower()
+    if len(low_text) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
+        low_text = text.translate(_ASCII_LOWER)
+    for m in _WORD.finditer(low_text):
+        low = m.group()
         cls = words.get(low)
         if cls is not None:
             found[cls].append(m.start())
-        elif first.isupper() and low in names:
+        elif text[m.start()].isupper():
             found[names[low]].append(m.start())
-    found["AMPM"] = [m.start() for m in _AMPM.finditer(text)]
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        if tok.isdigit():
+            if len(tok) >= 4:
+                found["DIGITS4"].append(m.start())
+            continue
+        last = tok[-1]
+        if last == "s":
+            found["DECADE"].append(m.start())
+            if len(tok) >= 5 and tok[:4].isdigit():
+                found["DIGITS4"].append(m.start())
+        elif last in "tdh" and tok[-2:] in ("st", "nd", "rd", "th") and tok[:-2].isdigit():
+            found["ORD"].append(m.start())
+        if _NUMSEP.search(tok):
+            found["NUMSEP"].append(m.start())
+    found["QCODE"] = [m.start() for m in _QCODE.finditer(text)]
+    for m in _AMPM.finditer(text):
+        i = m.start() - 1
+        if text[i] != ".":
+            i -= 1
+        if text[i] == ".":
+            found["AMPM"].append(i - 1)
+        else:
+            while text[i].isspace():
+                i -= 1
+            found["AMPM"].append(i)
     return found
 
 
