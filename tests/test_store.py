@@ -34,3 +34,36 @@ def test_older_store_migrates_on_open(tmp_path):
     words = store.rows("SELECT subject_words, first_words FROM deadlines WHERE id = 1")[0]
     assert set(words["subject_words"].split()) == {"withdr", "border"}
     assert {"troops", "withdr", "border"} <= set(words["first_words"].split())
+
+
+def test_a_batch_keeps_each_document_whole(tmp_path, monkeypatch):
+    """Many documents share a transaction, but one that fails halfway leaves nothing behind and
+    the ones before it stay."""
+    import pytest
+    from datetime import datetime, timezone
+
+    from timeline.model import Document
+    from timeline.pipeline import extract
+
+    published = datetime(2020, 2, 13, tzinfo=timezone.utc)
+    first = extract(Document("Troops must leave the town by Friday, the council said.", "a", published, "flag"))
+    second = extract(Document("Ministers must sign the accord by Monday, officials said.", "b", published, "flag"))
+    store = Store(str(tmp_path / "t.db"))
+    real_track = Store._track
+
+    def track_then_fail(self, mention_id, mention, published_at, document_id):
+        if "Ministers" in mention.sentence:
+            raise RuntimeError("disk gone")
+        real_track(self, mention_id, mention, published_at, document_id)
+
+    monkeypatch.setattr(Store, "_track", track_then_fail)
+    with pytest.raises(RuntimeError):
+        with store.batch():
+            store.add(first)
+            store.add(second)
+    store.close()
+
+    reopened = Store(str(tmp_path / "t.db"))
+    assert [r["title"] for r in reopened.rows("SELECT title FROM documents")] == ["a"]
+    assert {r["sentence"] for r in reopened.rows("SELECT sentence FROM mentions")} == {first.mentions[0].sentence}
+    assert reopened.rows("SELECT count(*) AS n FROM deadlines") == [{"n": 1}]

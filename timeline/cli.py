@@ -162,16 +162,17 @@ def add(
         progress.start()
         task = progress.add_task("Adding articles", total=len(files))
     try:
-        for path, outcome in _extract_many(files, when, source, jobs):
-            if isinstance(outcome, TimelineError):
-                errors.append(str(outcome))
-            else:
-                res = store.add(outcome)
-                added += res.added
-                skipped += not res.added
-                mentions += res.mentions
-            if progress:
-                progress.advance(task)
+        with store.batch():
+            for path, outcome in _extract_many(files, when, source, jobs):
+                if isinstance(outcome, TimelineError):
+                    errors.append(str(outcome))
+                else:
+                    res = store.add(outcome)
+                    added += res.added
+                    skipped += not res.added
+                    mentions += res.mentions
+                if progress:
+                    progress.advance(task)
     finally:
         if progress:
             progress.stop()

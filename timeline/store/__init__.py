@@ -1,7 +1,8 @@
 """The SQLite store (through sqlite-utils): documents, mentions, tracked deadlines.
 
 Schema changes live in `db/NNN_*.sql`; `PRAGMA user_version` records the last one applied, and
-opening a store applies the rest. Each document goes in inside one transaction.
+opening a store applies the rest. Each document goes in whole or not at all: inside its own
+transaction, or inside a savepoint of a batch (`Store.batch`) when many are added at once.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import hashlib
 import os
 import re
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -48,6 +50,13 @@ def default_path() -> str:
 
 
 @dataclass
+class _Batch:
+    size: int
+    open: bool = False  # a transaction is open
+    pending: int = 0  # documents in it
+
+
+@dataclass
 class AddResult:
     document_id: int
     added: bool  # False when the same text was already stored
@@ -74,13 +83,14 @@ class Store:
                 conn.execute("PRAGMA query_only = ON")
             else:
                 conn = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS)
-            conn.isolation_level = None  # transactions are ours: BEGIN ... COMMIT per document
+            conn.isolation_level = None  # transactions are ours: see add() and batch()
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 # Write-ahead log: a commit per article need not wait for the disk; still atomic.
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
             self.db = sqlite_utils.Database(conn)
+            self._batch: Optional[_Batch] = None
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
             if not readonly:
                 self._migrate()
@@ -122,17 +132,56 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
 
+    @contextmanager
+    def batch(self, size: int = 100):
+        """Add many documents in few transactions: each is still all or nothing (a savepoint),
+        and every `size` of them are committed together, which spares the full-text index a
+        flush per document. On leaving, the documents added so far are committed."""
+        self._batch = _Batch(size)
+        try:
+            yield self
+        finally:
+            batch, self._batch = self._batch, None
+            if batch.open:
+                try:
+                    self.db.conn.execute("COMMIT")
+                except sqlite3.DatabaseError as e:
+                    raise self._explain(e) from None
+
+    @contextmanager
+    def _document_transaction(self):
+        """One document's writes, all or nothing: a savepoint inside the batch's transaction, or
+        inside a transaction of its own outside a batch."""
+        conn = self.db.conn
+        alone = self._batch is None
+        batch = _Batch(1) if alone else self._batch
+        if not batch.open:
+            conn.execute("BEGIN IMMEDIATE")
+            batch.open, batch.pending = True, 0
+        conn.execute("SAVEPOINT document")
+        try:
+            yield
+            conn.execute("RELEASE document")
+        except BaseException:
+            conn.execute("ROLLBACK TO document")
+            conn.execute("RELEASE document")
+            if alone:
+                conn.execute("ROLLBACK")
+            raise
+        batch.pending += 1
+        if batch.pending >= batch.size:
+            conn.execute("COMMIT")
+            batch.open = False
+
     def add(self, extraction: Extraction) -> AddResult:
-        """Store a document and its mentions in one transaction; the same text is stored once."""
+        """Store a document and its mentions, whole or not at all; the same text is stored once."""
         doc = extraction.document
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         conn = self.db.conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._document_transaction():
                 row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
                 if row:
-                    conn.execute("ROLLBACK")
                     return AddResult(row[0], False, 0)
                 cur = conn.execute(
                     "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text)"
@@ -151,10 +200,6 @@ class Store:
                 for m in extraction.mentions:
                     if m.kind == "deadline" and m.due:
                         self._track(deadline_ids[m.start], m, doc.published.isoformat(), doc_id)
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
         return AddResult(doc_id, True, len(extraction.mentions))
