@@ -23,11 +23,16 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
     """Every rule's matches: near its triggers only, or (for checking) over the whole text."""
     out = []
     found = None if full_scan else triggers.find(text)
+    positions_of: dict[tuple[str, ...], list[int]] = {}  # rules share trigger classes
     for rule in RULES:
         if full_scan:
             spans = [(0, len(text))]
         else:
-            positions = sorted(p for cls in rule.triggers for p in found[cls])
+            positions = positions_of.get(rule.triggers)
+            if positions is None:
+                positions = positions_of[rule.triggers] = sorted(p for cls in rule.triggers for p in found[cls])
+            if not positions:
+                continue
             spans = triggers.windows(positions, len(text), *rule.reach)
         for ws, we in spans:
             for m in rule.pattern.finditer(text, ws, we):

@@ -46,14 +46,14 @@ def month_day_year(m, ctx):
 
 
 @compile_rule("day-month-year", rf"""\b{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
-    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=('MONTH',), reach=(32, 32))
+    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=('MONTH',), reach=(28, 24))
 def day_month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
 
 
-@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(8, 32))
+@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(2, 16))
 def iso_date(m, ctx):
     return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))
 
@@ -78,7 +78,7 @@ _ORDINAL_DAY_WORD = "|".join(sorted((w for w, n in lexicon.ORDINALS.items() if n
 
 
 @compile_rule("month-ordinal-word", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+)?(?P<word>{_ORDINAL_DAY_WORD})\b""",
-              priority=2, triggers=("MONTH",), reach=(24, 40))
+              priority=2, triggers=("MONTH",), reach=(20, 28))
 def month_ordinal_word(m, ctx):
     """"March eighth", "Sunday, March the first": a day written out."""
     if not is_capitalised(m["month"]):
@@ -86,7 +86,7 @@ def month_ordinal_word(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), lexicon.ORDINALS[m["word"].lower()], None)
 
 
-@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',), reach=(16, 24))
+@compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',), reach=(8, 24))
 def month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None

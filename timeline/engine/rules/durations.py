@@ -20,7 +20,7 @@ _VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\
 @compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>the|its|their|his|her|our)\s+(?!(?:{NUMBER})-))?
     (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+(?!an?\s))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more)\s+)?
-    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(40, 28))
+    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
 def duration(m, ctx):
     num = m["num"].lower()
     unit = unit_name(m["unit"])
@@ -63,7 +63,7 @@ def duration(m, ctx):
 @compile_rule("vague-span", r"""\b(?:(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|ensuing|following|the\s+coming|
     the\s+past\s+few|the\s+next\s+few|the\s+last\s+few)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|quarters)|
     (?:for|over|in|within|after|took|takes|lasted)\s+(?P<x>(?P<unit2>years|months|weeks|days|decades|hours|centuries|minutes)))\b
-    (?!\s+(?:ago|earlier|later|of\s+the))""", triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 32))
+    (?!\s+(?:ago|earlier|later|of\s+the))""", triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(24, 24))
 def vague_span(m, ctx):
     unit = unit_name(m["unit"] or m["unit2"])
     return Value("DURATION", duration_value(None, unit))

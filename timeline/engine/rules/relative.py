@@ -107,7 +107,7 @@ def bare_period(m, ctx):
 
 @compile_rule("ago", rf"""\b(?:(?P<qmod>about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|over)\s+)?(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
     (?P<orso>\s+or\s+so)?\s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
-              priority=2, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 28))
+              priority=2, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(32, 24))
 def ago(m, ctx):
     unit = unit_name(m["unit"])
     n = parse_number(m["num"])

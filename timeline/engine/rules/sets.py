@@ -53,6 +53,6 @@ def set_frequency(m, ctx):
 
 
 @compile_rule("set-nth-weekday", rf"""\b(?:the\s+)?(?P<ord>{ORDINAL})\s+(?P<weekday>{WEEKDAY})\s+
-    (?:of\s+)?(?:every|each|the)\s+month\b""", priority=2, triggers=('WEEKDAY',), reach=(40, 40))
+    (?:of\s+)?(?:every|each|the)\s+month\b""", priority=2, triggers=('WEEKDAY',), reach=(24, 32))
 def set_nth_weekday(m, ctx):
     return Value("SET", "P1M")
