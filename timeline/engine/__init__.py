@@ -2,8 +2,8 @@
 
 `tag(text, dct)` finds the candidates of every rule family (`rules/`) near their trigger words
 (`triggers.py`); the refiner (`refine.py`) takes them in reading order, keeps the longest valid
-one wherever several overlap and widens it by its modifiers, so that "two days later" can anchor
-on the date the story last named.
+one wherever several overlap, widens it by its modifiers and composes it with its neighbours, so
+that "two days later" can anchor on the date the story last named.
 """
 from __future__ import annotations
 

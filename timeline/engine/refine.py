@@ -1,4 +1,6 @@
-"""Refiners: choose between overlapping candidates and widen a chosen one by its modifiers."""
+"""Refiners: choose between overlapping candidates, widen a chosen one by its modifiers, and
+compose it with the words or the mention beside it ("the day before last Tuesday", "the winter
+of nineteen ninety-four")."""
 from __future__ import annotations
 
 import re
