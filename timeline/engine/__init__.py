@@ -12,7 +12,7 @@ from datetime import date, datetime
 from ..model import Timex
 from . import calendar as cal
 from . import triggers
-from .refine import Candidate, compose_prefix, compose_year, extent, is_title, select, widen
+from .refine import Candidate, compose_pair, compose_prefix, extent, is_title, select, widen
 from .rules import RULES, Context, Value
 from .sentences import Sentences
 
@@ -55,7 +55,7 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
         start, value = widen(text, c.start, value, floor)
         start, value = compose_prefix(text, start, value, floor)
         floor = c.end
-        joined = compose_year(text, (out[-1][0].start, out[-1][0].end, out[-1][1]), (start, c.end, value)) if out else None
+        joined = compose_pair(text, (out[-1][0].start, out[-1][0].end, out[-1][1]), (start, c.end, value)) if out else None
         if joined is not None:
             start, value = out.pop()[0].start, joined
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))

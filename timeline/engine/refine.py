@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import Iterator
 
 from . import calendar as cal
@@ -132,6 +132,8 @@ _DAY_PREFIX = re.compile(
 # ninety-four", "March of 1998".
 _YEAR_JOIN = re.compile(r"\s+(?:of\s+)?|\s*,\s*")
 _YEAR_FREE_GRAINS = ("month", "season", "quarter", "half")
+# Between a span and the day it counts from: "two weeks from Monday".
+_SPAN_FROM = re.compile(r"\s+from\s+")
 
 
 def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
@@ -152,12 +154,21 @@ def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int
     return m.start(), replace(value, value=cal.value_at(d, "week"), granularity="week")
 
 
-def compose_year(text: str, earlier: tuple[int, int, Value], later: tuple[int, int, Value]) -> Value | None:
-    """A month, season, quarter or half followed by a year of its own, as one mention."""
+def compose_pair(text: str, earlier: tuple[int, int, Value], later: tuple[int, int, Value]) -> Value | None:
+    """Two neighbouring mentions that are one: a month, season, quarter or half followed by its
+    year ("the winter of nineteen ninety-four"), or a span counted from a day ("two weeks from
+    Monday"). The value of the whole, or None."""
     (s1, e1, v1), (s2, _, v2) = earlier, later
-    if (v1.granularity not in _YEAR_FREE_GRAINS or v2.granularity != "year" or v1.anchor is None
-            or v2.anchor is None or not re.fullmatch(r"\d{4}", v2.value)
-            or not _YEAR_JOIN.fullmatch(text, e1, s2) or re.search(r"\d{4}", text[s1:e1])):
-        return None
-    year = v2.anchor.year
-    return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=v1.anchor.replace(year=year))
+    if v1.anchor is not None and v1.granularity in _YEAR_FREE_GRAINS and v2.granularity == "year" \
+            and v2.anchor is not None and re.fullmatch(r"\d{4}", v2.value) and _YEAR_JOIN.fullmatch(text, e1, s2) \
+            and not re.search(r"\d{4}", text[s1:e1]):
+        year = v2.anchor.year
+        return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=v1.anchor.replace(year=year))
+    if v1.type == "DURATION" and v1.mod is None and v2.type == "DATE" and v2.granularity == "day" \
+            and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2):
+        moved = cal.add_duration(datetime.combine(v2.anchor, time()), v1.value)
+        if moved is None or "T" in v1.value:
+            return None
+        d = moved.date()
+        return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+    return None

@@ -1,13 +1,14 @@
 """Parts of a year: quarters ("the third quarter", "third-quarter", "Q3 2013"), halves ("the first
-half"), seasons ("last fall", "summer 1998")."""
+half"), seasons ("last fall", "summer 1998"), weeks of a month ("the first week of May")."""
 from __future__ import annotations
 
+import calendar as _cal
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .. import calendar as cal
 from .. import lexicon
-from . import Value, compile_rule
+from . import MONTH, Value, compile_rule, is_capitalised, month_number
 
 _ORD4 = r"first|second|third|fourth|1st|2nd|3rd|4th|final"
 _ORD_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -129,3 +130,25 @@ def season(m, ctx):
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel)
     start = date.fromisoformat(cal.interval(f"{year:04d}-{code}")[0])
     return Value("DATE", f"{year:04d}-{code}", mod=mod, granularity="season", anchor=start)
+
+
+_WEEK_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "last": -1, "final": -1}
+
+
+@compile_rule("week-of-month", rf"""\b(?:the\s+)?(?P<ord>{'|'.join(_WEEK_ORD)})\s+week\s+of\s+(?P<month>{MONTH})\b\.?
+    (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=2, triggers=('MONTH',), reach=(32, 24))
+def week_of_month(m, ctx):
+    """"the first week of May": days 1 to 7 of the month, written as the ISO week holding most of
+    them; "the last week of March": its last seven days."""
+    if not is_capitalised(m["month"]):
+        return None
+    month = month_number(m["month"])
+    year = int(m["year"]) if m["year"] else cal.resolve_month(ctx.today, month, ctx.tense(m.start(), m.end()))
+    n = _WEEK_ORD[m["ord"].lower()]
+    if n > 0:
+        first = date(year, month, 1) + timedelta(days=7 * (n - 1))
+    else:
+        first = date(year, month, _cal.monthrange(year, month)[1]) - timedelta(days=6)
+    middle = first + timedelta(days=3)
+    return Value("DATE", cal.value_at(middle, "week"), granularity="week", anchor=middle)

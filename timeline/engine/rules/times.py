@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from .. import calendar as cal
 from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
 
-_ZONE = r"(?:\s*(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|local\s+time|"
-_ZONE += r"Moscow\s+time|Eastern|Pacific|Central)\)?))?"
+_ZONE = r"(?:\s*(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
+_ZONE += r"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|Moscow\s+time|Eastern|Pacific|Central)\b\)?))?"
 _DAY_TAIL = rf"""(?:,?\s+(?:on\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
     (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}}))?|(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})\b))?"""
 

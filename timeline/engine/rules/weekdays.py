@@ -14,7 +14,7 @@ from . import WEEKDAY, Value, compile_rule, is_capitalised, weekday_number
 _PART = "|".join(lexicon.PARTS_OF_DAY)
 
 
-@compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|previous|this\s+coming|early|late)\s+)?
+@compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+)?
     (?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b)?""", triggers=('WEEKDAY',), reach=(24, 32))
 def weekday(m, ctx):
     word = m["day"]
@@ -27,12 +27,15 @@ def weekday(m, ctx):
     if m["plural"]:
         code = f"T{lexicon.PARTS_OF_DAY[part]}" if part else ""
         return Value("SET", f"XXXX-WXX-{n}{code}")
-    rel = " ".join((m["rel"] or "").lower().split())
+    rel = " ".join((m["rel"] or "").lower().split()).removeprefix("the ")
     today = ctx.today
-    if rel == "previous" and ctx.reference is not None:
+    if rel in ("previous", "preceding") and ctx.reference is not None:
         # "down 4.5% from the previous Friday": the one before the day the story is at.
         d = cal.resolve_weekday(ctx.reference_day("day") - timedelta(days=1), n, -1)
-    elif rel in ("last", "past", "previous"):
+    elif rel == "following":
+        # "they met again the following Monday": the first one after the day the story is at.
+        d = cal.resolve_weekday(ctx.reference_day("day") + timedelta(days=1), n, +1)
+    elif rel in ("last", "past", "previous", "preceding"):
         d = cal.resolve_weekday(today - timedelta(days=1), n, -1)
     elif rel == "next":
         # "next Tuesday" is the Tuesday of next week; "this coming Tuesday" the first one ahead.
