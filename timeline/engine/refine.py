@@ -164,11 +164,10 @@ def compose_pair(text: str, earlier: tuple[int, int, Value], later: tuple[int, i
             and not re.search(r"\d{4}", text[s1:e1]):
         year = v2.anchor.year
         return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=v1.anchor.replace(year=year))
-    if v1.type == "DURATION" and v1.mod is None and v2.type == "DATE" and v2.granularity == "day" \
-            and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2):
+    if v1.type == "DURATION" and v1.mod is None and "T" not in v1.value and v2.type == "DATE" \
+            and v2.granularity == "day" and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2):
         moved = cal.add_duration(datetime.combine(v2.anchor, time()), v1.value)
-        if moved is None or "T" in v1.value:
-            return None
-        d = moved.date()
-        return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+        if moved is not None:
+            d = moved.date()
+            return Value("DATE", d.isoformat(), granularity="day", anchor=d)
     return None

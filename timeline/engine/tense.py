@@ -109,6 +109,11 @@ def _scan(words: list[str], leftward: bool = True) -> int:
     return NONE
 
 
+# Words between "had" and the verb it governs: "had originally been scheduled to expire".
+_PERFECT_FILLERS = frozenset("""been to due scheduled expected planned set slated supposed originally previously
+already also initially""".split())
+
+
 def _had_before(words: list[str], i: int) -> bool:
     """Reading leftward, is words[i] the participle of a past perfect ("had been scheduled",
     "had planned")?"""
@@ -119,11 +124,6 @@ def _had_before(words: list[str], i: int) -> bool:
         if w not in _PERFECT_FILLERS:
             return False
     return False
-
-
-# Words between "had" and the verb it governs: "had originally been scheduled to expire".
-_PERFECT_FILLERS = frozenset("""been to due scheduled expected planned set slated supposed originally previously
-already also initially""".split())
 
 
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
