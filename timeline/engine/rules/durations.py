@@ -9,7 +9,6 @@ from . import NUMBER, UNIT, Value, compile_rule, duration_value, parse_number, u
 
 _QMOD = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.QUANTITY_MODIFIERS), key=len, reverse=True))
 # "$5 a day", "9 million barrels a day", "twice a year": a rate or frequency, not a span.
-_CLAUSE_AFTER = re.compile(r"\s+(?:after|before)\s+(?!that\b|this\b)[a-z]")
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
             "decade": ("year", 10)}
 _RATE = re.compile(r"(?:(?:\d[\d,.]*\d|\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bhundred)(?:\s+[A-Za-z-]+){0,2}"
@@ -30,8 +29,6 @@ def duration(m, ctx):
         return None
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
-    if _CLAUSE_AFTER.match(ctx.text, m.end()):
-        return None  # "a day after he was hounded", "13 days after the bombings": an offset, not a span
     if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 32):m.start()]):
         return Value("SET", duration_value(1, unit))  # "$5 a day", "50,000 copies a year": a rate
     n = parse_number(num)
