@@ -81,7 +81,10 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
             continue
         if m.start() == start:
             if opening is None:
-                opening = text[sentence[0]:start].strip(" \t\n\"'\u201c\u2018(`_-") == ""
+                before = text[sentence[0]:start].strip(" \t\n\"'\u201c\u2018(`_-")
+                # After a full stop the sentence may begin anew even where the splitter saw an
+                # abbreviation: "... Hewlett-Packard Co. Recently, analysts said".
+                opening = before == "" or before.endswith(".")
             if opening:
                 continue
         words = _WORDS.findall(text, sentence[0], sentence[1])

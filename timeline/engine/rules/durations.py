@@ -18,7 +18,7 @@ _VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\
 
 @compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>the|its|their|his|her|our)\s+(?!(?:{NUMBER})-))?
     (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+(?!an?\s))?
-    (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more)\s+)?
+    (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more|additional|extra|further)\s+)?
     (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
 def duration(m, ctx):
     num = m["num"].lower()

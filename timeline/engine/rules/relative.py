@@ -79,7 +79,7 @@ def relative_period(m, ctx):
     return _period(cal.shift(ctx.today, unit, step), unit, mod)
 
 
-@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?P<same>same\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
+@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
     (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT',), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
@@ -97,7 +97,7 @@ def bare_period(m, ctx):
         if det == "the" and not m["same"]:
             return None  # "the day" is seldom a date of its own
         value = _day(base)
-    elif unit == "year" and det == "the" and re.search(r"\b(?:for|during|over|throughout)\s+$",
+    elif unit == "year" and det == "the" and not m["full"] and re.search(r"\b(?:for|during|over|throughout)\s+$",
                                                        ctx.text[max(0, m.start() - 12):m.start()], re.I):
         return Value("DURATION", "P1Y")  # "for the year": the span, not the calendar year
     else:
