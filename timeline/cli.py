@@ -5,7 +5,6 @@ Heavy modules (the engine, rich, dateparser, trafilatura) are imported inside co
 """
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date, datetime, timezone
 from enum import Enum

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from . import calendar as cal
 from . import lexicon
-from .rules import Context, Rule, Value
+from .rules import Context, Rule, Value, alternation
 
 
 @dataclass
@@ -101,8 +101,7 @@ _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] +
 
 
 _PERIOD_MOD = re.compile(
-    r"(?:\b(?P<word>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.PERIOD_MODIFIERS),
-                                        key=len, reverse=True)) + r"))[\s-]*$",
+    r"(?:\b(?P<word>" + alternation(lexicon.PERIOD_MODIFIERS) + r"))[\s-]*$",
     re.IGNORECASE)
 _APPROX = re.compile(r"\b(?P<word>about|around|approximately|roughly|circa|some)\s+$", re.IGNORECASE)
 

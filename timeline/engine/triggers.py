@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .rules import alternation
 
 _HOLIDAY_HEADS = {name.split()[0] for name in (list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS)
                                                 + list(lexicon.EASTER_HOLIDAYS))}
@@ -65,28 +66,9 @@ _QCODE = re.compile(r"Q(?<![A-Za-z]Q)[1-4]\b")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-def _trie(words) -> str:
-    """An alternation of words shaped as a trie, so that the regex engine tries each letter once
-    instead of every word that shares it."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-    return emit(root)
-
-
 # A trigger word as a whole run of letters, found inside the regex engine rather than by looking
 # up every word of the text.
-_WORD = re.compile(rf"(?<![a-z])(?:{_trie(set(WORDS) | set(NAMES))})(?![a-z])")
+_WORD = re.compile(rf"(?<![a-z])(?:{alternation(set(WORDS) | set(NAMES))})(?![a-z])")
 
 
 def find(text: str) -> dict[str, list[int]]:

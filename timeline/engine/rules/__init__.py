@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Callable, Optional
 
 from .. import lexicon
-from ..tense import NONE, clause_tense
+from ..tense import clause_tense
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,23 @@ class Rule:
 
 
 def alternation(words) -> str:
-    """A regex alternation of words, longest first, spaces matching any run of blanks."""
-    parts = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    """A regex alternation of words, spaces matching any run of blanks, shaped as a trie: the regex
+    engine reads each letter once instead of trying every word that shares it, and still prefers
+    the longest word ("january" before "jan")."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for piece in re.findall(r" +|[^ ]", w):
+            node = node.setdefault(r"\s+" if piece.startswith(" ") else re.escape(piece), {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [piece + emit(child) for piece, child in sorted(node.items()) if piece]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+    return emit(root)
 
 
 def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str, ...] = (),

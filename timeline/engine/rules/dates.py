@@ -8,7 +8,7 @@ from datetime import date
 
 from .. import calendar as cal
 from .. import lexicon
-from . import MONTH, WEEKDAY, Value, compile_rule, is_capitalised, month_number
+from . import MONTH, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number
 
 _NAMED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][a-z]")
 _WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
@@ -74,7 +74,7 @@ def numeric_date(m, ctx):
     return _day_value(m, ctx, month, day, year)
 
 
-_ORDINAL_DAY_WORD = "|".join(sorted((w for w, n in lexicon.ORDINALS.items() if n > 0), key=len, reverse=True))
+_ORDINAL_DAY_WORD = alternation(w for w, n in lexicon.ORDINALS.items() if n > 0)
 
 
 @compile_rule("month-ordinal-word", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+)?(?P<word>{_ORDINAL_DAY_WORD})\b""",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from . import NUMBER, UNIT, Value, compile_rule, duration_value, parse_number, unit_name
+from . import NUMBER, UNIT, Value, alternation, compile_rule, duration_value, parse_number, unit_name
 
-_QMOD = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in lexicon.QUANTITY_MODIFIERS), key=len, reverse=True))
+_QMOD = alternation(lexicon.QUANTITY_MODIFIERS)
 # "$5 a day", "9 million barrels a day", "twice a year": a rate or frequency, not a span.
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
             "decade": ("year", 10)}

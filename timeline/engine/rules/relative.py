@@ -8,11 +8,11 @@ from datetime import date, timedelta
 
 from .. import calendar as cal
 from .. import lexicon
-from . import NUMBER, Value, compile_rule, parse_number, unit_name
+from . import NUMBER, Value, alternation, compile_rule, parse_number, unit_name
 
 _CAL_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 _GRAIN_ORDER = ["day", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
-_PART = "|".join(lexicon.PARTS_OF_DAY)
+_PART = alternation(lexicon.PARTS_OF_DAY)
 
 
 def _day(d: date) -> Value:

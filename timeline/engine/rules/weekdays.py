@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from .. import calendar as cal
 from .. import lexicon
-from . import WEEKDAY, Value, compile_rule, is_capitalised, weekday_number
+from . import WEEKDAY, Value, alternation, compile_rule, is_capitalised, weekday_number
 
-_PART = "|".join(lexicon.PARTS_OF_DAY)
+_PART = alternation(lexicon.PARTS_OF_DAY)
 
 
 @compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+)?
