@@ -53,7 +53,7 @@ def day_month_year(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
 
 
-@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(2, 16))
+@compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(2, 12))
 def iso_date(m, ctx):
     return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))
 

@@ -13,12 +13,17 @@ _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
             "decade": ("year", 10)}
 _RATE = re.compile(r"(?:(?:\d[\d,.]*\d|\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bhundred)(?:\s+[A-Za-z-]+){0,2}"
                    r"|\btimes|\bonce|\btwice)\s+$", re.I)
-_VAGUE = r"several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous"
+_VAGUE = alternation(["several", "a few", "few", "many", "some", "a couple of", "couple of", "a number of", "numerous"])
+_DET = alternation(["the", "its", "their", "his", "her", "our"])
+_SPAN_REL = alternation(["past", "last", "next", "first", "previous", "coming", "following", "final", "latest",
+                         "remaining", "initial", "ensuing", "prior", "preceding"])
+_SPAN_ADJ = alternation(["full", "straight", "consecutive", "trading", "business", "working", "calendar", "long",
+                         "more", "additional", "extra", "further"])
 
 
-@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>the|its|their|his|her|our)\s+(?!(?:{NUMBER})-))?
-    (?:(?P<rel>past|last|next|first|previous|coming|following|final|latest|remaining|initial|ensuing|prior|preceding)\s+(?!an?\s))?
-    (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:full|straight|consecutive|trading|business|working|calendar|long|more|additional|extra|further)\s+)?
+@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})-))?
+    (?:(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
+    (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:{_SPAN_ADJ})\s+)?
     (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
 def duration(m, ctx):
     num = m["num"].lower()

@@ -49,9 +49,12 @@ def deictic_day(m, ctx):
     return _day(d)
 
 
-@compile_rule("relative-period", r"""\b(?P<rel>this|last|next|coming|current|previous|past|following|
-    the\s+coming|the\s+current|the\s+previous|the\s+following|the\s+next|the\s+past|the\s+last|later\s+this|
-    earlier\s+this|later\s+next|earlier\s+last)\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fortnight)\b
+_PERIOD_REL = alternation(["this", "last", "next", "coming", "current", "previous", "past", "following", "the coming",
+                           "the current", "the previous", "the following", "the next", "the past", "the last",
+                           "later this", "earlier this", "later next", "earlier last"])
+
+
+@compile_rule("relative-period", rf"""\b(?P<rel>{_PERIOD_REL})\s+(?P<unit>week|weekend|month|quarter|year|decade|century|fortnight)\b
     (?!-)""", priority=1, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 24))
 def relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
@@ -105,7 +108,11 @@ def bare_period(m, ctx):
     return replace(value, from_reference=from_reference)
 
 
-@compile_rule("ago", rf"""\b(?:(?P<qmod>about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than|over)\s+)?(?P<num>{NUMBER}|several|a\s+few|few|many|some)[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
+_AGO_QMOD = alternation(["about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than",
+                         "less than", "over"])
+
+
+@compile_rule("ago", rf"""\b(?:(?P<qmod>{_AGO_QMOD})\s+)?(?P<num>{NUMBER}|{alternation(["several", "a few", "few", "many", "some"])})[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
     (?P<orso>\s+or\s+so)?\s+(?:(?P<dir>ago|earlier|later|previously|hence|from\s+(?:now|today|tomorrow))\b|(?P<dir2>before|after)(?=\s*(?:[,.;:)]|$|and\b)))""",
               priority=2, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(32, 24))
 def ago(m, ctx):

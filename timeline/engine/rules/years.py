@@ -32,7 +32,7 @@ _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|afte
 
 
 @compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
-              priority=0, triggers=('DIGITS4',), reach=(16, 16))
+              priority=0, triggers=('DIGITS4',), reach=(12, 8))
 def year(m, ctx):
     y = int(m["year"])
     before = ctx.text[max(0, m.start() - 20):m.start()]
