@@ -28,7 +28,7 @@ expire expires expiring preparing prepares prepare likely await awaits awaiting
 SCHEDULE_VERBS = frozenset("""
 opens closes starts begin begins ends expires resume resumes meet meets convene convenes takes
 arrive arrives leaves depart departs visits holds votes launches kicks returns runs lasts travels
-flies goes comes heads faces plays is are 's becomes
+flies goes comes heads faces plays is are 's becomes remain remains stay stays
 """.split())
 
 IRREGULAR_PAST = frozenset("""
@@ -72,7 +72,8 @@ def word_tense(word: str) -> int:
 
 
 _PLAN_NOUNS = frozenset({"plan", "plans", "hope", "hopes", "want", "wants", "promise", "promises", "schedule"})
-_BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being"})
+# "be" and the verbs that, like it, take a participle as a state: "will remain closed".
+_BE_FUTURE = frozenset({"be", "is", "are", "am", "'s", "being", "remain", "remains", "stay", "stays"})
 _MODAL_AHEAD = frozenset({"will", "'ll", "shall", "must", "to", "should", "won't"})
 
 
@@ -83,7 +84,7 @@ def _is_plan_noun(word: str, following: str) -> bool:
 
 
 def _is_be(word: str) -> bool:
-    """"is", "are", "be", and the contractions "we're", "it's", "I'm"."""
+    """"is", "are", "be", "remain", and the contractions "we're", "it's", "I'm"."""
     w = word.lower().replace("\u2019", "'")
     return w in _BE_FUTURE or w.endswith(("'re", "'m")) or (w.endswith("'s") and w[:-2] in ("it", "he", "she", "that", "what", "there"))
 
