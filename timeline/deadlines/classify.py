@@ -29,7 +29,8 @@ _CUE_AT_END = re.compile(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|
                          r"(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+business|midnight|noon))?(?:\s+on)?\s*$",
                          re.IGNORECASE)
 # ... and on past the date when the sentence goes on to say where or what ("from the vicinity of Idlib").
-_ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b[^,;.\u201c\u201d\"]*)")
+# A comma or full stop inside a number ("5.8 billion", "1,500 troops") does not end it.
+_ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b(?:[^,;.\u201c\u201d\"]|(?<=\d)[.,](?=\d))*)")
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
 # "The port authority said (that) it would...": the report frame before the actor.
@@ -115,16 +116,21 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
 def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) -> tuple[Optional[str], Optional[str]]:
     """What is due and who set it, as far as the sentence says: "drive away regime forces ..."."""
     before = text[clause_from:t.start]
-    after = text[t.end:s_end]
+    named = NAMED_DEADLINE.match(text, t.end, s_end)
+    after = text[named.end() if named else t.end:s_end]
     # The action: from the last infinitive or modal in the clause up to the cue.
     m = None
     for m in _ACTION_START.finditer(before):
         pass
     action = before[m.end():] if m else before
+    if named and m is None:
+        # "The court set a March 29 deadline for the government to respond": what is due follows
+        # the deadline; the words before it say who set it.
+        action = ""
     action = _CUE_AT_END.sub("", action.strip(" ,\u201c\u201d\"'"))
     tail = _ACTION_TAIL.match(after)
     if tail:
-        action = f"{action} {tail.group(1).strip()}"
+        action = f"{action} {tail.group(1).strip()}" if action else re.sub(r"^for\s+", "", tail.group(1).strip())
     action = " ".join(action.split()).strip(" ,.;:\u201c\u201d\"'")
     setter = _setter(text, s_start, s_end)
     if m and m.group(0).strip() != "to" and (action.startswith("be ") or len(action.split()) <= 2):

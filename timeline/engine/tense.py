@@ -103,11 +103,18 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             if words[i + 1].lower() == "be" and i + 2 < len(words) and words[i + 2].lower() in _MODAL_AHEAD:
                 return FUTURE
             continue
+        if leftward and i > 0 and w.lower() in _TIMETABLE_BASE and words[i - 1].lower() in _TIMETABLE_PREP:
+            return FUTURE  # "Applications close at 5 p.m. Friday": a timetable, though "close" is also a noun
         if t == FUTURE and leftward and _had_before(words, i):
             return PAST  # "had been due to expire Friday": a plan as it stood before, since changed
         if t != NONE:
             return t
     return NONE
+
+
+# Base forms of timetable verbs, read as verbs when a time follows them: "polls open at 7 a.m.".
+_TIMETABLE_BASE = frozenset({"open", "close", "start", "end", "resume", "reopen"})
+_TIMETABLE_PREP = frozenset({"at", "on", "until", "till", "through"})
 
 
 # Words between "had" and the verb it governs: "had originally been scheduled to expire".
