@@ -46,6 +46,22 @@ UNITS = {
     "weekend": ("WE", False),
 }
 
+# Adverbs of recurrence and the TimeML period of each: "daily" is a SET of P1D.
+SET_ADVERBS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
+    "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "biannually": "P6M",
+    "semiannually": "P6M", "semi-annually": "P6M", "hourly": "PT1H",
+}
+
+# Decades written out, by the year they start in the century: "the nineties".
+DECADE_WORDS = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}
+
+# Verbs that report speech: they date the saying, not always what is said.
+REPORTING_VERBS = ("said", "says", "told", "added", "announced", "reported")
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 # Parts of the day and the TimeML code for them.

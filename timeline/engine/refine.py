@@ -66,8 +66,7 @@ def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidat
 
 _WORDS = re.compile(r"[A-Za-z][a-z']+")
 # Time words that are written in lower case unless they open a sentence or belong to a name.
-_COMMON_WORD = re.compile(r"\b(?!(?:" + "|".join(lexicon.MONTHS) + "|" + "|".join(lexicon.WEEKDAYS) +
-                          r")\b)[A-Z][a-z]+\b")
+_COMMON_WORD = re.compile(r"\b(?!(?:" + alternation(list(lexicon.MONTHS) + list(lexicon.WEEKDAYS)) + r")\b)[A-Z][a-z]+\b")
 
 
 def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -93,8 +92,8 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
 
 
 # Names that are themselves times ("Christmas Day", "New Year's Eve") keep their capitals.
-_OWN_NAME = re.compile("(?:" + "|".join(sorted((re.escape(n) for n in list(lexicon.FIXED_HOLIDAYS) + list(
-    lexicon.NTH_WEEKDAY_HOLIDAYS) + list(lexicon.EASTER_HOLIDAYS)), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_OWN_NAME = re.compile("(?:" + alternation(list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS)
+                                            + list(lexicon.EASTER_HOLIDAYS)) + r")\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + list(lexicon.PARTS_OF_DAY) + [
     "today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "noon", "midnight", "daily", "weekly",
     "monthly", "annually", "recent", "recently", "current", "currently", "future", "past", "earlier", "later"])
@@ -103,7 +102,6 @@ _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] +
 _PERIOD_MOD = re.compile(
     r"(?:\b(?P<word>" + alternation(lexicon.PERIOD_MODIFIERS) + r"))[\s-]*$",
     re.IGNORECASE)
-_APPROX = re.compile(r"\b(?P<word>about|around|approximately|roughly|circa|some)\s+$", re.IGNORECASE)
 
 
 def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
@@ -128,7 +126,7 @@ def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
 # "the week of March 6", "mid-afternoon yesterday".
 _DAY_PREFIX = re.compile(
     r"\b(?:(?:the\s+)?day\s+(?P<shift>before|after)|the\s+week\s+of|"
-    r"(?P<part>(?:(?:early|late|mid)[\s-]*)?(?:" + "|".join(k for k in lexicon.PARTS_OF_DAY if k != "overnight") + r")))\s+$",
+    r"(?P<part>(?:(?:early|late|mid)[\s-]*)?(?:" + alternation(k for k in lexicon.PARTS_OF_DAY if k != "overnight") + r")))\s+$",
     re.IGNORECASE)
 # Between a period named without its year and the year that follows: "the winter of nineteen
 # ninety-four", "March of 1998".

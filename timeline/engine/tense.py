@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
+
 PAST, NONE, FUTURE = -1, 0, 1
 # A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
 # the tense of a verb: resolution then looks ahead however far the date is.
@@ -48,7 +50,7 @@ weed steed bleed deed heed freed united limited based so-called armed allied rel
 scheduled expected planned proposed intended supposed interested concerned advanced medium-sized
 """.split())
 
-REPORTING_VERBS = frozenset("said says told added announced reported".split())
+REPORTING_VERBS = frozenset(lexicon.REPORTING_VERBS)
 _QUOTE = re.compile(r"''|``|[\"\u201c\u201d]")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")

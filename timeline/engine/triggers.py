@@ -28,17 +28,15 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
     groups = {
         "QUARTER": ["quarter", "quarters", "qtr", "period"],
         "CENTURY": ["century", "centuries", "millennium", "millennia"],
-        "PART": ["morning", "afternoon", "evening", "daytime", "noon", "midnight", "midday", "overnight", "night",
-                 "nights"],
+        "PART": list(lexicon.PARTS_OF_DAY) + ["noon", "midnight", "nights"],
         "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS],
         "DEICTIC": ["today", "tonight", "tomorrow", "yesterday"] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
-        "SETADV": ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly", "biweekly",
-                   "fortnightly", "biannually", "semiannually", "annually", "every", "each", "once", "twice", "times"],
+        "SETADV": list(lexicon.SET_ADVERBS) + ["every", "each", "once", "twice", "times"],
         "SEASON": list(lexicon.SEASONS),
         "HALF": ["half"],
         "FISCAL": ["fiscal", "fy", "financial"],
         "SPELLED": ["nineteen", "twenty", "thousand"],
-        "DECADE": ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"],
+        "DECADE": list(lexicon.DECADE_WORDS),
     }
     for cls, ws in groups.items():
         for w in ws:
@@ -51,8 +49,7 @@ CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT",
            "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4")
 
 # "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
-# engine skips ahead to it); the trigger is where the old shape starts: the "a"/"p" of "a.m.",
-# the digit before "10am".
+# engine skips ahead to it), which is where the trigger is.
 _AMPM = re.compile(r"[mM](?:(?<=\b[aApP]\.[mM])|(?<=\b[aApP]\.\s[mM])|(?<=\d[aApP][mM])|(?<=\d\s[aApP][mM])|"
                    r"(?<=\d\s\s[aApP][mM]))\b")
 _NUMSEP = re.compile(r"\d[/.:h]\d")
@@ -101,16 +98,7 @@ def find(text: str) -> dict[str, list[int]]:
         if _NUMSEP.search(tok):
             found["NUMSEP"].append(m.start())
     found["QCODE"] = [m.start() for m in _QCODE.finditer(text)]
-    for m in _AMPM.finditer(text):
-        i = m.start() - 1
-        if text[i] != ".":
-            i -= 1
-        if text[i] == ".":
-            found["AMPM"].append(i - 1)
-        else:
-            while text[i].isspace():
-                i -= 1
-            found["AMPM"].append(i)
+    found["AMPM"] = [m.start() for m in _AMPM.finditer(text)]
     return found
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from .. import calendar as cal
 from .. import lexicon
-from . import MONTH, Value, compile_rule, is_capitalised, month_number
+from . import MONTH, Value, alternation, compile_rule, is_capitalised, month_number
 
 _ORD4 = r"first|second|third|fourth|1st|2nd|3rd|4th|final"
 _ORD_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -98,7 +98,7 @@ def half(m, ctx):
     return Value("DATE", f"{year:04d}-H{h}", granularity="half", anchor=date(year, 6 * h - 5, 1))
 
 
-_SEASON = "|".join(lexicon.SEASONS)
+_SEASON = alternation(lexicon.SEASONS)
 _SEASON_CONTEXT = re.compile(r"\b(?:in|into|during|by|until|till|over|through|since|before|after|for|this|that|each)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 
@@ -136,7 +136,7 @@ _WEEK_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "last": -1, "final": -1}
 
 
-@compile_rule("week-of-month", rf"""\b(?:the\s+)?(?P<ord>{'|'.join(_WEEK_ORD)})\s+week\s+of\s+(?P<month>{MONTH})\b\.?
+@compile_rule("week-of-month", rf"""\b(?:the\s+)?(?P<ord>{alternation(_WEEK_ORD)})\s+week\s+of\s+(?P<month>{MONTH})\b\.?
     (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=2, triggers=('MONTH',), reach=(32, 24))
 def week_of_month(m, ctx):
     """"the first week of May": days 1 to 7 of the month, written as the ISO week holding most of

@@ -5,26 +5,20 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from . import MONTH, NUMBER, ORDINAL, WEEKDAY, Value, compile_rule, duration_value, month_number, \
+from . import MONTH, NUMBER, ORDINAL, WEEKDAY, Value, alternation, compile_rule, duration_value, month_number, \
     parse_number, unit_name, weekday_number
 
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y",
-            "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
-            "fortnightly": "P2W", "biannually": "P6M", "semiannually": "P6M", "semi-annually": "P6M",
-            "every day": "P1D", "everyday": "P1D"}
-_SEASON = "|".join(lexicon.SEASONS)
 _NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z'-]*)")
 _FUNCTION_WORDS = frozenset("""and or but to in at on for with by from of as than basis since until through
 over during after before is are was were be been will would the a an that which who because if when""".split())
 
 
-@compile_rule("set-adverb", r"\b(?P<word>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|"
-                            r"biweekly|fortnightly|biannually|semi-?annually)\b(?!-)", triggers=('SETADV',), reach=(8, 32))
+@compile_rule("set-adverb", rf"\b(?P<word>{alternation(lexicon.SET_ADVERBS)})\b(?!-)", triggers=('SETADV',), reach=(8, 32))
 def set_adverb(m, ctx):
     nxt = _NEXT_WORD.match(ctx.text, m.end())
     if nxt and nxt.group(1) not in _FUNCTION_WORDS:
         return None  # "a quarterly dividend", "the daily newspaper": an adjective, not a time
-    return Value("SET", _ADVERBS[m["word"].lower()])
+    return Value("SET", lexicon.SET_ADVERBS[m["word"].lower()])
 
 
 @compile_rule("set-every", rf"""\b(?:every|each)\s+(?:other\s+)?(?:(?P<num>{NUMBER})\s+)?

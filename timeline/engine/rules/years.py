@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from .. import lexicon
-from . import MONTH, ORDINAL, Value, compile_rule, is_capitalised, month_number
+from . import MONTH, ORDINAL, Value, alternation, compile_rule, is_capitalised, month_number
 
 # A four-digit number is a year unless its neighbours say it is an amount, a count or a label.
 _NOT_YEAR_BEFORE = re.compile(
@@ -56,15 +56,14 @@ def fiscal_year(m, ctx):
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
 
 
-@compile_rule("decade", r"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
-    (?:(?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b""",
+@compile_rule("decade", rf"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
+    (?:(?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s|(?P<word>{alternation(lexicon.DECADE_WORDS)}))\b""",
               priority=1, triggers=('DECADE',), reach=(24, 16))
 def decade(m, ctx):
     if m["word"]:
         if not m["the"]:
             return None  # "in her forties" is an age
-        d = str(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-                 "nineties"].index(m["word"].lower()) * 10 + 20)
+        d = str(lexicon.DECADE_WORDS[m["word"].lower()])
     else:
         d = m["decade"].lstrip("'")
     if len(d) == 2:
