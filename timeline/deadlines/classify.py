@@ -7,6 +7,7 @@ from typing import Optional
 
 from ..engine import calendar as cal
 from ..engine import lexicon
+from ..engine.rules import alternation
 from ..engine.tense import NAMED_DEADLINE, OBLIGATION, PAST, clause_tense
 from ..model import Mention, Timex
 from .cues import (SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
@@ -14,9 +15,9 @@ from .cues import (SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_AC
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
 # Verbs by which someone reports, sets or moves a deadline.
-_SETTING_VERBS = (r"(?:said|says|vowed|vows|warned|warns|told|announced|announces|declared|gave|gives|set|sets|"
-                  r"ordered|orders|demanded|demands|threatened|threatens|insisted|insists|pledged|promised|decided|"
-                  r"ruled|stated|wrote|urged|repeated|added|extended|extends|postponed|imposed|imposes|issued|issues)")
+_SETTING_VERBS = "(?:" + alternation(list(lexicon.REPORTING_VERBS) + """vowed vows warned warns announces declared gave
+    gives set sets ordered orders demanded demands threatened threatens insisted insists pledged promised decided
+    ruled stated wrote urged repeated extended extends postponed imposed imposes issued issues""".split()) + ")"
 # Who set it: the noun phrase before such a verb ("the union said", "Erdogan vowed", "the court
 # gave ... until"), at most eight words from the start of its clause.
 _SETTER = re.compile(
@@ -75,7 +76,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
             SPAN_TO_ACT.match(after) and SPAN_GIVEN.search(before[-40:]))
         due = cal.add_duration(published, t.value) if "X" not in t.value else None
         if span_deadline and due is not None:
-            subject, setter = _subject(text, clause_from, t, s_start, s_end)
+            subject, setter = _subject(text, clause_from, t, s_start, s_end, None)
             due_s = due.date().isoformat()
             base.update(earliest=published.date().isoformat(), latest=due_s)
             return Mention(kind="deadline", due=due_s, subject=subject, setter=setter,
@@ -96,7 +97,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     # A weak cue ("by", "until") marks a deadline for a date still ahead, or where the clause
     # states an obligation ("had to be signed by Friday"); "sales climbed by 1990" is not one.
     if named or (cue is not None and (cue.strong or ahead or OBLIGATION.search(before))):
-        subject, setter = _subject(text, clause_from, t, s_start, s_end)
+        subject, setter = _subject(text, clause_from, t, s_start, s_end, named)
         return Mention(kind="deadline", due=latest, subject=subject, setter=setter,
                        cue=cue.name if cue else named.group(0).strip(), **base)
 
@@ -113,11 +114,12 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     return Mention(kind=kind, cue=cue_m.group(0) if cue_m else None, **base)
 
 
-def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int) -> tuple[Optional[str], Optional[str]]:
-    """What is due and who set it, as far as the sentence says: "drive away regime forces ..."."""
+def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int,
+             named: Optional[re.Match]) -> tuple[Optional[str], Optional[str]]:
+    """What is due and who set it, as far as the sentence says: "drive away regime forces ...".
+    `named` is the word naming the date a deadline ("a March 29 deadline"), matched after it."""
     before = text[clause_from:t.start]
-    named = NAMED_DEADLINE.match(text, t.end, s_end)
-    after = text[named.end() if named else t.end:s_end]
+    after = text[t.end + (named.end() if named else 0):s_end]
     # The action: from the last infinitive or modal in the clause up to the cue.
     m = None
     for m in _ACTION_START.finditer(before):
