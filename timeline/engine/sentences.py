@@ -49,7 +49,3 @@ class Sentences:
             return 0, len(self.text)
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
         return self.spans[i]
-
-    def text_around(self, offset: int) -> str:
-        s, e = self.around(offset)
-        return " ".join(self.text[s:e].split())
