@@ -41,3 +41,19 @@ def test_trigger_windows_find_what_a_full_scan_finds():
 @pytest.mark.parametrize("text", ["", "   ", "no dates here at all", "\n\n", "1234567890123", "May"])
 def test_degenerate_text_does_not_fail(text):
     assert isinstance(tag(text, datetime(2020, 1, 1)), list)
+
+
+def test_a_capital_that_lowers_to_two_letters_keeps_every_offset():
+    """Rules match the lower-cased text; "İ" lowers to two characters, which would move every
+    mention after it."""
+    text = "İSTANBUL, March 3 - The talks resume on Friday."
+    found = {t.text: t.value for t in tag(text, datetime(2020, 3, 3))}
+    assert found == {"March 3": "2020-03-03", "Friday": "2020-03-06"}
+
+
+@pytest.mark.parametrize("text, value", [("Talks resume in May.", "2020-05"),
+                                         ("Talks may resume soon.", None)])
+def test_rules_read_the_case_the_text_was_written_in(text, value):
+    """Matching runs on lower case; a normaliser still sees "May" as written."""
+    values = [t.value for t in tag(text, datetime(2020, 3, 3)) if t.type == "DATE"]
+    assert values == ([value] if value else [])

@@ -13,7 +13,7 @@ from ..model import Timex
 from . import calendar as cal
 from . import triggers
 from .refine import Candidate, compose_pair, compose_prefix, extent, is_title, select, widen
-from .rules import RULES, Context, Value
+from .rules import RULES, Context, RuleMatch, Value, lower_text
 from .sentences import Sentences
 
 __all__ = ["tag", "tag_with_values", "Value"]
@@ -22,7 +22,8 @@ __all__ = ["tag", "tag_with_values", "Value"]
 def _candidates(text: str, full_scan: bool) -> list[Candidate]:
     """Every rule's matches: near its triggers only, or (for checking) over the whole text."""
     out = []
-    found = None if full_scan else triggers.find(text)
+    low = lower_text(text)
+    found = None if full_scan else triggers.find(text, low)
     positions_of: dict[tuple[str, ...], list[int]] = {}  # rules share trigger classes
     for rule in RULES:
         if full_scan:
@@ -35,7 +36,8 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
                 continue
             spans = triggers.windows(positions, len(text), *rule.reach)
         for ws, we in spans:
-            for m in rule.pattern.finditer(text, ws, we):
+            for found_match in rule.pattern.finditer(low, ws, we):
+                m = RuleMatch(found_match, text)
                 s, e = extent(m)
                 if e > s:
                     out.append(Candidate(s, e, rule, m))

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from . import calendar as cal
 from . import lexicon
-from .rules import Context, Rule, Value, alternation
+from .rules import Context, Rule, RuleMatch, Value, alternation
 
 
 @dataclass
@@ -18,13 +18,13 @@ class Candidate:
     start: int
     end: int
     rule: Rule
-    match: re.Match
+    match: RuleMatch
 
 
 _SENTENCE_GOES_ON = re.compile(r"\s*(?:$|\n|[\"\u201d]?\s+[A-Z])")
 
 
-def extent(m: re.Match) -> tuple[int, int]:
+def extent(m: RuleMatch) -> tuple[int, int]:
     """A pattern may match context it does not tag: its group "x" is then the mention."""
     if "x" in m.re.groupindex and m.group("x") is not None:
         return m.span("x")

@@ -59,8 +59,6 @@ _NUMSEP = re.compile(r"\d[/.:h]\d")
 _NUMBER = re.compile(r"\d(?<!\d\d)(?:(?<!\d[/.:h]\d)|(?<=Q[1-4][/.:h]\d))"
                      r"(?=\d{3}|\d*(?:[/.:h]\d|st|nd|rd|th|'?s))\d*(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
 _QCODE = re.compile(r"Q(?<![A-Za-z]Q)[1-4]\b")
-# Lower-cases ASCII only, for texts whose lower case would move offsets.
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 # A trigger word as a whole run of letters, found inside the regex engine rather than by looking
@@ -68,13 +66,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _WORD = re.compile(rf"(?<![a-z])(?:{alternation(set(WORDS) | set(NAMES))})(?![a-z])")
 
 
-def find(text: str) -> dict[str, list[int]]:
-    """Start offsets of the triggers of each class: words by table, numbers by their shape."""
+def find(text: str, low_text: str) -> dict[str, list[int]]:
+    """Start offsets of the triggers of each class: words by table, numbers by their shape.
+    `low_text` is the text as `rules.lower_text` lowers it."""
     found: dict[str, list[int]] = {name: [] for name in CLASSES}
     names, words = NAMES, WORDS
-    low_text = text.lower()
-    if len(low_text) != len(text):  # a letter whose lower case is longer ("İ"): keep offsets
-        low_text = text.translate(_ASCII_LOWER)
     for m in _WORD.finditer(low_text):
         low = m.group()
         cls = words.get(low)
