@@ -31,7 +31,10 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
         else:
             positions = positions_of.get(rule.triggers)
             if positions is None:
-                positions = positions_of[rule.triggers] = sorted(p for cls in rule.triggers for p in found[cls])
+                classes = rule.triggers
+                # Each class's offsets come sorted; several classes' are merged.
+                positions = found[classes[0]] if len(classes) == 1 else sorted(sum((found[c] for c in classes), []))
+                positions_of[classes] = positions
             if not positions:
                 continue
             spans = triggers.windows(positions, len(text), *rule.reach)

@@ -5,16 +5,24 @@ import bisect
 import re
 
 # A full stop ends a sentence unless it closes a common abbreviation or an initial.
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|St|Jr|Sr|Inc|Corp|Co|Ltd|"
-    r"No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|"
-    r"Thurs|Fri|Sat|Sun|a\.m|p\.m|U\.S|U\.N|U\.K|E\.U|Ft|Mt|Ave|Blvd|approx|est|Calif|Conn|Fla|"
-    r"Ill|Mass|Mich|Minn|Penn|Tex|Va|Wash|Wis)|\b[A-Z])\.$")
+_ABBREVIATIONS = """Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Lt Sgt Capt Cmdr Adm St Jr Sr Inc Corp Co Ltd No Nos vs etc
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun a.m p.m U.S U.N U.K E.U
+Ft Mt Ave Blvd approx est Calif Conn Fla Ill Mass Mich Minn Penn Tex Va Wash Wis""".split()
+
+
+def _not_after_abbreviation() -> str:
+    """Look-behinds that fail after "Mr." or "J.": one per length, as a look-behind has a fixed width."""
+    by_length: dict[int, list[str]] = {}
+    for word in _ABBREVIATIONS:
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return r"(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b(?:{'|'.join(words)})\.)" for _, words in sorted(by_length.items()))
+
+
 # A line ends a sentence when the next one starts like a new sentence (a title, a dateline, a
 # paragraph); a dateline ("March 2, 2026 —") ends at its dash. The two are separate patterns so
 # that the first, which starts with one of a few characters, is found by the regex engine's fast
 # scan for them.
-_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|"
+_END = re.compile(r"[.!?\n](?:(?<=[!?\n])|(?<=\.)" + _not_after_abbreviation() + r")(?:(?<=[.!?])[.!?]*[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|"
                   r"(?<=\n)\s*\n|(?<=[^,;\s]\n)(?=[\"\u201c]?[A-Z0-9]))")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z.]*\s+\d{1,2},\s+\d{4}\s*[\u2014\u2013-]+\s|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[\u2014\u2013-]+\s",
                        re.MULTILINE)
@@ -26,8 +34,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in ends:
         if m.start() < start:
             continue  # inside a dateline already taken
-        if m.group(0).startswith(".") and _ABBREV.search(text[max(0, m.start() - 8):m.start() + 1]):
-            continue
         end = m.end()
         spans.append((start, end))
         start = end

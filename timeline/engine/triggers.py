@@ -101,10 +101,13 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
 def windows(positions: list[int], length: int, before: int, after: int) -> list[tuple[int, int]]:
     """Merged [start, end) windows reaching `before` and `after` characters around sorted triggers."""
     out: list[tuple[int, int]] = []
+    start = end = -1
     for p in positions:
-        s, e = max(0, p - before), min(length, p + after)
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
+        if p - before > end:
+            if end >= 0:
+                out.append((start, end))
+            start = p - before if p > before else 0
+        end = p + after
+    if end >= 0:
+        out.append((start, min(end, length)))
     return out
