@@ -62,8 +62,9 @@ _QCODE = re.compile(r"Q(?<![A-Za-z]Q)[1-4]\b")
 
 
 # A trigger word as a whole run of letters, found inside the regex engine rather than by looking
-# up every word of the text.
-_WORD = re.compile(rf"(?<![a-z])(?:{alternation(set(WORDS) | set(NAMES))})(?![a-z])")
+# up every word of the text. The pattern opens with the character before the word, so that the
+# regex engine skips ahead to the characters that are not letters.
+_WORD = re.compile(rf"[^a-z]({alternation(set(WORDS) | set(NAMES))})(?![a-z])")
 
 
 def find(text: str, low_text: str) -> dict[str, list[int]]:
@@ -71,13 +72,14 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
     `low_text` is the text as `rules.lower_text` lowers it."""
     found: dict[str, list[int]] = {name: [] for name in CLASSES}
     names, words = NAMES, WORDS
-    for m in _WORD.finditer(low_text):
-        low = m.group()
+    for m in _WORD.finditer(" " + low_text):  # a space before the first word; offsets one on
+        low = m.group(1)
+        start = m.start(1) - 1
         cls = words.get(low)
         if cls is not None:
-            found[cls].append(m.start())
-        elif text[m.start()].isupper():
-            found[names[low]].append(m.start())
+            found[cls].append(start)
+        elif text[start].isupper():
+            found[names[low]].append(start)
     for m in _NUMBER.finditer(text):
         tok = m.group()
         if tok.isdigit():
