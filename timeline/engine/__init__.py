@@ -39,11 +39,10 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
                 continue
             spans = triggers.windows(positions, len(text), *rule.reach)
         for ws, we in spans:
-            for found_match in rule.pattern.finditer(low, ws, we):
-                m = RuleMatch(found_match, text)
-                s, e = extent(m)
+            for m in rule.pattern.finditer(low, ws, we):
+                s, e = extent(m, text)
                 if e > s:
-                    out.append(Candidate(s, e, rule, m))
+                    out.append(Candidate(s, e, rule, RuleMatch(m, text)))
     return out
 
 

@@ -137,10 +137,10 @@ _VALUE = re.compile(
 
 def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
     """First and last day (or instant, for clock times) a TimeML DATE/TIME value covers."""
-    if re.fullmatch(r"\d{3}", value):
+    if len(value) == 3 and value.isdigit():  # a decade
         start, end = date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
         return _apply_mod(start, end, mod)
-    if re.fullmatch(r"\d{2}", value):
+    if len(value) == 2 and value.isdigit():  # a century
         start, end = date(int(value) * 100, 1, 1), date(int(value) * 100 + 99, 12, 31)
         return _apply_mod(start, end, mod)
     m = _VALUE.match(value)

@@ -24,21 +24,22 @@ class Candidate:
 _SENTENCE_GOES_ON = re.compile(r"\s*(?:$|\n|[\"\u201d]?\s+[A-Z])")
 
 
-def extent(m: RuleMatch) -> tuple[int, int]:
-    """A pattern may match context it does not tag: its group "x" is then the mention."""
-    if "x" in m.re.groupindex and m.group("x") is not None:
+def extent(m: re.Match, text: str) -> tuple[int, int]:
+    """What of a rule's match is the mention. A pattern may match context it does not tag: its
+    group "x" is then the mention."""
+    if "x" in m.re.groupindex and m.start("x") >= 0:
         return m.span("x")
-    span = m.span()
-    text = m.group(0)
+    start, end = m.span()
+    matched = text[start:end]
     # Patterns end on optional parts; keep the mention free of the spaces and commas they allow.
-    trimmed = text.rstrip(" ,\n\t")
+    trimmed = matched.rstrip(" ,\n\t")
     # A full stop after a whole word ends the sentence; after "Sept" or "p.m" it ends the abbreviation.
     if trimmed.endswith(".") and (re.search(r"[A-Za-z]{5,}\.$", trimmed) or
                                   re.search(r"\b(?:June|July|May)\.$", trimmed) or
-                                  (trimmed.endswith("m.") and _SENTENCE_GOES_ON.match(m.string, span[0] + len(trimmed)))):
+                                  (trimmed.endswith("m.") and _SENTENCE_GOES_ON.match(text, start + len(trimmed)))):
         trimmed = trimmed[:-1]
-    lead = len(text) - len(text.lstrip(" ,\n\t"))
-    return span[0] + lead, span[0] + len(trimmed)
+    lead = len(matched) - len(matched.lstrip(" ,\n\t"))
+    return start + lead, start + len(trimmed)
 
 
 def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidate, Value]]:
