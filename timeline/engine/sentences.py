@@ -22,7 +22,8 @@ def _not_after_abbreviation() -> str:
 # paragraph); a dateline ("March 2, 2026 —") ends at its dash. The two are separate patterns so
 # that the first, which starts with one of a few characters, is found by the regex engine's fast
 # scan for them.
-_END = re.compile(r"[.!?\n](?:(?<=[!?\n])|(?<=\.)" + _not_after_abbreviation() + r")(?:(?<=[.!?])[.!?]*[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|"
+_END = re.compile(r"[.!?\n](?:(?<=[!?\n])|(?<=\.)" + _not_after_abbreviation() + ")"
+                  r"(?:(?<=[.!?])[.!?]*[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|"
                   r"(?<=\n)\s*\n|(?<=[^,;\s]\n)(?=[\"\u201c]?[A-Z0-9]))")
 _DATELINE = re.compile(r"^[A-Z][A-Za-z.]*\s+\d{1,2},\s+\d{4}\s*[\u2014\u2013-]+\s|^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[\u2014\u2013-]+\s",
                        re.MULTILINE)
