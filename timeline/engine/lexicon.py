@@ -126,3 +126,6 @@ EASTER_HOLIDAYS = {
     "easter sunday": 0, "easter": 0, "good friday": -2, "easter monday": 1, "ash wednesday": -46,
     "palm sunday": -7, "pentecost": 49, "ascension day": 39, "maundy thursday": -3,
 }
+
+# Every holiday name, of whichever kind.
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)

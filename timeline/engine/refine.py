@@ -93,8 +93,7 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
 
 
 # Names that are themselves times ("Christmas Day", "New Year's Eve") keep their capitals.
-_OWN_NAME = re.compile("(?:" + alternation(list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS)
-                                            + list(lexicon.EASTER_HOLIDAYS)) + r")\b", re.IGNORECASE)
+_OWN_NAME = re.compile("(?:" + alternation(lexicon.HOLIDAY_NAMES) + r")\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + list(lexicon.PARTS_OF_DAY) + [
     "today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "noon", "midnight", "daily", "weekly",
     "monthly", "annually", "recent", "recently", "current", "currently", "future", "past", "earlier", "later"])

@@ -11,8 +11,7 @@ import re
 from . import lexicon
 from .rules import alternation
 
-_HOLIDAY_HEADS = {name.split()[0] for name in (list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS)
-                                                + list(lexicon.EASTER_HOLIDAYS))}
+_HOLIDAY_HEADS = {name.split()[0] for name in lexicon.HOLIDAY_NAMES}
 
 
 def _table() -> tuple[dict[str, str], dict[str, str]]:

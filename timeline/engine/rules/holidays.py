@@ -8,7 +8,7 @@ from .. import calendar as cal
 from .. import lexicon
 from . import Value, alternation, compile_rule
 
-_NAMES = alternation(list(lexicon.FIXED_HOLIDAYS) + list(lexicon.NTH_WEEKDAY_HOLIDAYS) + list(lexicon.EASTER_HOLIDAYS))
+_NAMES = alternation(lexicon.HOLIDAY_NAMES)
 
 
 def holiday_date(name: str, year: int) -> date | None:

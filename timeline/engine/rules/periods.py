@@ -90,7 +90,7 @@ def relative_quarter(m, ctx):
 
 
 @compile_rule("half", rf"""\b(?:the\s+)?{_REL}?(?:fiscal\s+)?(?P<ord>first|second|1st|2nd|last|latter)[\s-]+half\b(?![\s-]+(?:hour|minute|century|decade|dozen|inning|time|point|mile)s?\b)
-    (?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:century|decade|month|week|{'|'.join(lexicon.MONTHS)}|'?\d*0'?s\b))
+    (?!\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:century|decade|month|week|{MONTH}|'?\d*0'?s\b))
     {_YEAR_TAIL}""", priority=1, triggers=('HALF',), reach=(40, 48))
 def half(m, ctx):
     h = 1 if m["ord"].lower() in ("first", "1st") else 2  # "the last half", "the latter half": the second

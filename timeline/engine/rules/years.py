@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from .. import lexicon
-from . import MONTH, ORDINAL, Value, alternation, compile_rule, is_capitalised, month_number
+from . import MONTH, ONES, ORDINAL, TENS, Value, alternation, compile_rule, is_capitalised, month_number
 
 # A four-digit number is a year unless its neighbours say it is an amount, a count or a label.
 _NOT_YEAR_BEFORE = re.compile(
@@ -93,35 +93,24 @@ def century(m, ctx):
     return Value("DATE", f"{c:02d}", granularity="century", anchor=date(max(c * 100, 1), 1, 1))
 
 
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = alternation(w for w, n in lexicon.NUMBER_WORDS.items() if 10 <= n <= 19)
 
 
-@compile_rule("spelled-year", rf"""\b(?:(?P<the>the\s+year)\s+|(?P<month>{MONTH})\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{_TENS_WORDS})(?:[\s-]+(?P<ones>{_ONES_WORDS}))?|
-    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{_ONES_WORDS}))|(?P<thousand>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<after>{_ONES_WORDS}|{_TEENS}))?)
+@compile_rule("spelled-year", rf"""\b(?:(?P<the>the\s+year)\s+|(?P<month>{MONTH})\s+)?(?:(?P<century>nineteen|twenty)[\s-]+(?:(?P<tens>{TENS})(?:[\s-]+(?P<ones>{ONES}))?|
+    (?P<teen>{_TEENS})|(?:oh|o)[\s-]+(?P<oh>{ONES}))|(?P<thousand>two\s+thousand)(?:\s+and)?(?:[\s-]+(?P<after>{ONES}|{_TEENS}))?)
     \b(?!\s+(?:percent|people|years|dollars|hundred|thousand|million))""", triggers=('SPELLED',), reach=(32, 56))
 def spelled_year(m, ctx):
     """Years as broadcast transcripts spell them: "nineteen ninety-six", "twenty ten"."""
-    numbers = {w: i for i, w in enumerate(_ONES_WORDS.split("|"), start=1)}
-    tens = {w: 10 * i for i, w in enumerate(_TENS_WORDS.split("|"), start=2)}
-    teens = {w: i for i, w in enumerate(_TEENS.split("|"), start=10)}
+    def number(group: str) -> int:
+        return lexicon.NUMBER_WORDS[m[group].lower()] if m[group] else 0
     if m["thousand"]:
         if not (m["the"] or m["month"] or m["after"]):
             return None  # "two thousand" alone is more often a count
-        after = (m["after"] or "").lower()
-        y = 2000 + numbers.get(after, teens.get(after, 0))
-        return _spelled_value(m, y)
+        return _spelled_value(m, 2000 + number("after"))
     if m["month"] and not is_capitalised(m["month"]):
         return None
     y = 1900 if m["century"].lower() == "nineteen" else 2000
-    if m["tens"]:
-        y += tens[m["tens"].lower()] + (numbers[m["ones"].lower()] if m["ones"] else 0)
-    elif m["teen"]:
-        y += teens[m["teen"].lower()]
-    else:
-        y += numbers[m["oh"].lower()]
-    return _spelled_value(m, y)
+    return _spelled_value(m, y + number("tens") + number("ones") + number("teen") + number("oh"))
 
 
 def _spelled_value(m, y: int) -> Value:
