@@ -7,10 +7,9 @@ that "two days later" can anchor on the date the story last named.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from ..model import Timex
-from . import calendar as cal
 from . import triggers
 from .refine import Candidate, compose_pair, compose_prefix, extent, is_title, select, widen
 from .rules import RULES, Context, RuleMatch, Value, lower_text
@@ -64,28 +63,8 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
             start, value = out.pop()[0].start, joined
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))
         if value.anchor is not None and value.type in ("DATE", "TIME"):
-            if not value.from_reference:
-                ctx.reference = value
-                seen = ctx.last_by_grain.get(value.granularity)
-                if value.granularity == "quarter" and seen is not None and not _reports_on(value, seen[0], ctx.today):
-                    ctx.last_by_grain["quarter"] = (seen[0], c.end)
-                else:
-                    ctx.last_by_grain[value.granularity] = (value, c.end)
-            elif value.granularity in ctx.last_by_grain:
-                # Named again ("the quarter"): still the same period, now mentioned here.
-                ctx.last_by_grain[value.granularity] = (ctx.last_by_grain[value.granularity][0], c.end)
+            ctx.remember(value, c.end)
     return out
-
-
-def _reports_on(quarter: Value, current: Value, today: date) -> bool:
-    """Does a newly named quarter become the one the story reports on? A story reports on the
-    latest quarter to have closed that it names: an earlier one is a comparison ("after a flat
-    second quarter"), one still open a forecast ("a fourth-quarter charge")."""
-    def closed(v: Value) -> bool:
-        return cal.shift(v.anchor, "quarter", 1) <= today
-    if not closed(quarter):
-        return not closed(current)
-    return not closed(current) or quarter.anchor > current.anchor
 
 
 def tag(text: str, dct: datetime, full_scan: bool = False) -> list[Timex]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable, Optional
 
+from .. import calendar as cal
 from .. import lexicon
 from ..tense import clause_tense
 
@@ -49,6 +50,21 @@ class Context:
             self._tense_cache[key] = clause_tense(self.text, start, end, s, e)
         return self._tense_cache[key]
 
+    def remember(self, value: Value, end: int) -> None:
+        """Note a mention that names a point on the calendar, ending at `end`: it becomes the
+        story's reference and the last mention of its granularity, unless it was itself resolved
+        against the story ("the quarter"), which only renews the period already there."""
+        seen = self.last_by_grain.get(value.granularity)
+        if value.from_reference:
+            if seen is not None:
+                self.last_by_grain[value.granularity] = (seen[0], end)
+            return
+        self.reference = value
+        if value.granularity == "quarter" and seen is not None and not _reports_on(value, seen[0], self.today):
+            self.last_by_grain["quarter"] = (seen[0], end)
+        else:
+            self.last_by_grain[value.granularity] = (value, end)
+
     def recent(self, grain: str, at: int, within: int = 600) -> Optional[Value]:
         """The last mention of a granularity if it ended within `within` characters before `at`."""
         seen = self.last_by_grain.get(grain)
@@ -64,6 +80,17 @@ class Context:
 
 
 _GRAINS = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+
+
+def _reports_on(quarter: Value, current: Value, today: date) -> bool:
+    """Does a newly named quarter become the one the story reports on? A story reports on the
+    latest quarter to have closed that it names: an earlier one is a comparison ("after a flat
+    second quarter"), one still open a forecast ("a fourth-quarter charge")."""
+    def closed(v: Value) -> bool:
+        return cal.shift(v.anchor, "quarter", 1) <= today
+    if not closed(quarter):
+        return not closed(current)
+    return not closed(current) or quarter.anchor > current.anchor
 
 # Rules match the text in lower case, without IGNORECASE: the regex engine then compares each
 # letter once and skips an alternative at its first letter (rule matching a third faster on TBAQ).
@@ -233,8 +260,8 @@ def duration_value(n: Optional[float], unit: str) -> str:
     elif n == int(n):
         count = str(int(n))
     elif is_time and unit in ("hour", "minute"):
-        whole, part = letter, "M" if unit == "hour" else "S"
-        return f"PT{int(n)}{whole}{int(round((n - int(n)) * 60))}{part}"
+        part = "M" if unit == "hour" else "S"  # "1.5 hours" is PT1H30M
+        return f"PT{int(n)}{letter}{int(round((n - int(n)) * 60))}{part}"
     else:
         count = f"{n:g}"
     return f"PT{count}{letter}" if is_time else f"P{count}{letter}"
