@@ -298,7 +298,9 @@ def main() -> None:
         ratio = f"{tl_first / ch_first:.2f} | {tl_best / ch_best:.2f}" if ch_first else "n/a"
         lines.append(f"{name:34}{w:>10,}{f'{tl_first:,.0f} | {tl_best:,.0f}':>20}{dp:>12,.0f}{chrono_cell:>22}"
                      f"{tl_first / dp:>7.1f}x{ratio:>14}")
-    if not isinstance(chrono, Path):
+    if isinstance(chrono, Path):
+        shutil.rmtree(chrono, ignore_errors=True)  # the temporary node_modules
+    else:
         lines.append(f"chrono-node: not measured ({chrono})")
 
     with tempfile.TemporaryDirectory() as tmpdir:
