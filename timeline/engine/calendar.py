@@ -155,7 +155,9 @@ def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
         if t[0].isdigit():
             hh, _, mm = t.partition(":")
             if int(hh) >= 24:
-                stamp = datetime.combine(day + timedelta(days=1), datetime.min.time())
+                # Midnight named with a day ("midnight Friday", "Friday midnight", "midnight
+                # tonight", TimeML T24:00) is the end of that day, not the start of the next.
+                stamp = datetime(y, day.month, day.day, 23, 59)
             else:
                 stamp = datetime(y, day.month, day.day, int(hh), int(mm or 0))
             return stamp.isoformat(timespec="minutes"), stamp.isoformat(timespec="minutes")

@@ -15,6 +15,9 @@ PAST, NONE, FUTURE = -1, 0, 1
 # A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
 # the tense of a verb: resolution then looks ahead however far the date is.
 SURELY_FUTURE = 2
+# A date governed directly by a past verb ("the deal brokered in July", "was extended in August")
+# lies behind however near the next such month is.
+SURELY_PAST = -2
 
 # "next" and "coming" are left to the rules that read "next week" whole: alone they are as often
 # "next to the embassy" as a tense.
@@ -150,7 +153,12 @@ OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed
                         r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back)\b", re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
-_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+# "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
+# looks back, "had said it would need to know by Tuesday" looks ahead.
+_PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
+# A past verb right before the date's preposition: "brokered in July", "expired on March 1".
+_PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - {"last", "ago", "yesterday", "earlier", "previously"}))
+                               + r")\s+(?:in|on|during|since|last)\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
 
@@ -164,6 +172,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE
     if _POSSESSIVE.match(text[end:end + 3]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
+    past_verb = _PAST_VERB_BEFORE.search(left[-30:])
+    if past_verb and past_verb.group(1) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
+        return SURELY_PAST
     right = text[end:sent_end]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     clause_left = left[breaks[-1].end():] if breaks else left
