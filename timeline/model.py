@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Optional
 
 KINDS = ("event", "scheduled", "deadline", "duration", "recurring")
@@ -17,6 +17,13 @@ class Document:
     published_from: str  # flag | html | timeml | dateline | header | filename
     source: str = ""
     path: str = ""
+    zone: Optional[tzinfo] = None  # the offset the publication time was given in, if any
+
+    @property
+    def local_published(self) -> datetime:
+        """The publication time on the writer's own clock, naive: "today" in the text is this day."""
+        when = self.published.astimezone(self.zone) if self.zone is not None and self.published.tzinfo else self.published
+        return when.replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

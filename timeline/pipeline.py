@@ -1,17 +1,36 @@
 """Document -> resolved mentions: the engine finds and normalises, the classifier reads each one."""
 from __future__ import annotations
 
-from .deadlines.classify import classify
+import re
+from dataclasses import replace
+
+from .deadlines.classify import Neighbour, classify
 from .engine import tag_with_values
 from .engine.sentences import Sentences
-from .model import Document, Extraction
+from .model import Document, Extraction, Mention
+
+# "today, 10 November 2021", "Midnight tonight (30 June)": a second name for the same day.
+_APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
 
 
 def extract(document: Document) -> Extraction:
     text = document.text
     sentences = Sentences(text)
-    dct = document.published.replace(tzinfo=None)
-    mentions = []
+    dct = document.local_published
+    mentions: list[Mention] = []
+    sentence_of_last = None
+    neighbours: list[Neighbour] = []
     for timex, _ in tag_with_values(text, dct, sentences):
-        mentions.append(classify(timex, text, sentences.around(timex.start), dct))
+        sentence = sentences.around(timex.start)
+        if sentence != sentence_of_last:
+            neighbours, sentence_of_last = [], sentence
+        mention = classify(timex, text, sentence, dct, neighbours)
+        prev = mentions[-1] if neighbours else None
+        if prev is not None and prev.kind == "deadline" and mention.kind != "deadline" and mention.earliest \
+                and prev.earliest and prev.earliest[:10] == mention.earliest[:10] \
+                and _APPOSITION.match(text[prev.end:timex.start]):
+            mention = replace(mention, kind="deadline", due=mention.latest, subject=prev.subject, setter=prev.setter,
+                              cue=prev.cue)
+        mentions.append(mention)
+        neighbours.append(Neighbour(timex.start, timex.end, mention.kind, mention.earliest, mention.latest))
     return Extraction(document, mentions)

@@ -1,160 +1,164 @@
-"""Kind, interval and due date of one timex in its sentence: pure, no I/O."""
+"""Kind, interval and due date of one timex in its sentence: pure, no I/O.
+
+The words that govern a date decide what it is to a reader: the cue right before it ("by",
+"until", "the deadline is", "expires on"), the words right after it ("a Friday deadline", "Today
+is the deadline", "... passed"), the verb it dates ("said on Monday", "The court on Monday asked")
+and the plan or obligation of its clause. Spans that count down ("gave him 48 hours to leave", "a
+10-day ultimatum") fall due that long after the day they were set, where the sentence names it,
+else after publication.
+"""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
-from typing import Optional
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine import lexicon
-from ..engine.rules import alternation
-from ..engine.tense import NAMED_DEADLINE, OBLIGATION, PAST, clause_tense
+from ..engine.tense import OBLIGATION, PAST, clause_tense
 from ..model import Mention, Timex
-from .cues import (SCHEDULE_CUES, SPAN_FROM_NOW, SPAN_GIVEN, SPAN_IN, SPAN_TO_ACT,
-                   SPAN_WITHIN, find_cue)
+from . import cues as c
+from .roles import Roles, read_roles
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
-# Verbs by which someone reports, sets or moves a deadline.
-_SETTING_VERBS = "(?:" + alternation(list(lexicon.REPORTING_VERBS) + """vowed vows warned warns announces declared gave
-    gives set sets ordered orders demanded demands threatened threatens insisted insists pledged promised decided
-    ruled stated wrote urged repeated extended extends postponed imposed imposes issued issues""".split()) + ")"
-# Who set it: the noun phrase before such a verb ("the union said", "Erdogan vowed", "the court
-# gave ... until"), at most eight words from the start of its clause.
-_SETTER = re.compile(
-    r"(?:^|[,;:\u201c\u201d\"]\s*|\b(?:that|and|but)\s+)(?P<who>(?:[\w'\u2019.-]+\s+){0,7}?[\w'\u2019.-]+)\s+"
-    rf"(?:has\s+|have\s+|had\s+)?{_SETTING_VERBS}\b")
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
-# What is due: from the last infinitive or modal of the clause up to the cue...
-_ACTION_START = re.compile(r"\b(?:to|must|will|should|shall|has\s+to|have\s+to|needs?\s+to|would)\s+(?=\w)")
-_CUE_AT_END = re.compile(r"\s*\b(?:by|until|till|before|no\s+later\s+than|on|at|within|in|due|deadline|is|the\s+deadline)"
-                         r"(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+business|midnight|noon))?(?:\s+on)?\s*$",
-                         re.IGNORECASE)
-# ... and on past the date when the sentence goes on to say where or what ("from the vicinity of Idlib").
-# A comma or full stop inside a number ("5.8 billion", "1,500 troops") does not end it.
-_ACTION_TAIL = re.compile(r"^[\s\u201d\"']*((?:from|of|on|in|for|to|against|with)\b(?:[^,;.\u201c\u201d\"]|(?<=\d)[.,](?=\d))*)")
-_NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|" + "|".join(
-    w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
-# "The port authority said (that) it would...": the report frame before the actor.
-_REPORTED = re.compile(rf"^.*\b{_SETTING_VERBS}(?:\s+\w+)??\s+(?:that\s+)?(?=\S)", re.IGNORECASE)
-_NOT_A_SETTER = re.compile(r"^(?:it|this|that|which|what|there|officials?\s+(?:on|at)\b)", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
-# A named actor earlier in the story, to take a pronoun back to: "Erdogan vowed", "Erdogan has massed".
-_PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019-]+\s+){0,3}[A-Z][\w'\u2019-]+)\s+"
-                             rf"(?:(?:has|had|is|was)\b|{_SETTING_VERBS}\b)")
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """Another mention of the same sentence, already read: where it is and what day it names."""
+    start: int
+    end: int
+    kind: str
+    earliest: Optional[str]
+    latest: Optional[str]
 
 
 def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     if t.type not in ("DATE", "TIME"):
         return None, None
-    span = cal.interval(t.value, t.mod)
+    try:
+        span = cal.interval(t.value, t.mod)
+    except (ValueError, OverflowError):
+        return None, None  # a year beyond what the calendar can hold names no day
     return span if span else (None, None)
 
 
-def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime) -> Mention:
-    """Read one timex for the product: its interval, kind, due date and, for deadlines, subject."""
+def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
+             before_in_sentence: Sequence[Neighbour] = ()) -> Mention:
+    """Read one timex for the product: its interval, kind, due date and, for deadlines, subject
+    and setter. `before_in_sentence` are the mentions of the same sentence read before it."""
     s_start, s_end = sentence
     sentence_text = " ".join(text[s_start:s_end].split())
     clause_from = s_start
     for m in _CLAUSE_START.finditer(text, s_start, t.start):
         clause_from = m.end()
     before = text[clause_from:t.start]
+    sentence_before = text[s_start:t.start]
     after = text[t.end:s_end]
-
-    def tense() -> int:  # read only where the kind depends on it
-        return clause_tense(text, t.start, t.end, s_start, s_end)
     earliest, latest = interval_of(t)
     base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
                 mod=t.mod, earliest=earliest, latest=latest)
+    spans = [(n.start, n.end) for n in before_in_sentence]
+
+    def deadline(due: Optional[str], cue: str, **extra) -> Mention:
+        roles = read_roles(text, t.start, t.end, s_start, s_end, spans)
+        fields = {**base, **extra}
+        return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **fields)
 
     if t.type == "SET":
         return Mention(kind="recurring", **base)
 
     if t.type == "DURATION":
-        # "within 14 days", "has 72 hours to withdraw", "30 days from today" count down from publication;
-        # "will take three years to complete" does not.
-        span_deadline = SPAN_WITHIN.search(before[-40:]) or SPAN_FROM_NOW.match(after) or (
-            SPAN_TO_ACT.match(after) and SPAN_GIVEN.search(before[-40:]))
-        due = cal.add_duration(published, t.value) if "X" not in t.value else None
-        if span_deadline and due is not None:
-            subject, setter = _subject(text, clause_from, t, s_start, s_end, None)
-            due_s = due.date().isoformat()
-            base.update(earliest=published.date().isoformat(), latest=due_s)
-            return Mention(kind="deadline", due=due_s, subject=subject, setter=setter,
-                           cue=span_deadline.group(0).strip(), **base)
-        if SPAN_IN.search(before[-6:]) and due is not None and tense() != PAST:
-            d = due.date().isoformat()
-            base.update(earliest=d, latest=d)
-            return Mention(kind="scheduled", cue="in", **base)
-        return Mention(kind="duration", **base)
+        return _read_span(t, text, before, sentence_before, after, published, before_in_sentence, base, deadline)
 
     if earliest is None:
         kind = "scheduled" if t.value == "FUTURE_REF" else "event"
         return Mention(kind=kind, **base)
 
-    cue = find_cue(before)
-    named = NAMED_DEADLINE.match(after)
-    ahead = latest is not None and latest[:10] >= published.date().isoformat()
-    # A weak cue ("by", "until") marks a deadline for a date still ahead, or where the clause
-    # states an obligation ("had to be signed by Friday"); "sales climbed by 1990" is not one.
-    if named or (cue is not None and (cue.strong or ahead or OBLIGATION.search(before))):
-        subject, setter = _subject(text, clause_from, t, s_start, s_end, named)
-        return Mention(kind="deadline", due=latest, subject=subject, setter=setter,
-                       cue=cue.name if cue else named.group(0).strip(), **base)
-
     today = published.date()
+    ahead = latest is not None and latest[:10] >= today.isoformat()
+    after_cue = c.AFTER_CUES.match(after) or (
+        s_end - t.end < 3 and c.NEXT_SENTENCE_DEADLINE.match(text, s_end, min(len(text), s_end + 80)))
+    if after_cue:
+        return deadline(latest, after_cue.group(0).strip(" ,'\u2019"))
+
+    cue = c.find_cue(before)
+    if cue is not None and cue.name in ("until", "by") and c.POSTPONED_TO.search(before) and not re.search(
+            c.DEADLINE_NOUN, before, re.IGNORECASE):
+        cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
+    if cue is not None and cue.name == "due" and c.EVENT_NOUNS.search(before) and not re.search(r"\bby\s*$", before):
+        cue = None  # "talks are due on Friday": a plan
+    if cue is not None and (cue.strong or ahead or OBLIGATION.search(before)):
+        return deadline(latest, cue.name)
+
     first = date.fromisoformat(earliest[:10])
+    last = date.fromisoformat(latest[:10]) if latest else first
+    if c.REPORTED_ON.search(before) or c.ACT_AFTER.match(after):
+        # The day something was said or done: placed by the calendar alone.
+        return Mention(kind="scheduled" if first > today else "event", **base)
+    # "After April 8, Microsoft will no longer provide updates": a cut-off.
+    if c.CUTOFF_BEFORE.search(before) and c.CUTOFF_AFTER.search(after) and ahead:
+        return deadline(latest, "no longer after")
+    # "would need to submit written arguments later Saturday"
+    if ahead and c.OBLIGED_TO_DELIVER.search(before):
+        return deadline(latest, "obliged to")
+
+    schedule_cue = c.SCHEDULE_CUES.search(before)
+
+    def tense() -> int:  # read only where the kind depends on it
+        return clause_tense(text, t.start, t.end, s_start, s_end)
     if first > today:
         kind = "scheduled"
-    elif first == today and latest and date.fromisoformat(latest[:10]) == today and (
-            _LATER_PART_OF_DAY.search(t.value) or SCHEDULE_CUES.search(before) or tense() > 0):
+    elif last >= today and (first == today or schedule_cue) and (
+            _LATER_PART_OF_DAY.search(t.value) or schedule_cue or tense() > 0):
         kind = "scheduled" if tense() != PAST else "event"
+    elif c.PAST_PLAN.search(before):
+        kind = "scheduled"  # "was supposed to happen in November 2011": a plan, as it stood
     else:
         kind = "event"
-    cue_m = SCHEDULE_CUES.search(before) if kind == "scheduled" else None
+    cue_m = schedule_cue if kind == "scheduled" else None
     return Mention(kind=kind, cue=cue_m.group(0) if cue_m else None, **base)
 
 
-def _subject(text: str, clause_from: int, t: Timex, s_start: int, s_end: int,
-             named: Optional[re.Match]) -> tuple[Optional[str], Optional[str]]:
-    """What is due and who set it, as far as the sentence says: "drive away regime forces ...".
-    `named` is the word naming the date a deadline ("a March 29 deadline"), matched after it."""
-    before = text[clause_from:t.start]
-    after = text[t.end + (named.end() if named else 0):s_end]
-    # The action: from the last infinitive or modal in the clause up to the cue.
-    m = None
-    for m in _ACTION_START.finditer(before):
-        pass
-    action = before[m.end():] if m else before
-    if named and m is None:
-        # "The court set a March 29 deadline for the government to respond": what is due follows
-        # the deadline; the words before it say who set it.
-        action = ""
-    action = _CUE_AT_END.sub("", action.strip(" ,\u201c\u201d\"'"))
-    tail = _ACTION_TAIL.match(after)
-    if tail:
-        action = f"{action} {tail.group(1).strip()}" if action else re.sub(r"^for\s+", "", tail.group(1).strip())
-    action = " ".join(action.split()).strip(" ,.;:\u201c\u201d\"'")
-    setter = _setter(text, s_start, s_end)
-    if m and m.group(0).strip() != "to" and (action.startswith("be ") or len(action.split()) <= 2):
-        # "must be submitted", "would respond": say who or what, from the words before the modal.
-        actor = _REPORTED.sub("", before[:m.start()]).strip(" ,\u201c\u201d\"'")
-        if _PRONOUN.match(actor) and setter:
-            actor = setter
-        if actor and len(actor.split()) <= 8:
-            action = f"{actor} {m.group(0).strip()} {action}"
-    return (action or None), setter
+def _read_span(t: Timex, text: str, before: str, sentence_before: str, after: str, published: datetime,
+               before_in_sentence: Sequence[Neighbour], base: dict, deadline) -> Mention:
+    """A span: a deadline where it counts down ("within 14 days", "gave him 48 hours to leave", "a
+    10-day ultimatum"), a plan where it places something ahead ("in three weeks"), else a length."""
+    counted = (c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
+               or c.SPAN_FROM_NOW.match(after) or c.SPAN_NAMED.match(after)
+               or (c.SPAN_TO_ACT.match(after) and c.SPAN_GIVEN.search(before[-80:]))
+               or (c.SPAN_IN.search(before[-7:]) and c.DEMAND.search(sentence_before + after)))
+    if counted and c.SPAN_WITHIN_TEXT.match(t.text) and not (
+            c.SPAN_WITHIN.search(before[-40:]) or c.DEMAND.search(sentence_before + after)
+            or re.match(r"^within", t.text, re.IGNORECASE)):
+        counted = None  # "over the next 24 hours" alone is a forecast's span, not a deadline
+    anchor = _set_on(before_in_sentence, published)
+    try:
+        due = cal.add_duration(anchor, t.value) if "X" not in t.value else None
+    except (ValueError, OverflowError):
+        due = None
+    if counted and due is not None:
+        due_s = due.date().isoformat()
+        return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
+    if c.SPAN_IN.search(before[-7:]) and due is not None and \
+            clause_tense(text, t.start, t.end, t.start - len(sentence_before), t.end + len(after)) != PAST:
+        d = due.date().isoformat()
+        base.update(earliest=d, latest=d)
+        return Mention(kind="scheduled", cue="in", **base)
+    return Mention(kind="duration", **base)
 
 
-def _setter(text: str, s_start: int, s_end: int) -> Optional[str]:
-    """Who set it: the speaker or the body the sentence names, a pronoun taken back to a name."""
-    setter = None
-    who = _SETTER.search(text[s_start:s_end])
-    if who and not _NOT_A_SETTER.match(who["who"]):
-        setter = " ".join(who["who"].split())
-        setter = re.sub(r"^(?:The|the)\s+", "", setter)
-        if _PRONOUN.match(setter):
-            names = [m.group(1) for m in _PROPER_SUBJECT.finditer(text, max(0, s_start - 1500), s_start)
-                     if not _NOT_A_NAME.match(m.group(1))]
-            if names:
-                setter = names[-1]
-    return setter
+def _set_on(before_in_sentence: Sequence[Neighbour], published: datetime) -> datetime:
+    """The day a span was set: the last single day named earlier in the sentence that has already
+    come ("On June 22 they gave Doha 10 days"), else the publication time."""
+    today = published.date()
+    for n in reversed(before_in_sentence):
+        if n.earliest and n.latest and n.earliest[:10] == n.latest[:10] and n.earliest[:10] <= today.isoformat():
+            day = date.fromisoformat(n.earliest[:10])
+            if today - day <= timedelta(days=31):
+                return datetime.combine(day, published.time())
+    return published
+
+
+__all__ = ["classify", "interval_of", "Neighbour", "Roles"]

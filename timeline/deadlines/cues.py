@@ -1,15 +1,20 @@
 """The words that make a date a deadline or a plan, kept as data.
 
-A `DeadlineCue` is a pattern that must end right before the mention (`adjacent`) or may stand
-anywhere earlier in its clause. `strong` cues make a deadline whatever the tense ("the deadline
-passed on Friday"); weak ones ("by", "until", "before") only when the clause is not a plain past
-narrative ("he stayed until Friday" is an event).
+Each family is named for the kind of sentence it reads and carries examples in `tests/kinds/`.
+A `DeadlineCue` before the date must end right before it (`adjacent`) or may stand anywhere earlier
+in its clause; `strong` cues make a deadline whatever the tense ("the deadline passed on Friday"),
+weak ones ("by", "until", "before") only for a date still ahead or under an obligation ("he stayed
+until Friday" is an event). Cues after the date ("a Friday deadline", "Today is the deadline",
+"... at the latest") are read by `AFTER_CUES`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import Optional
+
+from ..engine import lexicon
+from ..engine.rules import alternation
 
 
 @dataclass(frozen=True)
@@ -24,18 +29,40 @@ def _cue(name: str, regex: str, adjacent: bool, strong: bool) -> DeadlineCue:
     return DeadlineCue(name, re.compile(regex, re.IGNORECASE), adjacent, strong)
 
 
+# The nouns that name a deadline.
+DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|time\s*limit|(?:last|final|closing)\s+(?:date|day)|"
+                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date)")
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
-_FILL = r"(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|midnight|noon|5\s*p\.?m\.?|COB)(?:\s+on)?|\s+on|\s+at)?"
+_FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|"
+         r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True, True),
-    _cue("deadline", r"\b(?:deadline|ultimatum|cut-?off(?:\s+date)?|due\s+date|expiry|expiration)\b", False, True),
-    _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+on|\s+at)?" + _FILL, True, True),
+    # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
+    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of)\s+[^.;:]{{0,90}}?)?\s+(?:is|was|will\s+be|would\s+be|had\s+been|"
+         r"has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)(?:\s+(?:now|set\s+for|also))?" + _FILL,
+         True, True),
+    # "the deadline passed on Friday", "the ultimatum ends at midnight"
+    _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
+         r"(?:\s+(?:on|at|in))?" + _FILL, True, True),
+    _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by))?" + _FILL, True, True),
     _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True, True),
     _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True, True),
+    # "extended the deadline to June 12", "has been extended to 31 March 2025"
+    _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
+         r"[^.;:]{0,100}?\b(?:to|until|till|through)" + _FILL, True, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, True, False),
-    _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+)\b(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True, True),
-    _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had)\s+(?:[\w'-]+\s+){0,4}?(?:until|till)\b" + _FILL, True, True),
+    # "will stop taking applications at the end of June", "ceases trading on Friday"
+    _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b[^.;:]{0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True, True),
+    _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
+         r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True, True),
+    _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had|granted|allowed)\s+(?:[\w'\u2019,.-]+\s+){0,10}?(?:until|till)\b"
+         + _FILL, True, True),
+    # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
+    _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b[^.;:]{0,120}?"
+         r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True, True),
+    # "in no case will the offer go beyond August"
+    _cue("not beyond", r"\b(?:no|not|never|n't)\b[^.;:]{0,80}?\bbeyond" + _FILL, True, True),
     _cue("by", r"\bby" + _FILL, True, False),
     _cue("until", r"\b(?:until|till|'til|up\s+to)" + _FILL, True, False),
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, True, False),
@@ -46,33 +73,74 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
 _ADJACENT = [c for c in DATE_CUES if c.adjacent]
 _ADJACENT_AT_END = re.compile("(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(_ADJACENT))
                               + r")\s*$", re.IGNORECASE)
-_ANYWHERE = [c for c in DATE_CUES if not c.adjacent]
 
 
 def find_cue(before: str) -> Optional[DeadlineCue]:
-    """The deadline cue for a date preceded by `before` (its clause so far), if any."""
-    m = _ADJACENT_AT_END.search(before[-80:])
-    adjacent = _ADJACENT[int(m.lastgroup[1:])] if m else None
-    if adjacent is not None and adjacent.name == "no later than":
-        return adjacent
-    for cue in _ANYWHERE:
-        if cue.pattern.search(before):
-            return cue
-    return adjacent
+    """The deadline cue that ends right before a date preceded by `before` (its clause so far)."""
+    m = _ADJACENT_AT_END.search(before[-160:])
+    return _ADJACENT[int(m.lastgroup[1:])] if m else None
 
 
-# A span that counts down from publication: "within 14 days", "has 72 hours to withdraw".
+# After the date: "a Friday deadline", "Today is the deadline for ...", "a previous date of July 31
+# passed", "as of February 28, at the latest", "fixed March 31 as the deadline".
+AFTER_CUES = re.compile(
+    rf"^(?:(?:'s|\u2019s)?\s+{DEADLINE_NOUN}\b|"
+    r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|becomes)\s+(?:now\s+)?"
+    rf"(?:the|a|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"
+    r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
+    r",?\s+at\s+the\s+(?:latest|outside)\b|"
+    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b)", re.IGNORECASE)
+# A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
+NEXT_SENTENCE_DEADLINE = re.compile(rf"^\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
+# "After April 8, Microsoft will no longer support ...": a date after which something stops.
+CUTOFF_BEFORE = re.compile(r"\b(?:after|from|as\s+of|beyond|starting)\s+$", re.IGNORECASE)
+CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|shall)\s+not\s+be\s+(?:accepted|allowed|valid|"
+                          r"permitted|legal)|ceases?\s+to)\b", re.IGNORECASE)
+
+# A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
+POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*)\b[^.;:]{0,80}?"
+                          r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# Things that happen on a day rather than being done by it: "talks are due on Friday".
+EVENT_NOUNS = re.compile(r"\b(?:talks|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
+                         r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
+                         r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
+
+# The day something was said or done, not its due date: "said on Sunday", "in her ruling Thursday",
+# "The court on Monday asked ...", "on Sunday, announced ...".
+REPORTED_ON = re.compile(
+    r"(?:\b(?:" + alternation(list(lexicon.REPORTING_VERBS) + """stated confirmed declared wrote tweeted ruled testified
+    revealed disclosed warned insisted explained noted argued issued released published""".split()) + r")"
+    r"|\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:ruling|statement|speech|interview|briefing|"
+    r"letter|release|address|order|judgment|judgement|report|conference|session)(?:\s+(?:issued|released|published|made))?)"
+    r"(?:\s+(?:on|late|early|last|this))?\s+$", re.IGNORECASE)
+ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|gave|set|said|told|sent|sought|made|took|held|"
+                       r"won|began|wrote|issued|announced|demanded|ordered|asked|warned|threatened|extended|imposed|"
+                       r"agreed|decided|ruled|rejected|approved|passed|signed|launched|released|unveiled)\b")
+
+# A span that counts down: "within 14 days", "has 72 hours to withdraw", "a 10-day ultimatum".
 SPAN_WITHIN = re.compile(
     r"\b(?:within|in\s+the\s+next|no\s+more\s+than|no\s+later\s+than|inside(?:\s+of)?)\s+(?:the\s+)?$", re.IGNORECASE)
-SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|allowed|granted|get|gets|got)\s+(?:\w+\s+){0,2}?$",
-                        re.IGNORECASE)
+SPAN_WITHIN_TEXT = re.compile(r"^(?:within|the\s+next)\b", re.IGNORECASE)
+SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
+                        r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?$", re.IGNORECASE)
 SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)[a-z]+", re.IGNORECASE)
-
+SPAN_NAMED = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)\b", re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
-SPAN_IN = re.compile(r"\bin\s*$", re.IGNORECASE)
+SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
+# "in four weeks" and "after seven days" count down where the sentence demands or threatens.
+DEMAND = re.compile(r"\b(?:sought|seeks?|asked|asks|ordered|orders|directed|directs|told|demanded|demands|warned|warns|"
+                    r"called\s+on|instructed|required|must|unless|if\b[^.;]{0,80}\bnot\b|or\s+(?:face|risk|else|be))\b",
+                    re.IGNORECASE)
 
-# Plans: a future the text commits to.
+# Plans: a future the text commits to, or a plan as it stood ("was supposed to happen in 2011").
 SCHEDULE_CUES = re.compile(
     r"\b(?:will|'ll|shall|is\s+to|are\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|"
     r"planned|slated|takes?\s+effect|comes?\s+into\s+force|starts?|begins?|opens?|resumes?|"
     r"as\s+early\s+as|could|would|may|might)\b", re.IGNORECASE)
+PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed|scheduled|due|set|slated|planned|expected|meant)\s+to\b",
+                       re.IGNORECASE)
+# An obligation to deliver something on a day: "would need to submit written arguments later Saturday".
+OBLIGED_TO_DELIVER = re.compile(
+    r"\b(?:must|need(?:s|ed)?\s+to|ha(?:s|ve|d)\s+to|required\s+to|ordered\s+to|asked\s+to|told\s+to|directed\s+to)\s+"
+    r"(?:\w+\s+)?(?:submit|file|pay|repay|respond|reply|register|apply|comply|vacate|withdraw|hand\s+over|deliver|"
+    r"present|lodge|return|leave|answer|decide)\b", re.IGNORECASE)

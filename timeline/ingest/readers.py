@@ -79,7 +79,7 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
         when, how = _from_name(name)
     if when is None:
         raise TimelineError(f"{name}: no publication date found in the file; give one with --published YYYY-MM-DD")
-    return Document(text=text, title=title, published=utc(when), published_from=how,
+    return Document(text=text, title=title, published=utc(when), published_from=how, zone=when.tzinfo,
                     source=source or _default_source(name), path="" if path == "-" else str(Path(path).resolve()))
 
 

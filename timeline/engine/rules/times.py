@@ -62,7 +62,7 @@ def clock_24h(m, ctx):
     return Value("TIME", _stamp(d, int(m["h"]), int(m["min"])), granularity="day", anchor=d)
 
 
-@compile_rule("noon-midnight", rf"""\b(?P<word>noon|midnight|midday)(?:\s+(?:local\s+time|GMT|EST))?{_DAY_TAIL}""", priority=1, triggers=('PART',), reach=(8, 56))
+@compile_rule("noon-midnight", rf"""(?:\b12\s*|\b)(?P<word>noon|midnight|midday)(?:\s+(?:local\s+time|GMT|EST))?{_DAY_TAIL}""", priority=1, triggers=('PART',), reach=(8, 56))
 def noon_midnight(m, ctx):
     word = m["word"].lower()
     d = _on_day(m, ctx)

@@ -1,0 +1,311 @@
+"""Who must do what, and who set it: the subject and setter of a deadline, as clean phrases.
+
+A light clause reading, no parser. The subject is read by the kind of sentence:
+- a span or a date given to someone: "gave Doha 10 days to comply" -> "Doha to comply";
+- a deadline noun and its complement: "the deadline for submitting bids" -> "submitting bids";
+- a demand: "demanded that Iran suspend its work by ..." -> "Iran suspend its work";
+- an expiry or a passive: "the grain deal is set to expire on ..." -> "the grain deal";
+- an obligation: "lawyers would need to submit arguments ..." -> the clause itself.
+The setter is the named actor of the verb that set or reported it ("the U.N. Security Council on
+Monday demanded" -> "U.N. Security Council"), the owner of the deadline ("the ITU's deadline"),
+the agent of a passive ("set by the Reserve Bank"), or the speaker of a quotation; a pronoun is
+taken back to the actor named before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..engine import lexicon
+from ..engine.rules import alternation
+from .cues import DEADLINE_NOUN
+
+
+@dataclass(frozen=True)
+class Roles:
+    subject: Optional[str]
+    setter: Optional[str]
+
+
+_SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned warns announces declared gave gives give given
+    set sets ordered orders demanded demands threatened threatens insisted insists pledged promised decided ruled stated
+    wrote urged repeated extended extends extend postponed imposed imposes impose issued issues issue asked asks sought
+    seeks directed directs fixed fixes banned bans agreed agrees told tells called approved approves confirmed
+    confirms granted grants allowed instructed required requires has""".split())
+_SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
+# Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
+_AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|may|might|could|should|shall|must|also|finally|"
+                  r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
+_ADJUNCT_AT_END = re.compile(
+    r"(?:,\s*)?(?:\b(?:on|in|last|this|late|early)\s+)?(?:" + alternation(list(lexicon.WEEKDAYS)) + r"|yesterday|today|"
+    r"(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:"
+    + alternation(list(lexicon.MONTHS)) + r")(?:\s+\d{4})?|\d{4}|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?"
+    r",?\s*$", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?:^|[;:\u201c\u201d\"]|\s[-\u2013\u2014]{1,2}\s|\(\w+\)\s[-\u2013\u2014]\s|,\s|\b(?:that|but|which|who|"
+                       r"while|when|after|before|because|since|although|if|as|whether|saying|and)\s)")
+_PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "we", "i", "you"}
+_NOT_ACTOR = re.compile(r"^(?:it|this|that|there|what|which|officials?|sources?|reports?|a\s+statement)$", re.IGNORECASE)
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .]+\))?\s*(?:[-\u2013\u2014:]{1,2})\s*|"
+                       r"\[[^\]]*\][^:]{0,40}:\s*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+)")
+_LEADING_ADVERBIAL = re.compile(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now)\b"
+                                r"[^,]{0,60},\s*)+")
+_NAME_WORD = re.compile(r"^[A-Z0-9][\w'\u2019.&-]*$")
+
+
+def _clean(phrase: str) -> str:
+    phrase = " ".join(phrase.split())
+    phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby)\s+", "", phrase, flags=re.IGNORECASE)
+    for _ in range(3):
+        phrase = re.sub(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|be|"
+                        r"no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect)\s*$", "", phrase,
+                        flags=re.IGNORECASE)
+        phrase = phrase.strip(" ,;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019")
+    if phrase.count("(") > phrase.count(")"):
+        phrase = phrase[:phrase.rfind("(")].strip(" ,")
+    elif phrase.count(")") > phrase.count("("):
+        phrase = phrase[phrase.find(")") + 1:].strip(" ,")
+    return phrase
+
+
+def _cut_after(phrase: str) -> str:
+    """What is due ends where the sentence turns to a threat or to another clause."""
+    m = re.search(r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
+                  r"so\s+that|,\s+(?:said|says|according)|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
+    return phrase[:m.start()] if m else phrase
+
+
+def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
+               others: Sequence[tuple[int, int]] = ()) -> Roles:
+    """Subject and setter of the deadline text[start:end] in the sentence text[s_start:s_end]."""
+    sentence = text[s_start:s_end]
+    at, to = start - s_start, end - s_start
+    setter = _setter(text, sentence, at, s_start)
+    subject = _subject(sentence, at, to, [(a - s_start, b - s_start) for a, b in others])
+    if setter and setter.lower() not in _PRONOUNS:
+        # "The regulator said it will decide": who will decide is the regulator.
+        subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
+    return Roles(subject or None, setter or None)
+
+
+# ---- subject -------------------------------------------------------------------------------
+
+_GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
+_TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:\([^)]*\)\s*)?,?\s*(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
+                     re.IGNORECASE)
+_NOUN_COMPLEMENT = re.compile(rf"\b{DEADLINE_NOUN}\s+(?:(?:given|issued|set)\s+)?(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
+_DEMAND = re.compile(r"\b(?:demanded|demands|demand|ordered|orders|asked|asks|told|tells|urged|urges|called\s+on|directed|"
+                     r"directs|instructed|required|requires|warned|warns)\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
+_SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
+                     r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
+                     r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
+                        r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
+def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> str:
+    before, after = sentence[:at], sentence[to:]
+    # Stop the tail at the next mention: "... to respond to an offer in June" names June's own clause.
+    nxt = min((a - to for a, _ in others if a >= to), default=None)
+    # 1. Given a span or a date: "gave Doha 10 days to comply", "has until Friday to leave".
+    act = _TO_ACT.match(after)
+    give = None
+    for give in _GIVE.finditer(before[-160:]):
+        pass
+    if give is not None and act:
+        recipient = before[-160:][give.end():]
+        recipient = re.sub(r"\s*(?:until|till|up\s+to|within|about|around)?\s*(?:(?:midnight|noon|\d{1,2}\s*noon)\s*(?:of|on)?)?\s*$",
+                           "", recipient, flags=re.IGNORECASE)
+        recipient = re.sub(r"\b(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:more\s+)?\S*$", "", recipient)
+        recipient = _clean(recipient)
+        if give.group(0).strip().lower() in ("has", "have", "had", "given") or not recipient:
+            recipient = _clause_subject(before[:len(before) - len(before[-160:]) + give.start()])
+        what = _clean(_cut_after(act.group("act")))
+        return _clean(f"{recipient} to {what}" if recipient and len(recipient.split()) <= 12 else what)
+    # 2. A deadline noun with its complement, before or after the date.
+    for m in list(_NOUN_COMPLEMENT.finditer(sentence)):
+        comp_start = m.start("c")
+        comp = m.group("c")
+        if comp_start < at:
+            comp = comp[:at - comp_start]
+        # the complement stops at any other mention
+        cut = min((a - comp_start for a, _ in others if a > comp_start), default=None)
+        if cut is not None and cut < len(comp):
+            comp = comp[:cut]
+        comp = re.split(r"\s+(?:is|was|were|will|would|has|had|expired|passed|expires|said|says)\b|,\s(?!\d)", comp)[0]
+        comp = re.sub(r"^(?:for|of|on)\s+", "", comp)
+        comp = re.sub(r"^to\s+(?=(?:the|a|an)\s)", "", comp)
+        comp = _clean(_cut_after(comp))
+        if comp and abs(m.start() - at) < 200 and len(comp.split()) >= 1:
+            cond = _CONDITION.search(sentence)
+            if cond and len(comp.split()) <= 5 and not re.search(r"\bto\s+[a-z]", comp):
+                comp = f"{comp} to {_clean(_cut_after(cond.group('act')))}"
+            return comp
+    # 3. A demand: "demanded that Iran suspend its nuclear activities by August 31".
+    for m in _DEMAND.finditer(before):
+        who = _clean(_cut_after(m.group("who")))
+        if who and len(who.split()) >= 2:
+            return who
+    sought = _SOUGHT.search(before)
+    if sought:
+        return _clean(sought.group("what"))
+    # 4. A condition: "if they did not accelerate the withdrawal ... in the next 24 hours".
+    cond = None
+    for cond in _CONDITION.finditer(before):
+        pass
+    if cond is not None and cond.end() >= len(before) - 2:
+        return _clean(cond.group("act"))
+    clause = _clause_before(before)
+    # 5. Otherwise the clause up to the date: "the grain deal is set to expire", "applications must be
+    # submitted", with what follows it up to the next clause.
+    what = clause
+    tail = re.match(r"^[\s\u201d\"']*((?:from|of|for|to|against|with)\b[^,;.\u201c\u201d\"]*)", after[:nxt] if nxt is not None else after)
+    if tail and not re.match(r"^\s*to\s+\w+\s+\d", tail.group(1)):
+        what = f"{what} {tail.group(1)}"
+    if not what.strip():
+        after_clause = re.split(r"[.;]", after)[0]
+        what = re.sub(r"^[\s,]+", "", after_clause)
+    return _clean(_cut_after(what))
+
+
+def _clause_before(before: str) -> str:
+    """The clause holding the date, up to it: after a reporting frame, a leading adverbial and
+    a dateline."""
+    clause = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)[-1]
+    clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided)\s+(?:\w+\s+){0,3}?that\s+", "", clause)
+    clause = re.sub(r"^.*\b(?:said|says|ruled)\s+(?=(?:the|a|an|it|its|he|she|they|we)\b)", "", clause)
+    clause = _DATELINE.sub("", clause)
+    clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())
+    return clause
+
+
+def _clause_subject(before: str) -> str:
+    """The noun phrase that opens the clause ending in `before` ("Mr Jammeh has been given ...")."""
+    clause = _clause_before(before)
+    clause = re.sub(r"\s+(?:has|have|had|was|were|is|are|will|would)(?:\s+been)?\s*$", "", clause)
+    clause = re.sub(r",?\s+and\s+(?:was|were|has|had|is)(?:\s+been)?\s*$", "", clause)
+    m = re.match(r"^(.*?)\s+(?:missed|said|was|were|has|had|is|are)\b", clause)
+    np = _clean(m.group(1) if m else clause)
+    return np if len(np.split()) <= 12 else ""
+
+
+# ---- setter --------------------------------------------------------------------------------
+
+_POSSESSOR = re.compile(rf"(?:\b((?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
+                        rf"{DEADLINE_NOUN}\b")
+_AGENT = re.compile(rf"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved)\s+by\s+"
+                    r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
+                    r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who)\b|[,.;]|\s*$)")
+_QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+)\s+(?:said|says|told|added|wrote)|"
+                          r"(?:said|says|added)\s+(?P<who2>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+?)(?=[,.]|\s+(?:in|on|at)\b))")
+
+
+_CALENDAR_WORDS = {m.lower() for m in lexicon.MONTHS} | {w.lower() for w in lexicon.WEEKDAYS} | {"today", "tomorrow"}
+
+
+def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
+    before = sentence[:at]
+    # Inside a quotation: the speaker.
+    quotes_before = len(re.findall(r"[\"\u201c\u201d]", before))
+    if quotes_before % 2 == 1:
+        q = _QUOTE_FRAME.search(sentence, at)
+        if q:
+            return _resolve(text, _name(q.group("who") or q.group("who2")), s_start, sentence)
+    agent = _AGENT.search(sentence)
+    if agent:
+        return _resolve(text, _name(agent.group("who")), s_start, sentence)
+    owner = None
+    for owner in _POSSESSOR.finditer(sentence[:min(len(sentence), at + 40)]):
+        pass
+    owner_name = owner and (owner.group(1) or owner.group(2))
+    if owner_name and owner_name.split()[-1].lower() not in _CALENDAR_WORDS:
+        who = _name(owner_name)
+        if who:
+            return _resolve(text, who, s_start, sentence)
+    # The actor of the nearest setting verb before the date, else of a reporting verb after it.
+    verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)]
+    for m in reversed(verbs):
+        who = _actor_before(before[:m.start()])
+        if who:
+            return _resolve(text, who, s_start, sentence)
+        if m.group(1) == "has":
+            continue
+    for m in _SETTING_VERB.finditer(sentence, at):
+        if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in ("says", "ruled", "warned", "announced"):
+            who = _actor_before(sentence[:m.start()])
+            if who:
+                return _resolve(text, who, s_start, sentence)
+    return ""
+
+
+def _infinitive(before: str, m: re.Match) -> bool:
+    """"to extend", "giving", "has" as a possession: not the verb of an actor."""
+    word = m.group(1)
+    prev = before[max(0, m.start() - 4):m.start()]
+    return prev.endswith("to ") or word.endswith("ing") or (word == "has" and not re.match(r"\s+\w+ed\b", before[m.end():]))
+
+
+def _actor_before(left: str) -> str:
+    """The noun phrase that ends `left`, skipping auxiliaries, adverbs and a time adjunct."""
+    for _ in range(3):
+        left = _AUX.sub("", left)
+        left = _ADJUNCT_AT_END.sub("", left)
+        left = re.sub(r",\s*(?:in|on|at)\s+[^,]{1,30},\s*$", "", left)  # "The CBN had, in October 2022,"
+    left = left.rstrip()
+    if left.endswith(","):
+        # "Godwin Emefiele, the CBN governor," or "The bench, headed by Justice X,": an apposition
+        # or an adjunct between commas; the name is before it.
+        inner = left[:-1]
+        cut = inner.rfind(",")
+        if cut >= 0:
+            between = inner[cut + 1:].strip()
+            head = inner[:cut]
+            if re.match(r"^(?:[a-z]+ed|[a-z]+ing|who|which)\b", between) or (between[:1].islower() and _name(_np_end(head))):
+                left = head
+            else:
+                left = inner
+        else:
+            left = inner
+    return _name(_np_end(left))
+
+
+def _np_end(left: str) -> str:
+    bounds = list(_BOUNDARY.finditer(left))
+    np = left[bounds[-1].end():] if bounds else left
+    if bounds and bounds[-1].group(0).strip() == "and" and _name(np):
+        # "The United States and its allies": a coordinated actor; reach back once more.
+        prior = list(_BOUNDARY.finditer(left[:bounds[-1].start()]))
+        np = left[prior[-1].end() if prior else 0:]
+    return np
+
+
+def _name(np: Optional[str]) -> str:
+    if not np:
+        return ""
+    np = _DATELINE.sub("", np.strip())
+    np = _LEADING_ADVERBIAL.sub("", np)
+    np = " ".join(np.split()).strip(" ,;:\"'\u201c\u201d")
+    np = re.sub(r"^(?:The|the)\s+", "", np)
+    words = np.split()
+    if not words or len(words) > 12 or _NOT_ACTOR.match(np):
+        return ""
+    if np.lower() in _PRONOUNS:
+        return np
+    if not any(_NAME_WORD.match(w) for w in words) and len(words) > 4:
+        return ""
+    return np
+
+
+_PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019.&-]+ (?:of (?:the )?)?){0,5}[A-Z][\w'\u2019.&-]+(?: \([A-Z]+\))?)\s+"
+                             rf"(?:(?:has|had|is|was|on\s+\w+)\s+)?(?:{_SETTING})\b")
+_NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|In|On|" + "|".join(
+    w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
+
+
+def _resolve(text: str, who: str, s_start: int, sentence: str) -> str:
+    """A pronoun taken back to the actor named before it: in the sentence's own reporting frame
+    ("Argentina said that it would ..."), else in the story so far."""
+    if who.lower() not in _PRONOUNS:
+        return who
+    names = [m.group(1) for m in _PROPER_SUBJECT.finditer(text, max(0, s_start - 1500), s_start + len(sentence))
+             if not _NOT_A_NAME.match(m.group(1)) and m.start() < s_start + len(sentence)]
+    names = [re.sub(r"^(?:The|In|On|By)\s+", "", n) for n in names]
+    return names[-1] if names else ""
