@@ -84,11 +84,11 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return deadline(latest, after_cue.group(0).strip(" ,'\u2019"))
 
     cue = c.find_cue(before)
-    if cue is not None and cue.name in ("until", "by") and c.POSTPONED_TO.search(before) and not re.search(
-            c.DEADLINE_NOUN, before, re.IGNORECASE):
+    if cue is not None and c.POSTPONED_TO.search(before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
     if cue is not None and cue.name == "due" and c.EVENT_NOUNS.search(before) and not re.search(r"\bby\s*$", before):
-        cue = None  # "talks are due on Friday": a plan
+        # "talks are due on Friday", "the elections due this year": a plan
+        return Mention(kind="scheduled" if ahead else "event", cue="due", **base)
     if cue is not None and (cue.strong or ahead or OBLIGATION.search(before)):
         return deadline(latest, cue.name)
 
@@ -101,7 +101,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if c.CUTOFF_BEFORE.search(before) and c.CUTOFF_AFTER.search(after) and ahead:
         return deadline(latest, "no longer after")
     # "would need to submit written arguments later Saturday"
-    if ahead and c.OBLIGED_TO_DELIVER.search(before):
+    if ahead and c.OBLIGED_TO_DELIVER.search(re.split(r"\band\b|,", before)[-1]):
         return deadline(latest, "obliged to")
 
     schedule_cue = c.SCHEDULE_CUES.search(before)

@@ -31,7 +31,8 @@ def _cue(name: str, regex: str, adjacent: bool, strong: bool) -> DeadlineCue:
 
 # The nouns that name a deadline.
 DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|time\s*limit|(?:last|final|closing)\s+(?:date|day)|"
-                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date)")
+                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|"
+                 r"(?:end|close|expiry)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:period|window|amnesty|scheme|moratorium|truce|ceasefire))")
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
 _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
@@ -39,12 +40,15 @@ _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True, True),
     # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
-    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of)\s+[^.;:]{{0,90}}?)?\s+(?:is|was|will\s+be|would\s+be|had\s+been|"
+    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of)\s+[^.;:,]{{0,90}}?)?\s+(?:is|was|will\s+be|would\s+be|had\s+been|"
          r"has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)(?:\s+(?:now|set\s+for|also))?" + _FILL,
          True, True),
     # "the deadline passed on Friday", "the ultimatum ends at midnight"
     _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
          r"(?:\s+(?:on|at|in))?" + _FILL, True, True),
+    # "extended the deadline for bids to October 30 from August 31": the date it was moved from
+    _cue("moved from", rf"\b(?:extend\w*|mov\w*|push\w*\s+back|postpon\w*|brought\s+forward|deferr?\w*)\s+(?:the\s+|a\s+|its\s+)?"
+         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}[^.;:]{{0,140}}?\bfrom", True, True),
     _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by))?" + _FILL, True, True),
     _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True, True),
     _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True, True),
@@ -89,9 +93,10 @@ AFTER_CUES = re.compile(
     rf"(?:the|a|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"
     r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
     r",?\s+at\s+the\s+(?:latest|outside)\b|"
+    r"(?:'s|\u2019s)\s+(?:[\w$-]+\s+){0,3}?(?:payments?|repayments?|instalments?|installments?)\b|"
     rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b)", re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
-NEXT_SENTENCE_DEADLINE = re.compile(rf"^\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
+NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
 # "After April 8, Microsoft will no longer support ...": a date after which something stops.
 CUTOFF_BEFORE = re.compile(r"\b(?:after|from|as\s+of|beyond|starting)\s+$", re.IGNORECASE)
 CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|shall)\s+not\s+be\s+(?:accepted|allowed|valid|"
@@ -123,7 +128,7 @@ SPAN_WITHIN = re.compile(
 SPAN_WITHIN_TEXT = re.compile(r"^(?:within|the\s+next)\b", re.IGNORECASE)
 SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
                         r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?$", re.IGNORECASE)
-SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)[a-z]+", re.IGNORECASE)
+SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
 SPAN_NAMED = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)\b", re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)

@@ -93,7 +93,8 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
 _GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
 _TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:\([^)]*\)\s*)?,?\s*(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                      re.IGNORECASE)
-_NOUN_COMPLEMENT = re.compile(rf"\b{DEADLINE_NOUN}\s+(?:(?:given|issued|set)\s+)?(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
+_NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
+                              r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
 _DEMAND = re.compile(r"\b(?:demanded|demands|demand|ordered|orders|asked|asks|told|tells|urged|urges|called\s+on|directed|"
                      r"directs|instructed|required|requires|warned|warns)\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
@@ -116,6 +117,10 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
                            "", recipient, flags=re.IGNORECASE)
         recipient = re.sub(r"\b(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:more\s+)?\S*$", "", recipient)
         recipient = _clean(recipient)
+        possessed = give.group(0).strip().lower() in ("has", "have", "had")
+        if (possessed and recipient) or re.search(r"\bto\s+[a-z]", recipient):
+            give = None  # "has been told of the need to agree a sale before May 31": no span given
+    if give is not None and act:
         if give.group(0).strip().lower() in ("has", "have", "had", "given") or not recipient:
             recipient = _clause_subject(before[:len(before) - len(before[-160:]) + give.start()])
         what = _clean(_cut_after(act.group("act")))
@@ -132,9 +137,9 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
             comp = comp[:cut]
         comp = re.split(r"\s+(?:is|was|were|will|would|has|had|expired|passed|expires|said|says)\b|,\s(?!\d)", comp)[0]
         comp = re.sub(r"^(?:for|of|on)\s+", "", comp)
-        comp = re.sub(r"^to\s+(?=(?:the|a|an)\s)", "", comp)
+        comp = re.sub(r"^to\s+(?=(?:the|a|an)\s|[A-Z])", "", comp)
         comp = _clean(_cut_after(comp))
-        if comp and abs(m.start() - at) < 200 and len(comp.split()) >= 1:
+        if len(comp.split()) >= 2 and abs(m.start() - at) < 200:
             cond = _CONDITION.search(sentence)
             if cond and len(comp.split()) <= 5 and not re.search(r"\bto\s+[a-z]", comp):
                 comp = f"{comp} to {_clean(_cut_after(cond.group('act')))}"
@@ -160,10 +165,11 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     tail = re.match(r"^[\s\u201d\"']*((?:from|of|for|to|against|with)\b[^,;.\u201c\u201d\"]*)", after[:nxt] if nxt is not None else after)
     if tail and not re.match(r"^\s*to\s+\w+\s+\d", tail.group(1)):
         what = f"{what} {tail.group(1)}"
-    if not what.strip():
-        after_clause = re.split(r"[.;]", after)[0]
-        what = re.sub(r"^[\s,]+", "", after_clause)
-    return _clean(_cut_after(what))
+    what = _clean(_cut_after(what))
+    if not what:
+        # "After April 8, 2014, Microsoft will no longer provide ...": what follows the date.
+        what = _clean(_cut_after(re.sub(r"^[\s,]+", "", re.split(r"[.;]", after)[0])))
+    return what
 
 
 def _clause_before(before: str) -> str:
@@ -268,6 +274,9 @@ def _actor_before(left: str) -> str:
 
 
 def _np_end(left: str) -> str:
+    if re.search(r"\b(?:and|but|then)$", left):
+        # "... introduced new notes and gave a deadline": the actor is the clause's opening one.
+        return _opening_np(left)
     bounds = list(_BOUNDARY.finditer(left))
     np = left[bounds[-1].end():] if bounds else left
     if bounds and bounds[-1].group(0).strip() == "and" and _name(np):
@@ -275,6 +284,13 @@ def _np_end(left: str) -> str:
         prior = list(_BOUNDARY.finditer(left[:bounds[-1].start()]))
         np = left[prior[-1].end() if prior else 0:]
     return np
+
+
+def _opening_np(sentence: str) -> str:
+    """The noun phrase a sentence opens with, up to its first verb or auxiliary."""
+    opening = _LEADING_ADVERBIAL.sub("", _DATELINE.sub("", sentence.lstrip()))
+    m = re.match(r"^(.*?)(?:,|\s+(?:has|have|had|is|are|was|were|will|would|said|says|[a-z]+ed))\b", opening)
+    return m.group(1) if m else ""
 
 
 def _name(np: Optional[str]) -> str:

@@ -141,7 +141,7 @@ def _had_before(words: list[str], i: int) -> bool:
 
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
 # clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
-_AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as)|"
+_AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))|"
                     r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till))\s+$",
                     re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
@@ -158,7 +158,7 @@ NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|t
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1".
 _PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - {"last", "ago", "yesterday", "earlier", "previously"}))
-                               + r")\s+(?:in|on|during|since|last)\s+$")
+                               + r")\s+(?:in|on|during|since|last|before)\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
 
