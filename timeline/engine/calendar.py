@@ -86,6 +86,14 @@ def nearest_occurrence(candidates: list[date], anchor: date, direction: Directio
     return nearest
 
 
+def safe_date(year: int, month: int, day: int) -> date | None:
+    """The day, or None where the calendar has no such day ("February 30", year 0 or 10000)."""
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
 def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) -> date | None:
     """A month and day with no year: the nearest such day, unless the tense says otherwise."""
     candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)

@@ -37,7 +37,7 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
     return Value("DATE", resolved.isoformat(), granularity="day", anchor=resolved)
 
 
-@compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+{_DAY}\b
+@compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?{_DAY}\b
     (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',), reach=(20, 32))
 def month_day_year(m, ctx):
     if not is_capitalised(m["month"]):
@@ -46,11 +46,14 @@ def month_day_year(m, ctx):
 
 
 @compile_rule("day-month-year", rf"""\b{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
-    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=('MONTH',), reach=(28, 24))
+    (?:,?\s+{_YEAR}\b|\s+(?P<yrel>next|last|this)\s+year\b)?""", priority=2, triggers=('MONTH',), reach=(28, 24))
 def day_month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
-    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
+    year = _year(m["year"])
+    if m["yrel"]:  # "31 March next year"
+        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
 
 
 @compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(2, 12))

@@ -169,7 +169,8 @@ def next_day(m, ctx):
     return replace(_day(d), from_reference=anchored)
 
 
-@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b""", triggers=('UNIT', 'QUARTER'), reach=(16, 24))
+@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b|
+    \b(?:the\s+)?end\s+of\s+(?P<bare>year|month|quarter|week)\b(?![\s-]+(?:end|long|old|ago)\b)""", triggers=('UNIT', 'QUARTER'), reach=(16, 24))
 def year_end(m, ctx):
     if m["earlier"]:
         ref = ctx.recent("quarter", m.start()) or ctx.reference
@@ -179,4 +180,4 @@ def year_end(m, ctx):
                          from_reference=True)
         d = cal.shift(ctx.today, "year", -1)
         return _period(d, "year")
-    return _period(ctx.today, m["what"].lower(), "END")
+    return _period(ctx.today, (m["what"] or m["bare"]).lower(), "END")

@@ -8,9 +8,10 @@ from .. import calendar as cal
 from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
 
 _ZONE = r"(?:\s*(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
-_ZONE += r"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|Moscow\s+time|Eastern|Pacific|Central)\b\)?))?"
+_ZONE += r"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|[A-Z][a-z]+\s+time|Eastern|Pacific|Central)\b\)?))?"
 _DAY_TAIL = rf"""(?:,?\s+(?:on\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
-    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}}))?|(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})\b))?"""
+    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}}))?|(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})\b
+    (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})\s+(?P<month3>{MONTH})\b(?:\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
 
 
 def _on_day(m, ctx) -> date:
@@ -18,9 +19,12 @@ def _on_day(m, ctx) -> date:
     today = ctx.today
     if m["rel"]:
         return today + timedelta(days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["rel"].lower()])
-    month = m["month"] or m["month2"]
+    month = m["month"] or m["month2"] or m["month3"]
     if month and month_number(month):
-        day = int(m["day"] or m["day2"])
+        day = int(m["day"] or m["day2"] or m["day3"])
+        year = m["year"] or m["year3"]
+        if year:  # "5 p.m. on October 28, 2022"
+            return cal.safe_date(int(year), month_number(month), day) or ctx.reference_day("day")
         d = cal.resolve_month_day(today, month_number(month), day, ctx.tense(m.start(), m.end()))
         if d:
             return d
