@@ -106,7 +106,7 @@ CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|s
 POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*)\b[^.;:]{0,80}?"
                           r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # Things that happen on a day rather than being done by it: "talks are due on Friday".
-EVENT_NOUNS = re.compile(r"\b(?:talks|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
+EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
                          r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
                          r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
 

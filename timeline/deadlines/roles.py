@@ -50,6 +50,10 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .
                        r"\[[^\]]*\][^:]{0,40}:\s*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+)")
 _LEADING_ADVERBIAL = re.compile(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now)\b"
                                 r"[^,]{0,60},\s*)+")
+# "On March 3 the regulator ...": a date that opens the clause, without a comma.
+_LEADING_DATE = re.compile(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}"
+                           r"(?:st|nd|rd|th)?)?|\d{1,2}\s+(?:" + alternation(list(lexicon.MONTHS)) + r")|(?:"
+                           + alternation(list(lexicon.WEEKDAYS)) + r")|\d{4}|week|month|year)(?:,?\s+\d{4})?,?\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
@@ -115,7 +119,6 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         recipient = before[-160:][give.end():]
         recipient = re.sub(r"\s*(?:until|till|up\s+to|within|about|around)?\s*(?:(?:midnight|noon|\d{1,2}\s*noon)\s*(?:of|on)?)?\s*$",
                            "", recipient, flags=re.IGNORECASE)
-        recipient = re.sub(r"\b(?:an?|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:more\s+)?\S*$", "", recipient)
         recipient = _clean(recipient)
         possessed = give.group(0).strip().lower() in ("has", "have", "had")
         if (possessed and recipient) or re.search(r"\bto\s+[a-z]", recipient):
@@ -139,7 +142,7 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         comp = re.sub(r"^(?:for|of|on)\s+", "", comp)
         comp = re.sub(r"^to\s+(?=(?:the|a|an)\s|[A-Z])", "", comp)
         comp = _clean(_cut_after(comp))
-        if len(comp.split()) >= 2 and abs(m.start() - at) < 200:
+        if len(comp.split()) >= 2 and (m.start() < at or m.start() - to < 40):
             cond = _CONDITION.search(sentence)
             if cond and len(comp.split()) <= 5 and not re.search(r"\bto\s+[a-z]", comp):
                 comp = f"{comp} to {_clean(_cut_after(cond.group('act')))}"
@@ -195,7 +198,7 @@ def _clause_subject(before: str) -> str:
 
 # ---- setter --------------------------------------------------------------------------------
 
-_POSSESSOR = re.compile(rf"(?:\b((?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
+_POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
                         rf"{DEADLINE_NOUN}\b")
 _AGENT = re.compile(rf"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved)\s+by\s+"
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
@@ -204,7 +207,8 @@ _QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0
                           r"(?:said|says|added)\s+(?P<who2>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+?)(?=[,.]|\s+(?:in|on|at)\b))")
 
 
-_CALENDAR_WORDS = {m.lower() for m in lexicon.MONTHS} | {w.lower() for w in lexicon.WEEKDAYS} | {"today", "tomorrow"}
+_CALENDAR_WORDS = {m.lower() for m in lexicon.MONTHS} | {w.lower() for w in lexicon.WEEKDAYS} | {
+    "today", "tomorrow", "year", "week", "month", "day", "night", "weekend"}
 
 
 def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
@@ -298,6 +302,7 @@ def _name(np: Optional[str]) -> str:
         return ""
     np = _DATELINE.sub("", np.strip())
     np = _LEADING_ADVERBIAL.sub("", np)
+    np = _LEADING_DATE.sub("", np)
     np = " ".join(np.split()).strip(" ,;:\"'\u201c\u201d")
     np = re.sub(r"^(?:The|the)\s+", "", np)
     words = np.split()

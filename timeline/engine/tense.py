@@ -25,7 +25,7 @@ FUTURE_MARKERS = frozenset("""
 will 'll shall wo won't would must should going gonna plan plans planning planned
 expect expects expected expecting schedule scheduled due aims aim intends intend hopes hope
 upcoming tomorrow promise promises vows pledges threatens threaten wants want unless
-expire expires expiring preparing prepares prepare likely await awaits awaiting
+expire expires expiring lapse lapses preparing prepares prepare likely await awaits awaiting
 """.split())
 
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
@@ -156,6 +156,8 @@ NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|t
 # "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
 # looks back, "had said it would need to know by Tuesday" looks ahead.
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
+# An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at))?\s+$")
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1".
 _PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - {"last", "ago", "yesterday", "earlier", "previously"}))
                                + r")\s+(?:in|on|during|since|last|before)\s+$")
@@ -172,6 +174,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE
     if _POSSESSIVE.match(text[end:end + 3]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
+    if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
+        return FUTURE  # "threatened to strike Thursday": what is threatened lies ahead
     past_verb = _PAST_VERB_BEFORE.search(left[-30:])
     if past_verb and past_verb.group(1) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
         return SURELY_PAST

@@ -139,8 +139,8 @@ def _may_is_month(m, ctx) -> bool:
     return not sentence_start and bool(re.match(r"\s*[,.;)]", after))
 
 
-@compile_rule("ordinal-day", r"""\b(?:the\s+)(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
-    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month)?(?!\s+(?:[a-z]|century|Century))""", triggers=('ORD',), reach=(16, 48))
+@compile_rule("ordinal-day", r"""\b(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
+    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month\b|(?!\s+(?:[a-z]|century|Century)))""", triggers=('ORD',), reach=(16, 48))
 def ordinal_day(m, ctx):
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not (m["rel"] or any(before.rstrip().endswith(p) for p in ("on", "by", "until", "before", "after", "from", "since", "till", "to", "due", "of"))):

@@ -9,7 +9,7 @@ from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
 
 _ZONE = r"(?:\s*(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
 _ZONE += r"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|[A-Z][a-z]+\s+time|Eastern|Pacific|Central)\b\)?))?"
-_DAY_TAIL = rf"""(?:,?\s+(?:on\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
+_DAY_TAIL = rf"""(?:,?\s+(?:on\s+|of\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
     (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}}))?|(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})\b
     (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})\s+(?P<month3>{MONTH})\b(?:\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
 
