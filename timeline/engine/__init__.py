@@ -55,15 +55,20 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
     for c, value in select(_candidates(text, full_scan), ctx):
         if is_title(text, c.start, c.end, sentences.around(c.start)):
             continue
-        start, value = widen(text, c.start, value, floor)
-        start, value = compose_prefix(text, start, value, floor)
+        try:
+            start, value = widen(text, c.start, value, floor)
+            start, value = compose_prefix(text, start, value, floor)
+            joined = compose_pair(text, (out[-1][0].start, out[-1][0].end, out[-1][1]), (start, c.end, value)) if out else None
+            if joined is not None:
+                value = joined
+            if value.anchor is not None and value.type in ("DATE", "TIME"):
+                ctx.remember(value, c.end)
+        except (ValueError, OverflowError):
+            continue  # a day the calendar cannot hold (before year 1 or after 9999): no mention
         floor = c.end
-        joined = compose_pair(text, (out[-1][0].start, out[-1][0].end, out[-1][1]), (start, c.end, value)) if out else None
         if joined is not None:
-            start, value = out.pop()[0].start, joined
+            start = out.pop()[0].start
         out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))
-        if value.anchor is not None and value.type in ("DATE", "TIME"):
-            ctx.remember(value, c.end)
     return out
 
 

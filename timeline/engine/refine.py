@@ -59,7 +59,10 @@ def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidat
         for c in sorted(cluster, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
             if any(c.start < o.end and o.start < c.end for o, _ in chosen):
                 continue
-            value = c.rule.normalise(c.match, ctx)
+            try:
+                value = c.rule.normalise(c.match, ctx)
+            except (ValueError, OverflowError):
+                value = None  # a day the calendar cannot hold: "January 0", "the 2927 century", year 10000
             if value is not None:
                 chosen.append((c, value))
         yield from sorted(chosen, key=lambda cv: cv[0].start)

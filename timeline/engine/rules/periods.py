@@ -115,7 +115,9 @@ def season(m, ctx):
         year = int(m["year"])
     else:
         # Each candidate season as the days it covers; pick by where today stands.
-        spans = {y: cal.interval(f"{y:04d}-{code}") for y in (today.year - 2, today.year - 1, today.year, today.year + 1)}
+        spans = {y: cal.interval(f"{y:04d}-{code}") for y in (today.year - 2, today.year - 1, today.year, today.year + 1)
+                 if 1 <= y <= 9998}
+        spans = {y: span for y, span in spans.items() if span}
         iso = today.isoformat()
         current = [y for y, (s, e) in spans.items() if s <= iso <= e]
         if rel in ("last", "past"):
