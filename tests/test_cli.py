@@ -1,5 +1,6 @@
 """The command line end to end on a temporary store: what a person or a cron job sees."""
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -9,11 +10,12 @@ import pytest
 from .conftest import EXAMPLES
 
 
-def run(*args, input=None, db=None):
+def run(*args, input=None, db=None, env=None):
     cmd = [sys.executable, "-m", "timeline", *args]
     if db:
         cmd += ["--db", db]
-    return subprocess.run(cmd, input=input, capture_output=True, text=True, timeout=120)
+    return subprocess.run(cmd, input=input, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
 
 
 def test_seed_end_to_end(seed_path, db):
@@ -235,7 +237,8 @@ def test_locked_database_waits_then_fails_cleanly(seed_path, db):
     holder = sqlite3.connect(db)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        out = run("add", "-", "--published", "2024-01-01", input="A story\nThe vote is on Friday.", db=db)
+        out = run("add", "-", "--published", "2024-01-01", input="A story\nThe vote is on Friday.", db=db,
+                  env={"TIMELINE_LOCK_WAIT": "2"})
     finally:
         holder.rollback()
         holder.close()

@@ -116,9 +116,9 @@ def _json_extraction(result) -> str:
 def _print_mentions(mentions, doc) -> None:
     from rich.table import Table
 
-    from .views import KIND_STYLE, highlight, span_label
+    from .views import KIND_STYLE, highlight, plain, span_label
 
-    table = Table(title=f"{doc.title[:70]} \u2014 published {doc.published.date()} ({doc.published_from})",
+    table = Table(title=plain(f"{doc.title[:70]} \u2014 published {doc.published.date()} ({doc.published_from})"),
                   show_lines=False, expand=False)
     for col in ("when", "kind", "mention", "value"):
         table.add_column(col)
@@ -128,7 +128,7 @@ def _print_mentions(mentions, doc) -> None:
         if m.due:
             when = f"due {m.due.replace('T', ' ')}"
         table.add_row(when, f"[{style}]{symbol} {m.kind}[/]", highlight(m.sentence, m.text, style),
-                      f"{m.type} {m.value}{' ' + m.mod if m.mod else ''}")
+                      plain(f"{m.type} {m.value}{' ' + m.mod if m.mod else ''}"))
     _console().print(table)
 
 
@@ -151,8 +151,20 @@ def add(
     if not files:
         _fail("no articles found in the paths given; give .txt, .html or .tml files or folders holding them")
     store = _store(db)
-    added = skipped = mentions = 0
+    counts = {"added": 0, "skipped": 0, "mentions": 0}
     errors: list[str] = []
+    pending: list = []
+
+    def write_pending() -> None:
+        # The write lock is held only while a batch is written, so `add`s side by side take turns.
+        with store.batch(size=max(1, len(pending))):
+            for extraction in pending:
+                res = store.add(extraction)
+                counts["added"] += res.added
+                counts["skipped"] += not res.added
+                counts["mentions"] += res.mentions
+        pending.clear()
+
     progress = None
     if len(files) > 1 and sys.stderr.isatty():
         from rich.progress import Progress
@@ -161,31 +173,35 @@ def add(
         progress.start()
         task = progress.add_task("Adding articles", total=len(files))
     try:
-        with store.batch():
-            for path, outcome in _extract_many(files, when, source, jobs):
-                if isinstance(outcome, TimelineError):
-                    errors.append(str(outcome))
-                else:
-                    res = store.add(outcome)
-                    added += res.added
-                    skipped += not res.added
-                    mentions += res.mentions
-                if progress:
-                    progress.advance(task)
+        for path, outcome in _extract_many(files, when, source, jobs):
+            if isinstance(outcome, TimelineError):
+                errors.append(str(outcome))
+            else:
+                pending.append(outcome)
+                if len(pending) >= WRITE_BATCH:
+                    write_pending()
+            if progress:
+                progress.advance(task)
+        write_pending()
     finally:
         if progress:
             progress.stop()
         store.close()
-    for e in errors:
-        sys.stderr.write(f"timeline: {e}\n")
-    summary = f"added {added} article{'s' if added != 1 else ''} ({mentions} mentions)"
-    if skipped:
-        summary += f", {skipped} already stored"
-    if errors:
-        summary += f", {len(errors)} failed"
-    sys.stderr.write(summary + "\n")
+        for e in errors:
+            sys.stderr.write(f"timeline: {e}\n".encode("utf-8", "backslashreplace").decode("utf-8"))
+        added, skipped = counts["added"], counts["skipped"]
+        summary = f"added {added} article{'s' if added != 1 else ''} ({counts['mentions']} mentions)"
+        if skipped:
+            summary += f", {skipped} already stored"
+        if errors:
+            summary += f", {len(errors)} skipped as unreadable"
+        sys.stderr.write(summary + "\n")
     if errors:
         raise typer.Exit(2)
+
+
+# Articles written per transaction by `add`.
+WRITE_BATCH = 50
 
 
 def _read_and_extract(args):
@@ -197,6 +213,11 @@ def _read_and_extract(args):
         return path, run(read_document(path, when, source))
     except TimelineError as e:
         return path, e
+    except Exception as e:  # one unreadable article must not stop the others
+        from .views import visible
+
+        return path, TimelineError(f"{visible(path)}: skipped, cannot be read ({type(e).__name__}: {visible(e)}); "
+                                   "check the file")
 
 
 def _extract_many(files, when, source, jobs):
@@ -226,7 +247,7 @@ def sources(
 
 @app.command()
 def rm(
-    document_id: int = typer.Argument(..., help="Document id, as `timeline sources` lists it."),
+    document_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Document id, as `timeline sources` lists it."),
     db: Optional[str] = DbOption,
 ):
     """Delete a stored document and its mentions."""
@@ -274,7 +295,7 @@ def show(
 def _print_timeline(rows: list[dict]) -> None:
     from rich.table import Table
 
-    from .views import KIND_STYLE, group_label, grouping, highlight, span_label
+    from .views import KIND_STYLE, group_label, grouping, highlight, plain, span_label
 
     console = _console()
     if not rows:
@@ -293,7 +314,7 @@ def _print_timeline(rows: list[dict]) -> None:
         style, symbol = KIND_STYLE.get(r["kind"], ("", "?"))
         when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
         table.add_row(f"  {when}", f"[{style}]{symbol} {r['kind']}[/]", highlight(r["sentence"], r["text"], style),
-                      f"{r['source']} #{r['document_id']}")
+                      plain(f"{r['source']} #{r['document_id']}"))
     console.print(table)
 
 
@@ -307,11 +328,14 @@ def _show_deadline(store, deadline_id: int, fmt: TableFormat):
         return _emit_rows(rows, fmt)
     from rich.table import Table
 
-    table = Table(title=f"Deadline #{deadline_id}: {rows[-1]['subject'] or rows[-1]['text']}")
+    from .views import plain
+
+    table = Table(title=plain(f"Deadline #{deadline_id}: {rows[-1]['subject'] or rows[-1]['text']}"))
     for col in ("published", "due", "change", "source", "sentence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}", r["sentence"])
+        table.add_row(*map(plain, (r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}",
+                                   r["sentence"])))
     _console().print(table)
 
 
@@ -331,6 +355,7 @@ def deadlines(
 ):
     """Deadlines, soonest first, with the time left."""
     from .store.queries import deadline_rows
+    from .views import plain
     from .when import parse_span
 
     moment = _as_of(as_of).date()
@@ -351,8 +376,8 @@ def deadlines(
     for r in rows:
         style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
-        table.add_row(str(r["deadline_id"]), r["tracked_due"], f"[{style}]{r['time_left']}[/]",
-                      r["subject"] or r["sentence"], r["setter"] or "", str(r["source_count"]), change)
+        table.add_row(str(r["deadline_id"]), plain(r["tracked_due"]), f"[{style}]{r['time_left']}[/]",
+                      plain(r["subject"] or r["sentence"]), plain(r["setter"] or ""), str(r["source_count"]), plain(change))
     console.print(table)
 
 
@@ -365,6 +390,7 @@ def alerts(
 ):
     """Exit 1 when a deadline falls inside the window, 0 when none does (2 and above: errors). For cron."""
     from .store.queries import deadline_rows
+    from .views import visible
     from .when import parse_span
 
     moment = _as_of(as_of).date()
@@ -379,7 +405,8 @@ def alerts(
     else:
         for r in rows:
             who = f" (set by {r['setter']})" if r["setter"] else ""
-            _out(f"{r['tracked_due']}  {r['time_left']:>14}  {r['subject'] or r['text']}{who}  [{r['source']} #{r['document_id']}]")
+            _out(visible(f"{r['tracked_due']}  {r['time_left']:>14}  {r['subject'] or r['text']}{who}  "
+                         f"[{r['source']} #{r['document_id']}]"))
         if not rows:
             _out(f"no deadlines within {within} of {moment}")
     raise typer.Exit(1 if rows else 0)
@@ -391,7 +418,7 @@ def alerts(
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.ics, "--format", help="ics, json or csv."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
-    alarm: int = typer.Option(1, "--alarm-days", help="ics: days before each deadline to raise an alarm."),
+    alarm: int = typer.Option(1, "--alarm-days", min=0, max=3650, help="ics: days before each deadline to raise an alarm."),
     db: Optional[str] = DbOption,
 ):
     """Export deadlines and scheduled dates (ics) or every mention (json, csv)."""
@@ -422,6 +449,9 @@ def calendar(
     db: Optional[str] = DbOption,
 ):
     """A month grid like `cal`, with deadlines (red) and plans (cyan) marked, listed below."""
+    from rich.text import Text
+
+    from .views import visible
     from .views.calendar_grid import month_grid
 
     today = _as_of(as_of).date()
@@ -429,6 +459,8 @@ def calendar(
         try:
             year, mon = (int(x) for x in month.split("-"))
             date(year, mon, 1)
+            if year > 9998:
+                raise ValueError(month)
         except ValueError:
             _fail(f"month {month!r}: give it as YYYY-MM, e.g. 2020-02")
     else:
@@ -447,7 +479,10 @@ def calendar(
     console.print(month_grid(year, mon, marks, today))
     for r in rows:
         style = "bold red" if r["kind"] == "deadline" else "cyan"
-        console.print(f"[{style}]{r['day']}[/] {r['kind']}: {r['what'] or ''}", overflow="fold")
+        line = Text(f"{r['day']}", style=style)
+        line.append(f" {r['kind']}: ")
+        line.append(visible(r["what"] or ""))
+        console.print(line, overflow="fold")
 
 
 @app.command()
@@ -473,12 +508,14 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
     else:
         from rich.table import Table
 
+        from .views import plain
+
         cols = columns or (list(rows[0]) if rows else [])
         table = Table(title=title)
         for c in cols:
-            table.add_column(c, overflow="fold")
+            table.add_column(plain(c), overflow="fold")
         for r in rows:
-            table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in cols))
+            table.add_row(*(plain(r.get(c)) for c in cols))
         _console().print(table)
 
 
@@ -490,6 +527,8 @@ def tag(
     out: Path = typer.Option(..., "--out", help="Folder to write the tagged documents to (created if missing)."),
 ):
     """TimeML in, TimeML out: the same documents with our TIMEX3 tags in TEXT."""
+    if out.exists() and not out.is_dir():
+        _fail(f"--out {out}: a file is there; give a folder (it is created if missing)")
     from .engine import tag as run_tag
     from .timeml import dct_datetime, read_timeml, timeml_files, write_timeml
 
@@ -560,6 +599,13 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("timeline: interrupted; the store keeps every article added before this one\n")
         sys.exit(130)
+    except OverflowError as e:
+        sys.stderr.write(f"timeline: a date or number is out of range ({e}); give dates between the years 1 and 9999 "
+                         "and spans and counts of a sensible size\n")
+        sys.exit(2)
+    except OSError as e:
+        sys.stderr.write(f"timeline: {e.filename or ''}: {e.strerror or e}; check the path\n")
+        sys.exit(2)
     except Exception as e:
         # Usage errors from the command-line parser (typer carries its own copy of click, so they
         # are recognised by shape): one line naming the problem, as for every other error.

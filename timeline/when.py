@@ -28,6 +28,8 @@ def parse_datetime(text: str) -> Optional[datetime]:
             return datetime.strptime(text, fmt)
         except ValueError:
             continue
+    if re.fullmatch(r"[\d.eE+-]+", text) and not re.fullmatch(r"\d{4}", text):
+        return None  # "1e999", "20200213.5": a number, not a date a person would type
     import dateparser  # slow to import: only when a phrase needs it
 
     return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
@@ -52,7 +54,10 @@ def parse_span(text: str) -> timedelta:
         raise TimelineError(f"--within: cannot read {text!r} as a span; use forms such as 7d, 2w, 48h or '3 months'")
     n = float(m.group(1))
     per_unit = {"h": 1 / 24, "d": 1, "w": 7, "m": 30, "y": 365}
-    return timedelta(days=n * per_unit[m.group(2).lower()[0]])
+    days = n * per_unit[m.group(2).lower()[0]]
+    if days > 365 * 1000:
+        raise TimelineError(f"--within: {text!r} is longer than a thousand years; give a shorter span such as 10y")
+    return timedelta(days=days)
 
 
 def utc(when: datetime) -> datetime:

@@ -180,7 +180,7 @@ def _clause_before(before: str) -> str:
     a dateline."""
     clause = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)[-1]
     clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided)\s+(?:\w+\s+){0,3}?that\s+", "", clause)
-    clause = re.sub(r"^.*\b(?:said|says|ruled)\s+(?=(?:the|a|an|it|its|he|she|they|we)\b)", "", clause)
+    clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _DATELINE.sub("", clause)
     clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())
     return clause

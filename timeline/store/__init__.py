@@ -21,6 +21,17 @@ from ..errors import TimelineError
 from ..model import Extraction
 
 LOCK_WAIT_SECONDS = 5.0
+# A writer waits its turn behind others this long: `add`s running side by side each hold the lock
+# only while they write a batch, never while they read and extract.
+WRITE_WAIT_SECONDS = 60.0
+
+
+def write_wait_seconds() -> float:
+    """How long a writer waits for the lock: `$TIMELINE_LOCK_WAIT` seconds, else a minute."""
+    try:
+        return max(0.0, float(os.environ.get("TIMELINE_LOCK_WAIT", WRITE_WAIT_SECONDS)))
+    except ValueError:
+        return WRITE_WAIT_SECONDS
 
 
 def migrations_dir() -> Path:
@@ -82,7 +93,7 @@ class Store:
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
                 conn.execute("PRAGMA query_only = ON")
             else:
-                conn = sqlite3.connect(self.path, timeout=LOCK_WAIT_SECONDS)
+                conn = sqlite3.connect(self.path, timeout=write_wait_seconds())
             conn.isolation_level = None  # transactions are ours: see add() and batch()
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
@@ -92,6 +103,7 @@ class Store:
             self.db = sqlite_utils.Database(conn)
             self._batch: Optional[_Batch] = None
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
+            self._check_kind()
             if not readonly:
                 self._migrate()
         except sqlite3.DatabaseError as e:
@@ -108,12 +120,31 @@ class Store:
             return TimelineError(f"{self.path}: the database is read-only; check the file's permissions")
         return TimelineError(f"{self.path}: database error: {msg}")
 
+    def _check_kind(self) -> None:
+        """Refuse a file that is not a timeline store: another program's tables, or a schema newer
+        than this timeline knows."""
+        newest = max(v for v, _ in migrations())
+        if self.version > newest:
+            raise TimelineError(f"{self.path}: made by a newer timeline (schema {self.version}, this one knows {newest}); "
+                                "upgrade timeline to use it")
+        if self.version == 0:
+            tables = [r[0] for r in self.db.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")]
+            if tables:
+                raise TimelineError(f"{self.path}: holds another program's tables ({', '.join(tables[:3])}); "
+                                    "give --db a new path for timeline's store")
+
     def _migrate(self) -> None:
         conn = self.db.conn
         for version, sql in migrations():
             if version <= self.version:
                 continue
             conn.execute("BEGIN IMMEDIATE")
+            # Another process may have applied it while this one waited for the lock.
+            self.version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version <= self.version:
+                conn.execute("COMMIT")
+                continue
             try:
                 for statement in _statements(sql):
                     conn.execute(statement)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 from datetime import date
@@ -20,13 +21,41 @@ def to_json(payload) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
 
 
+# C0 and C1 control characters (escape sequences among them), except tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A cell a spreadsheet would run as a formula.
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def visible(value) -> str:
+    """Text from an article or a query as it may reach a terminal: control and escape characters
+    written out ("\\x1b"), so no text can clear the screen or retitle the window."""
+    text = "" if value is None else str(value)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def plain(value):
+    """A table cell from stored or article text: shown as text, never read as rich markup."""
+    from rich.text import Text
+
+    return Text(visible(value))
+
+
+def csv_cell(value):
+    """A value as a CSV cell that a spreadsheet shows and does not run: "=1+1" becomes "'=1+1"."""
+    if isinstance(value, str) and _FORMULA.match(value) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[dict], columns: Optional[list[str]] = None) -> str:
     columns = columns or (list(rows[0]) if rows else [])
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow(r)
+        w.writerow({k: csv_cell(v) for k, v in r.items()})
     return buf.getvalue()
 
 
@@ -76,6 +105,7 @@ def highlight(sentence: str, text: str, style: str):
     """The sentence as rich Text with the expression marked in it."""
     from rich.text import Text
 
+    sentence, text = visible(sentence), visible(text)
     out = Text(sentence)
     i = sentence.find(text)
     if i < 0:

@@ -1,0 +1,114 @@
+"""Hostile and unlucky use of the command line: bad arguments, text that tries to take over the
+terminal or a spreadsheet, odd files in a folder, other programs' databases, writers side by side."""
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .test_cli import run
+
+STORY = "Port strike\n\nThe union said workers must return by March 9, {n}.\n"
+
+
+def _one_line_error(out):
+    assert out.returncode == 2, out
+    assert "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["alerts", "--as-of", "9999-12-31"], ["calendar", "9999-12"], ["deadlines", "--within", "99999y"],
+    ["rm", "99999999999999999999"], ["export", "--format", "ics", "--alarm-days", "99999999999"],
+    ["extract", "-", "--published", "1e999"],
+])
+def test_bad_arguments_end_in_one_line(args, db):
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    _one_line_error(run(*args, input="The vote is on Friday.", db=db))
+
+
+def test_export_to_a_folder_and_tag_to_a_file(tmp_path, db):
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    _one_line_error(run("export", "--format", "ics", "--out", str(tmp_path), db=db))
+    tml = tmp_path / "a.tml"
+    tml.write_text('<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2020-01-01">2020-01-01</TIMEX3></DCT>'
+                   "<TEXT>It rained on Friday.</TEXT></TimeML>")
+    target = tmp_path / "file"
+    target.write_text("x")
+    _one_line_error(run("tag", str(tml), "--out", str(target)))
+
+
+def test_markup_and_escape_sequences_are_shown_as_text(tmp_path, db):
+    article = tmp_path / "news" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("Ports [/] [red]x \x1b[2J\x1b]0;pwned\x07\n\nThe union said workers must return by March 9. [bold]\n")
+    assert run("add", str(article.parent), "--published", "2026-03-02", db=db).returncode == 0
+    for args in (["deadlines", "--as-of", "2026-03-02"], ["sources"], ["show"], ["calendar", "2026-03"],
+                 ["query", "SELECT title FROM documents"]):
+        out = run(*args, db=db)
+        assert out.returncode == 0, (args, out.stderr)
+        assert "\x1b" not in out.stdout and "\x07" not in out.stdout, args
+    assert "[red]x" in run("sources", db=db).stdout
+    assert "[bold]" in run("show", db=db).stdout
+    shown = run("extract", str(article), "--published", "2026-03-02").stdout
+    assert "\x1b" not in shown and "[bold]" in shown
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(db):
+    run("add", "-", "--published", "2026-03-02", input="=HYPERLINK(1)\n\nWorkers must return by March 9.", db=db)
+    out = run("query", "SELECT title, -3 AS n FROM documents", "--format", "csv", db=db).stdout
+    assert "'=HYPERLINK(1)" in out and ",-3" in out
+
+
+def test_a_folder_with_unreadable_files_adds_the_rest(tmp_path, db):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORY.format(n=2026))
+    (folder / "empty.txt").write_text("")
+    (folder / "bom.txt").write_bytes(b"\xff\xfeCaf\xe9 vote on Friday, May 5, 2026." + bytes(range(128, 160)))
+    (folder / "zz.txt").write_text("Budget\n\nThe council votes on Friday, May 8, 2026.\n")
+    out = run("add", str(folder), "--published", "2026-03-02", db=db)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    titles = {d["title"] for d in json.loads(run("sources", "--format", "json", db=db).stdout)}
+    assert {"Port strike", "Budget"} <= titles
+    assert "skipped" in out.stderr.splitlines()[-1]
+
+
+def test_another_programs_database_and_a_newer_schema_are_refused(tmp_path):
+    foreign = tmp_path / "other.db"
+    con = sqlite3.connect(foreign)
+    con.execute("CREATE TABLE customers (id INTEGER)")
+    con.commit()
+    con.close()
+    _one_line_error(run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=str(foreign)))
+    con = sqlite3.connect(foreign)
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["customers"]
+    con.close()
+    newer = tmp_path / "newer.db"
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=str(newer))
+    con = sqlite3.connect(newer)
+    con.execute("PRAGMA user_version = 999")
+    con.commit()
+    con.close()
+    _one_line_error(run("show", db=str(newer)))
+
+
+def test_four_writers_side_by_side_store_every_article_once(tmp_path, db):
+    folders = []
+    for f in range(4):
+        folder = tmp_path / f"feed{f}"
+        folder.mkdir()
+        for n in range(f * 30, f * 30 + 60):  # overlapping halves
+            (folder / f"{n}.txt").write_text(STORY.format(n=2000 + n % 400) + f"Story {n}.\n")
+        folders.append(folder)
+    cmd = [sys.executable, "-m", "timeline", "add", "--published", "2026-03-02", "--db", db]
+    procs = [subprocess.Popen(cmd + [str(f)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for f in folders]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    assert all(code == 0 for code, _ in results), results
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone() == (150, 150)
+    con.close()
