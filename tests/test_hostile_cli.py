@@ -112,3 +112,11 @@ def test_four_writers_side_by_side_store_every_article_once(tmp_path, db):
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*), count(DISTINCT content_hash) FROM documents").fetchone() == (150, 150)
     con.close()
+
+
+def test_a_runaway_query_is_stopped_by_its_time_limit(db):
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    runaway = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+    out = run("query", runaway, "--timeout", "1", db=db)
+    _one_line_error(out)
+    assert "stopped after" in out.stderr

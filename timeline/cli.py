@@ -489,11 +489,12 @@ def calendar(
 def query(
     sql: str = typer.Argument(..., help="One read-only SQL statement, e.g. \"SELECT * FROM upcoming_deadlines\"."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, max=86400, help="Stop the query after this many seconds."),
     db: Optional[str] = DbOption,
 ):
     """Run one read-only SQL statement against the store (opened read-only)."""
     store = _store(db, readonly=True)
-    columns, rows = store.query(sql)
+    columns, rows = store.query(sql, seconds=timeout)
     dict_rows = [dict(zip(columns, r)) for r in rows]
     _emit_rows(dict_rows, fmt, columns)
 

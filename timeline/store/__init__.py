@@ -307,11 +307,33 @@ class Store:
         names = [d[0] for d in cur.description or ()]
         return [dict(zip(names, r)) for r in cur.fetchall()]
 
-    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
-        """One read-only statement, as given by a person: columns and rows."""
+    def query(self, sql: str, seconds: float = 30.0, max_rows: int = 100_000) -> tuple[list[str], list[tuple]]:
+        """One read-only statement, as given by a person: columns and rows. It is stopped after
+        `seconds` (or by Ctrl-C, which SQLite sees through the same handler), and at most
+        `max_rows` rows are kept, so a runaway query cannot take the machine's memory."""
+        import signal
+        import time
+
+        deadline = time.monotonic() + seconds
+        interrupted = []
+
+        def on_sigint(signum, frame):
+            interrupted.append(True)
+        previous = signal.signal(signal.SIGINT, on_sigint)
+        self.db.conn.set_progress_handler(lambda: 1 if interrupted or time.monotonic() > deadline else 0, 10_000)
         try:
             cur = self.db.conn.execute(sql)
-            rows = cur.fetchall()
+            rows = cur.fetchmany(max_rows + 1)
+        except sqlite3.OperationalError as e:
+            if "interrupted" in str(e):
+                why = "stopped by Ctrl-C" if interrupted else f"stopped after {seconds:.0f} s"
+                raise TimelineError(f"query: {why}; narrow it (a LIMIT, a WHERE) or raise --timeout") from None
+            msg = str(e)
+            if "syntax" in msg or "no such" in msg:
+                raise TimelineError(f"query: {msg}; see README 'The database' for tables and columns") from None
+            if "readonly" in msg or "read-only" in msg or "query_only" in msg:
+                raise TimelineError("query: the store is opened read-only; only SELECT-like statements run") from None
+            raise self._explain(e) from None
         except (sqlite3.Warning, sqlite3.ProgrammingError) as e:
             raise TimelineError(f"query: {str(e).rstrip('.')}; give a single statement") from None
         except sqlite3.DatabaseError as e:
@@ -321,6 +343,11 @@ class Store:
             if "syntax" in msg or "no such" in msg:
                 raise TimelineError(f"query: {msg}; see README 'The database' for tables and columns") from None
             raise self._explain(e) from None
+        finally:
+            self.db.conn.set_progress_handler(None, 0)
+            signal.signal(signal.SIGINT, previous)
+        if len(rows) > max_rows:
+            raise TimelineError(f"query: more than {max_rows:,} rows; add a LIMIT or a WHERE")
         return [d[0] for d in cur.description or ()], rows
 
 
