@@ -74,7 +74,8 @@ def _clean(phrase: str) -> str:
 
 def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
-    m = re.search(r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
+    m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
+                  r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
                   r"so\s+that|,\s+(?:said|says|according)|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
     return phrase[:m.start()] if m else phrase
 
