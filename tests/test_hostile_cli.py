@@ -1,11 +1,9 @@
 """Hostile and unlucky use of the command line: bad arguments, text that tries to take over the
 terminal or a spreadsheet, odd files in a folder, other programs' databases, writers side by side."""
 import json
-import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

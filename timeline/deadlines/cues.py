@@ -129,7 +129,7 @@ SPAN_WITHIN_TEXT = re.compile(r"^(?:within|the\s+next)\b", re.IGNORECASE)
 SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
                         r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?$", re.IGNORECASE)
 SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
-SPAN_NAMED = re.compile(rf"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)\b", re.IGNORECASE)
+SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)\b", re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
 # "in four weeks" and "after seven days" count down where the sentence demands or threatens.

@@ -201,7 +201,7 @@ def _clause_subject(before: str) -> str:
 
 _POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
                         rf"{DEADLINE_NOUN}\b")
-_AGENT = re.compile(rf"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved)\s+by\s+"
+_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved)\s+by\s+"
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
                     r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who)\b|[,.;]|\s*$)")
 _QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+)\s+(?:said|says|told|added|wrote)|"
