@@ -18,7 +18,7 @@ from ..engine import calendar as cal
 from ..engine.tense import OBLIGATION, PAST, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
-from .roles import Roles, read_roles
+from .roles import read_roles
 
 _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
@@ -26,12 +26,11 @@ _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 
 @dataclass(frozen=True)
 class Neighbour:
-    """Another mention of the same sentence, already read: where it is and what day it names."""
+    """Another mention of the same sentence: where it is and, once read, the days it names."""
     start: int
     end: int
-    kind: str
-    earliest: Optional[str]
-    latest: Optional[str]
+    earliest: Optional[str] = None
+    latest: Optional[str] = None
 
 
 def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
@@ -45,21 +44,20 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
 
 
 def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
-             before_in_sentence: Sequence[Neighbour] = ()) -> Mention:
+             before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Sequence[Neighbour] = ()) -> Mention:
     """Read one timex for the product: its interval, kind, due date and, for deadlines, subject
-    and setter. `before_in_sentence` are the mentions of the same sentence read before it."""
+    and setter. The neighbours are the sentence's other mentions, those before it already read."""
     s_start, s_end = sentence
     sentence_text = " ".join(text[s_start:s_end].split())
     clause_from = s_start
     for m in _CLAUSE_START.finditer(text, s_start, t.start):
         clause_from = m.end()
     before = text[clause_from:t.start]
-    sentence_before = text[s_start:t.start]
     after = text[t.end:s_end]
     earliest, latest = interval_of(t)
     base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
                 mod=t.mod, earliest=earliest, latest=latest)
-    spans = [(n.start, n.end) for n in before_in_sentence]
+    spans = [(n.start, n.end) for n in before_in_sentence if n.earliest] + [(n.start, n.end) for n in after_in_sentence]
 
     def deadline(due: Optional[str], cue: str, **extra) -> Mention:
         roles = read_roles(text, t.start, t.end, s_start, s_end, spans)
@@ -70,7 +68,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return Mention(kind="recurring", **base)
 
     if t.type == "DURATION":
-        return _read_span(t, text, before, sentence_before, after, published, before_in_sentence, base, deadline)
+        return _read_span(t, text, sentence, before, after, published, before_in_sentence, base, deadline)
 
     if earliest is None:
         kind = "scheduled" if t.value == "FUTURE_REF" else "event"
@@ -121,18 +119,19 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     return Mention(kind=kind, cue=cue_m.group(0) if cue_m else None, **base)
 
 
-def _read_span(t: Timex, text: str, before: str, sentence_before: str, after: str, published: datetime,
+def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, after: str, published: datetime,
                before_in_sentence: Sequence[Neighbour], base: dict, deadline) -> Mention:
     """A span: a deadline where it counts down ("within 14 days", "gave him 48 hours to leave", "a
     10-day ultimatum"), a plan where it places something ahead ("in three weeks"), else a length."""
+    s_start, s_end = sentence
+    demanded = c.DEMAND.search(text, s_start, s_end)
+    # "in the next 24 hours" counts down only where the sentence demands or threatens; alone it is
+    # a forecast's span.
     counted = (c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
+               or (c.SPAN_NEXT_TEXT.match(t.text) and demanded)
                or c.SPAN_FROM_NOW.match(after) or c.SPAN_NAMED.match(after)
                or (c.SPAN_TO_ACT.match(after) and c.SPAN_GIVEN.search(before[-80:]))
-               or (c.SPAN_IN.search(before[-7:]) and c.DEMAND.search(sentence_before + after)))
-    if counted and c.SPAN_WITHIN_TEXT.match(t.text) and not (
-            c.SPAN_WITHIN.search(before[-40:]) or c.DEMAND.search(sentence_before + after)
-            or re.match(r"^within", t.text, re.IGNORECASE)):
-        counted = None  # "over the next 24 hours" alone is a forecast's span, not a deadline
+               or (c.SPAN_IN.search(before[-7:]) and demanded))
     anchor = _set_on(before_in_sentence, published)
     try:
         due = cal.add_duration(anchor, t.value) if "X" not in t.value else None
@@ -141,8 +140,7 @@ def _read_span(t: Timex, text: str, before: str, sentence_before: str, after: st
     if counted and due is not None:
         due_s = due.date().isoformat()
         return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
-    if c.SPAN_IN.search(before[-7:]) and due is not None and \
-            clause_tense(text, t.start, t.end, t.start - len(sentence_before), t.end + len(after)) != PAST:
+    if c.SPAN_IN.search(before[-7:]) and due is not None and clause_tense(text, t.start, t.end, s_start, s_end) != PAST:
         d = due.date().isoformat()
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)
@@ -159,6 +157,3 @@ def _set_on(before_in_sentence: Sequence[Neighbour], published: datetime) -> dat
             if today - day <= timedelta(days=31):
                 return datetime.combine(day, published.time())
     return published
-
-
-__all__ = ["classify", "interval_of", "Neighbour", "Roles"]

@@ -1,10 +1,9 @@
 """The words that make a date a deadline or a plan, kept as data.
 
 Each family is named for the kind of sentence it reads and carries examples in `tests/kinds/`.
-A `DeadlineCue` before the date must end right before it (`adjacent`) or may stand anywhere earlier
-in its clause; `strong` cues make a deadline whatever the tense ("the deadline passed on Friday"),
-weak ones ("by", "until", "before") only for a date still ahead or under an obligation ("he stayed
-until Friday" is an event). Cues after the date ("a Friday deadline", "Today is the deadline",
+A `DeadlineCue` ends right before the date it governs; `strong` cues make a deadline whatever the
+tense ("the deadline passed on Friday"), weak ones ("by", "until", "before") only for a date still
+ahead or under an obligation ("he stayed until Friday" is an event). Cues after the date ("a Friday deadline", "Today is the deadline",
 "... at the latest") are read by `AFTER_CUES`.
 """
 from __future__ import annotations
@@ -15,74 +14,73 @@ from typing import Optional
 
 from ..engine import lexicon
 from ..engine.rules import alternation
+from ..engine.tense import PAST_FORMS
 
 
 @dataclass(frozen=True)
 class DeadlineCue:
     name: str
     pattern: re.Pattern
-    adjacent: bool
     strong: bool
 
 
-def _cue(name: str, regex: str, adjacent: bool, strong: bool) -> DeadlineCue:
-    return DeadlineCue(name, re.compile(regex, re.IGNORECASE), adjacent, strong)
+def _cue(name: str, regex: str, strong: bool) -> DeadlineCue:
+    return DeadlineCue(name, re.compile(regex, re.IGNORECASE), strong)
 
 
 # The nouns that name a deadline.
 DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|time\s*limit|(?:last|final|closing)\s+(?:date|day)|"
-                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|"
+                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|grace\s+period|"
                  r"(?:end|close|expiry)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:period|window|amnesty|scheme|moratorium|truce|ceasefire))")
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
 _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
-    _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True, True),
+    _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
     # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
     _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of)\s+[^.;:,]{{0,90}}?)?\s+(?:is|was|will\s+be|would\s+be|had\s+been|"
          r"has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)(?:\s+(?:now|set\s+for|also))?" + _FILL,
-         True, True),
+         True),
     # "the deadline passed on Friday", "the ultimatum ends at midnight"
     _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
-         r"(?:\s+(?:on|at|in))?" + _FILL, True, True),
+         r"(?:\s+(?:on|at|in))?" + _FILL, True),
     # "extended the deadline for bids to October 30 from August 31": the date it was moved from
     _cue("moved from", rf"\b(?:extend\w*|mov\w*|push\w*\s+back|postpon\w*|brought\s+forward|deferr?\w*)\s+(?:the\s+|a\s+|its\s+)?"
-         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}[^.;:]{{0,140}}?\bfrom", True, True),
-    _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by))?" + _FILL, True, True),
-    _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True, True),
-    _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True, True),
+         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}[^.;:]{{0,140}}?\bfrom", True),
+    _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by))?" + _FILL, True),
+    _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True),
+    _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True),
     # "extended the deadline to June 12", "has been extended to 31 March 2025"
     _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
-         r"[^.;:]{0,100}?\b(?:to|until|till|through)" + _FILL, True, True),
-    _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, True, False),
+         r"[^.;:]{0,100}?\b(?:to|until|till|through)" + _FILL, True),
+    _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
-    _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b[^.;:]{0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True, True),
+    _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b[^.;:]{0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True),
     _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
-         r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True, True),
+         r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True),
     _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had|granted|allowed)\s+(?:[\w'\u2019,.-]+\s+){0,10}?(?:until|till)\b"
-         + _FILL, True, True),
+         + _FILL, True),
     # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
     _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b[^.;:]{0,120}?"
-         r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True, True),
+         r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True),
     # "in no case will the offer go beyond August"
-    _cue("not beyond", r"\b(?:no|not|never|n't)\b[^.;:]{0,80}?\bbeyond" + _FILL, True, True),
-    _cue("by", r"\bby" + _FILL, True, False),
-    _cue("until", r"\b(?:until|till|'til|up\s+to)" + _FILL, True, False),
-    _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, True, False),
+    _cue("not beyond", r"\b(?:no|not|never|n't)\b[^.;:]{0,80}?\bbeyond" + _FILL, True),
+    _cue("by", r"\bby" + _FILL, False),
+    _cue("until", r"\b(?:until|till|'til|up\s+to)" + _FILL, False),
+    _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, False),
 )
 
-# The cues that must end right before the mention, as one pattern: where several could end there,
-# the one that starts first (the longer phrase: "due ... by", "gave ... until") wins.
-_ADJACENT = [c for c in DATE_CUES if c.adjacent]
-_ADJACENT_AT_END = re.compile("(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(_ADJACENT))
-                              + r")\s*$", re.IGNORECASE)
+# Every cue as one pattern that ends right before the mention: where several could end there, the
+# one that starts first (the longer phrase: "due ... by", "gave ... until") wins.
+_CUE_AT_END = re.compile("(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(DATE_CUES))
+                         + r")\s*$", re.IGNORECASE)
 
 
 def find_cue(before: str) -> Optional[DeadlineCue]:
     """The deadline cue that ends right before a date preceded by `before` (its clause so far)."""
-    m = _ADJACENT_AT_END.search(before[-160:])
-    return _ADJACENT[int(m.lastgroup[1:])] if m else None
+    m = _CUE_AT_END.search(before[-160:])
+    return DATE_CUES[int(m.lastgroup[1:])] if m else None
 
 
 # After the date: "a Friday deadline", "Today is the deadline for ...", "a previous date of July 31
@@ -118,14 +116,15 @@ REPORTED_ON = re.compile(
     r"|\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:ruling|statement|speech|interview|briefing|"
     r"letter|release|address|order|judgment|judgement|report|conference|session)(?:\s+(?:issued|released|published|made))?)"
     r"(?:\s+(?:on|late|early|last|this))?\s+$", re.IGNORECASE)
-ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|gave|set|said|told|sent|sought|made|took|held|"
-                       r"won|began|wrote|issued|announced|demanded|ordered|asked|warned|threatened|extended|imposed|"
-                       r"agreed|decided|ruled|rejected|approved|passed|signed|launched|released|unveiled)\b")
+ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|set|"
+                       + alternation(sorted(PAST_FORMS - {"was", "were", "had", "did", "been", "gone", "done", "seen"}))
+                       + r")\b")
 
 # A span that counts down: "within 14 days", "has 72 hours to withdraw", "a 10-day ultimatum".
 SPAN_WITHIN = re.compile(
     r"\b(?:within|in\s+the\s+next|no\s+more\s+than|no\s+later\s+than|inside(?:\s+of)?)\s+(?:the\s+)?$", re.IGNORECASE)
-SPAN_WITHIN_TEXT = re.compile(r"^(?:within|the\s+next)\b", re.IGNORECASE)
+SPAN_WITHIN_TEXT = re.compile(r"^within\b", re.IGNORECASE)
+SPAN_NEXT_TEXT = re.compile(r"^the\s+next\b", re.IGNORECASE)
 SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
                         r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?$", re.IGNORECASE)
 SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
@@ -133,8 +132,10 @@ SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
 # "in four weeks" and "after seven days" count down where the sentence demands or threatens.
-DEMAND = re.compile(r"\b(?:sought|seeks?|asked|asks|ordered|orders|directed|directs|told|demanded|demands|warned|warns|"
-                    r"called\s+on|instructed|required|must|unless|if\b[^.;]{0,80}\bnot\b|or\s+(?:face|risk|else|be))\b",
+# Verbs by which someone demands that another act: "ordered the ministry to publish ...".
+DEMAND_VERBS = alternation("""demanded demands demand ordered orders asked asks told tells urged urges directed directs
+    instructed required requires warned warns""".split()) + r"|called\s+on"
+DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS}|sought|seeks?|must|unless|if\b[^.;]{{0,80}}\bnot\b|or\s+(?:face|risk|else|be))\b",
                     re.IGNORECASE)
 
 # Plans: a future the text commits to, or a plan as it stood ("was supposed to happen in 2011").

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from ..engine import lexicon
 from ..engine.rules import alternation
-from .cues import DEADLINE_NOUN
+from .cues import DEADLINE_NOUN, DEMAND_VERBS
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     set sets ordered orders demanded demands threatened threatens insisted insists pledged promised decided ruled stated
     wrote urged repeated extended extends extend postponed imposed imposes impose issued issues issue asked asks sought
     seeks directed directs fixed fixes banned bans agreed agrees told tells called approved approves confirmed
-    confirms granted grants allowed instructed required requires has""".split())
+    confirms granted grants allowed instructed required requires""".split())
 _SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|may|might|could|should|shall|must|also|finally|"
@@ -100,8 +100,7 @@ _TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:\([^)]*\)\s*)?,?\s*
                      re.IGNORECASE)
 _NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
                               r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
-_DEMAND = re.compile(r"\b(?:demanded|demands|demand|ordered|orders|asked|asks|told|tells|urged|urges|called\s+on|directed|"
-                     r"directs|instructed|required|requires|warned|warns)\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
+_DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
                      r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
                      r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
@@ -237,8 +236,6 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
         who = _actor_before(before[:m.start()])
         if who:
             return _resolve(text, who, s_start, sentence)
-        if m.group(1) == "has":
-            continue
     for m in _SETTING_VERB.finditer(sentence, at):
         if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in ("says", "ruled", "warned", "announced"):
             who = _actor_before(sentence[:m.start()])
@@ -248,10 +245,8 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
 
 
 def _infinitive(before: str, m: re.Match) -> bool:
-    """"to extend", "giving", "has" as a possession: not the verb of an actor."""
-    word = m.group(1)
-    prev = before[max(0, m.start() - 4):m.start()]
-    return prev.endswith("to ") or word.endswith("ing") or (word == "has" and not re.match(r"\s+\w+ed\b", before[m.end():]))
+    """"to extend", "giving": not the verb of an actor."""
+    return before[max(0, m.start() - 4):m.start()].endswith("to ") or m.group(1).endswith("ing")
 
 
 def _actor_before(left: str) -> str:
@@ -317,7 +312,7 @@ def _name(np: Optional[str]) -> str:
 
 
 _PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019.&-]+ (?:of (?:the )?)?){0,5}[A-Z][\w'\u2019.&-]+(?: \([A-Z]+\))?)\s+"
-                             rf"(?:(?:has|had|is|was|on\s+\w+)\s+)?(?:{_SETTING})\b")
+                             rf"(?:(?:has|had|is|was)\b|(?:on\s+\w+\s+)?(?:{_SETTING})\b)")
 _NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|In|On|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
 

@@ -46,6 +46,9 @@ withdrew undertook ago last yesterday earlier previously overcame upheld beat bo
 dealt felt heard lent slid split spun swung wept
 """.split())
 
+# The irregular past forms of verbs (without the adverbs that also mark the past).
+PAST_FORMS = IRREGULAR_PAST - {"last", "ago", "yesterday", "earlier", "previously"}
+
 # Words ending in -ed that are not past tense verbs (or, as participles after "is", look ahead).
 NOT_PAST_ED = frozenset("""
 need indeed speed feed seed bed red shed hundred embed proceed exceed succeed breed creed greed
@@ -159,10 +162,10 @@ _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|need
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at))?\s+$")
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1".
-_PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(IRREGULAR_PAST - {"last", "ago", "yesterday", "earlier", "previously"}))
-                               + r")\s+(?:in|on|during|since|last|before)\s+$")
+_PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:in|on|during|since|last|before)\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
-_POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b")
+# A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
+_POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
 
 
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
@@ -172,7 +175,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE
-    if _POSSESSIVE.match(text[end:end + 3]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
+    if _POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
         return FUTURE  # "threatened to strike Thursday": what is threatened lies ahead
