@@ -20,3 +20,15 @@ CASES = [
 @pytest.mark.parametrize("text, sentences", CASES)
 def test_sentence_ends(text, sentences):
     assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+def test_a_sentence_without_end_is_read_in_bounded_pieces():
+    from timeline.engine.sentences import MAX_SENTENCE, Sentences
+
+    text = "the talks went on and " * 2000
+    spans = Sentences(text).spans
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(text[s - 1] == " " for s, _ in spans[1:])  # cut at spaces, not inside words

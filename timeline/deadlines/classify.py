@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine.tense import OBLIGATION, PAST, clause_tense
+from ..engine.tense import OBLIGATION, PAST, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
@@ -49,11 +49,11 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     and setter. The neighbours are the sentence's other mentions, those before it already read."""
     s_start, s_end = sentence
     sentence_text = " ".join(text[s_start:s_end].split())
-    clause_from = s_start
-    for m in _CLAUSE_START.finditer(text, s_start, t.start):
+    clause_from = max(s_start, t.start - TENSE_REACH)
+    for m in _CLAUSE_START.finditer(text, clause_from, t.start):
         clause_from = m.end()
     before = text[clause_from:t.start]
-    after = text[t.end:s_end]
+    after = text[t.end:min(s_end, t.end + TENSE_REACH)]
     earliest, latest = interval_of(t)
     base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
                 mod=t.mod, earliest=earliest, latest=latest)

@@ -80,9 +80,14 @@ def _cut_after(phrase: str) -> str:
     return phrase[:m.start()] if m else phrase
 
 
+# Who set a deadline and what is due are named within this many characters of its date.
+ROLE_REACH = 300
+
+
 def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
                others: Sequence[tuple[int, int]] = ()) -> Roles:
     """Subject and setter of the deadline text[start:end] in the sentence text[s_start:s_end]."""
+    s_start, s_end = max(s_start, start - ROLE_REACH), min(s_end, end + ROLE_REACH)
     sentence = text[s_start:s_end]
     at, to = start - s_start, end - s_start
     setter = _setter(text, sentence, at, s_start)

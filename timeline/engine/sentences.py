@@ -40,7 +40,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return [piece for span in spans for piece in _pieces(text, *span)]
+
+
+# No reading looks further than this around a mention: a "sentence" longer than any a reporter
+# writes (a list, a table, text without full stops) is cut into pieces of this size at spaces,
+# so that the work per mention stays bounded and extraction time grows with the text, not its square.
+MAX_SENTENCE = 1200
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 class Sentences:

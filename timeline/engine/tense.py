@@ -8,6 +8,7 @@ No tagger model: a word list and the "-ed" ending are enough at the speed we nee
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon
 
@@ -63,6 +64,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
 
 
+@lru_cache(maxsize=8192)
 def word_tense(word: str) -> int:
     """The tense a single word marks, or NONE."""
     w = word.lower()
@@ -168,9 +170,16 @@ _PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + 
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
 
 
+# How far either side of a mention a tense marker is looked for: the verb that dates a mention
+# stands within a clause or two of it, and a bounded reach keeps the cost per mention fixed.
+TENSE_REACH = 300
+# Without a marker in its clause, the nearest one among this many words either side.
+NEAREST_WORDS = 40
+
+
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
-    left = text[sent_start:start]
+    left = text[max(sent_start, start - TENSE_REACH):start]
     if _AHEAD.search(left[-24:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
@@ -182,7 +191,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     past_verb = _PAST_VERB_BEFORE.search(left[-30:])
     if past_verb and past_verb.group(1) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
         return SURELY_PAST
-    right = text[end:sent_end]
+    right = text[end:min(sent_end, end + TENSE_REACH)]
     breaks = list(_CLAUSE_BREAK.finditer(left))
     clause_left = left[breaks[-1].end():] if breaks else left
     nxt = _CLAUSE_BREAK.search(right)
@@ -199,8 +208,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     # nothing else in the sentence does.
     quote_left = max((q.end() for q in _QUOTE.finditer(left)), default=0)
     quote_right = next((q.start() for q in _QUOTE.finditer(right)), len(right))
-    lw = [(w.group(), w.start() < quote_left) for w in reversed(list(_WORD.finditer(left)))]
-    rw = [(w.group(), w.start() > quote_right) for w in _WORD.finditer(right)]
+    lw = [(w.group(), w.start() < quote_left) for w in reversed(list(_WORD.finditer(left)))][:NEAREST_WORDS]
+    rw = [(w.group(), w.start() > quote_right) for w in _WORD.finditer(right)][:NEAREST_WORDS]
     reported = NONE
     for i in range(max(len(lw), len(rw))):
         for side, following in ((lw, lw[i - 1][0] if 0 < i <= len(lw) else ""),
