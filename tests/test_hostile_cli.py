@@ -1,9 +1,11 @@
 """Hostile and unlucky use of the command line: bad arguments, text that tries to take over the
 terminal or a spreadsheet, odd files in a folder, other programs' databases, writers side by side."""
 import json
+import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -118,3 +120,62 @@ def test_a_runaway_query_is_stopped_by_its_time_limit(db):
     out = run("query", runaway, "--timeout", "1", db=db)
     _one_line_error(out)
     assert "stopped after" in out.stderr
+
+
+def test_oversized_files_and_pipes_are_refused_in_one_line(tmp_path, db):
+    big = tmp_path / "big.txt"
+    big.write_text("Budget\n\nThe council votes on Friday.\n" + "x " * 600)
+    out = run("extract", str(big), "--published", "2026-03-02", env={"TIMELINE_MAX_BYTES": "1000"})
+    _one_line_error(out)
+    assert "larger than 1,000 bytes" in out.stderr
+    added = run("add", str(big), "--published", "2026-03-02", db=db, env={"TIMELINE_MAX_BYTES": "1000"})
+    assert added.returncode == 2 and "larger than" in added.stderr and "added 0 articles" in added.stderr
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    _one_line_error(run("extract", str(fifo), "--published", "2026-03-02"))
+    _one_line_error(run("extract", "/dev/zero", "--published", "2026-03-02"))
+
+
+def test_query_creates_no_other_file(tmp_path, db):
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    for sql in (f"ATTACH '{tmp_path / 'x.db'}' AS x", f"VACUUM INTO '{tmp_path / 'y.db'}'"):
+        _one_line_error(run("query", sql, db=db))
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "y.db").exists()
+
+
+def test_an_error_in_the_query_is_not_blamed_on_the_store(db):
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    out = run("query", "SELECT json('{')", db=db)
+    _one_line_error(out)
+    assert "query:" in out.stderr and "not a timeline database" not in out.stderr
+
+
+@pytest.mark.parametrize("seed", [3, 5])
+def test_a_store_with_flipped_bits_gives_one_line_not_a_traceback(tmp_path, seed):
+    import random
+
+    from .conftest import EXAMPLES
+
+    db = str(tmp_path / "damaged.db")
+    assert run("add", str(EXAMPLES), db=db).returncode == 0
+    data = bytearray(Path(db).read_bytes())
+    rng = random.Random(seed)
+    for _ in range(40):
+        data[rng.randrange(4096, len(data))] ^= 0xFF
+    Path(db).write_bytes(bytes(data))
+    for args in (["show"], ["sources"], ["export", "--format", "ics"], ["deadlines", "--as-of", "2026-03-06"]):
+        out = run(*args, db=db)
+        assert out.returncode in (0, 2) and "Traceback" not in out.stderr, (args, out.stderr[-300:])
+
+
+def test_rm_under_another_writers_lock_is_one_line(db):
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        out = run("rm", "1", db=db, env={"TIMELINE_LOCK_WAIT": "1"})
+    finally:
+        holder.rollback()
+        holder.close()
+    _one_line_error(out)
+    assert "locked" in out.stderr

@@ -1,6 +1,8 @@
 """The store: migrations apply themselves to an existing database and keep its rows."""
 import sqlite3
 
+import pytest
+
 from timeline.store import Store, _statements, migrations
 
 
@@ -67,3 +69,22 @@ def test_a_batch_keeps_each_document_whole(tmp_path, monkeypatch):
     assert [r["title"] for r in reopened.rows("SELECT title FROM documents")] == ["a"]
     assert {r["sentence"] for r in reopened.rows("SELECT sentence FROM mentions")} == {first.mentions[0].sentence}
     assert reopened.rows("SELECT count(*) AS n FROM deadlines") == [{"n": 1}]
+
+
+def test_disk_full_is_reported_as_disk_full_and_keeps_what_was_committed(tmp_path):
+    from datetime import datetime
+
+    from timeline.errors import TimelineError
+    from timeline.model import Document
+    from timeline.pipeline import extract
+    from timeline.store import Store
+
+    store = Store(str(tmp_path / "small.db"))
+    store.add(extract(Document("Port strike\n\nWorkers must return by Friday.", "a", datetime(2026, 3, 2), "flag")))
+    pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.db.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    huge = "The council votes on Friday, March 6, 2026. " * 5000
+    with pytest.raises(TimelineError, match="disk is full"):
+        store.add(extract(Document(huge, "b", datetime(2026, 3, 2), "flag")))
+    assert store.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    store.close()

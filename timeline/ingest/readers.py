@@ -1,7 +1,9 @@
 """Files -> Document. Plain text, HTML (through trafilatura), TimeML; folders; standard input."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -55,16 +57,35 @@ def decode(data: bytes, name: str) -> str:
     return str(best)
 
 
+# No article is this long; a file that is must be something else (a dump, a log, /dev/zero).
+MAX_BYTES = 20_000_000
+
+
+def max_bytes() -> int:
+    """The size cap for one article: `$TIMELINE_MAX_BYTES`, else 20 MB."""
+    try:
+        return max(1, int(os.environ.get("TIMELINE_MAX_BYTES", MAX_BYTES)))
+    except ValueError:
+        return MAX_BYTES
+
+
 def read_document(path: str, published: Optional[datetime] = None, source: Optional[str] = None) -> Document:
     """Read one article. `published` (the --published flag) wins over anything the file says."""
+    limit = max_bytes()
     if path == "-":
-        data, name, suffix = sys.stdin.buffer.read(), "<stdin>", ".txt"
+        data, name, suffix = sys.stdin.buffer.read(limit + 1), "<stdin>", ".txt"
     else:
+        name, suffix = path, Path(path).suffix.lower()
         try:
-            data = Path(path).read_bytes()
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                raise TimelineError(f"{path}: not a regular file (a pipe, a device or a socket); save the article to a file first")
+            with open(path, "rb") as f:
+                data = f.read(limit + 1)
         except OSError as e:
             raise TimelineError(f"{path}: cannot read the file ({e.strerror}); check the path and permissions")
-        name, suffix = path, Path(path).suffix.lower()
+    if len(data) > limit:
+        raise TimelineError(f"{name}: larger than {limit:,} bytes, more than any article; "
+                            "set TIMELINE_MAX_BYTES to read it anyway")
     raw = decode(data, name)
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I)):
         text, title, found = _read_html(raw, name)

@@ -92,9 +92,12 @@ class Store:
             if readonly:
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
                 conn.execute("PRAGMA query_only = ON")
+                conn.set_authorizer(_no_other_files)
             else:
                 conn = sqlite3.connect(self.path, timeout=write_wait_seconds())
             conn.isolation_level = None  # transactions are ours: see add() and batch()
+            # Text damaged on disk is shown with replacement characters rather than stopping a view.
+            conn.text_factory = lambda b: b.decode("utf-8", "replace")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 # Write-ahead log: a commit per article need not wait for the disk; still atomic.
@@ -108,6 +111,9 @@ class Store:
                 self._migrate()
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
+        except UnicodeDecodeError:
+            raise TimelineError(f"{self.path}: the store's schema is damaged (corrupt file); restore it from a backup "
+                                "or point --db at a new path and add the articles again") from None
 
     def _explain(self, e: sqlite3.Error) -> TimelineError:
         msg = str(e)
@@ -118,11 +124,15 @@ class Store:
                                  "point --db at another path or move the file away")
         if "readonly" in msg or "read-only" in msg:
             return TimelineError(f"{self.path}: the database is read-only; check the file's permissions")
+        if "disk is full" in msg or "disk full" in msg:
+            return TimelineError(f"{self.path}: the disk is full; free some space and run again (what was committed "
+                                 "before is kept)")
         return TimelineError(f"{self.path}: database error: {msg}")
 
     def _check_kind(self) -> None:
         """Refuse a file that is not a timeline store: another program's tables, or a schema newer
         than this timeline knows."""
+        self.db.conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()  # a damaged schema fails here
         newest = max(v for v, _ in migrations())
         if self.version > newest:
             raise TimelineError(f"{self.path}: made by a newer timeline (schema {self.version}, this one knows {newest}); "
@@ -154,7 +164,7 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {version}")
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
             self.version = version
 
@@ -173,7 +183,7 @@ class Store:
             yield self
         finally:
             batch, self._batch = self._batch, None
-            if batch.open:
+            if batch.open and self.db.conn.in_transaction:
                 try:
                     self.db.conn.execute("COMMIT")
                 except sqlite3.DatabaseError as e:
@@ -194,10 +204,12 @@ class Store:
             yield
             conn.execute("RELEASE document")
         except BaseException:
-            conn.execute("ROLLBACK TO document")
-            conn.execute("RELEASE document")
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full, I/O error)
+                conn.execute("ROLLBACK TO document")
+                conn.execute("RELEASE document")
             if alone:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
+            batch.open = batch.open and conn.in_transaction
             raise
         batch.pending += 1
         if batch.pending >= batch.size:
@@ -293,7 +305,7 @@ class Store:
             conn.execute("DELETE FROM deadlines WHERE id NOT IN (SELECT deadline_id FROM deadline_sources)")
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise self._explain(e) from None
         return cur.rowcount > 0
 
@@ -302,10 +314,10 @@ class Store:
     def rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
             cur = self.db.conn.execute(sql, tuple(params))
+            names = [d[0] for d in cur.description or ()]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
-        names = [d[0] for d in cur.description or ()]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
 
     def query(self, sql: str, seconds: float = 30.0, max_rows: int = 100_000) -> tuple[list[str], list[tuple]]:
         """One read-only statement, as given by a person: columns and rows. It is stopped after
@@ -324,31 +336,40 @@ class Store:
         try:
             cur = self.db.conn.execute(sql)
             rows = cur.fetchmany(max_rows + 1)
-        except sqlite3.OperationalError as e:
-            if "interrupted" in str(e):
-                why = "stopped by Ctrl-C" if interrupted else f"stopped after {seconds:.0f} s"
-                raise TimelineError(f"query: {why}; narrow it (a LIMIT, a WHERE) or raise --timeout") from None
-            msg = str(e)
-            if "syntax" in msg or "no such" in msg:
-                raise TimelineError(f"query: {msg}; see README 'The database' for tables and columns") from None
-            if "readonly" in msg or "read-only" in msg or "query_only" in msg:
-                raise TimelineError("query: the store is opened read-only; only SELECT-like statements run") from None
-            raise self._explain(e) from None
         except (sqlite3.Warning, sqlite3.ProgrammingError) as e:
             raise TimelineError(f"query: {str(e).rstrip('.')}; give a single statement") from None
         except sqlite3.DatabaseError as e:
             msg = str(e)
+            if "interrupted" in msg:
+                why = "stopped by Ctrl-C" if interrupted else f"stopped after {seconds:.0f} s"
+                raise TimelineError(f"query: {why}; narrow it (a LIMIT, a WHERE) or raise --timeout") from None
+            if "not authorized" in msg or "authorization denied" in msg:
+                raise TimelineError("query: ATTACH and VACUUM INTO are not allowed; query the store itself") from None
             if "readonly" in msg or "read-only" in msg or "query_only" in msg:
                 raise TimelineError("query: the store is opened read-only; only SELECT-like statements run") from None
             if "syntax" in msg or "no such" in msg:
                 raise TimelineError(f"query: {msg}; see README 'The database' for tables and columns") from None
-            raise self._explain(e) from None
+            if any(w in msg for w in ("disk image is malformed", "not a database", "locked", "busy", "disk is full")):
+                raise self._explain(e) from None
+            raise TimelineError(f"query: {msg}; check the statement") from None  # its own error: json("{"), 1/0
         finally:
             self.db.conn.set_progress_handler(None, 0)
             signal.signal(signal.SIGINT, previous)
         if len(rows) > max_rows:
             raise TimelineError(f"query: more than {max_rows:,} rows; add a LIMIT or a WHERE")
         return [d[0] for d in cur.description or ()], rows
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (it does on disk full or when BEGIN
+    itself failed on a lock)."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def _no_other_files(action: int, *_) -> int:
+    """Readers touch no other file: ATTACH (and VACUUM INTO, which attaches) would create one."""
+    return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_ATTACH else sqlite3.SQLITE_OK
 
 
 # Migrations whose new columns are filled from existing rows by Python, in the same transaction.
