@@ -1,6 +1,7 @@
 """Hostile and unlucky input: the engine and the pipeline are total. Any text with any publication
 date from year 1 to 9999 gives mentions whose offsets point at their own words and whose intervals
 are in order, never an exception."""
+import os
 from datetime import datetime
 
 import pytest
@@ -20,6 +21,8 @@ texts = st.one_of(
     st.lists(st.sampled_from(TIME_WORDS), min_size=1, max_size=16).map(" ".join),
     st.text(max_size=200),
 )
+# CI runs a bounded number; a longer run: TIMELINE_HYPOTHESIS_EXAMPLES=20000 pytest tests/test_hostile.py
+EXAMPLES = int(os.environ.get("TIMELINE_HYPOTHESIS_EXAMPLES", "400"))
 published = st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59))
 
 
@@ -31,13 +34,13 @@ def _consistent(text: str, mentions) -> None:
             assert m.earliest[:10] <= m.latest[:10]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(text=texts, when=published)
 def test_pipeline_is_total(text, when):
     _consistent(text, extract(Document(text, "", when, "flag")).mentions)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(text=texts, when=published)
 def test_tag_is_total(text, when):
     for t in tag(text, when):

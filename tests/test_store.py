@@ -49,14 +49,16 @@ def test_a_batch_keeps_each_document_whole(tmp_path, monkeypatch):
 
     published = datetime(2020, 2, 13, tzinfo=timezone.utc)
     first = extract(Document("Troops must leave the town by Friday, the council said.", "a", published, "flag"))
-    second = extract(Document("Ministers must sign the accord by Monday, officials said.", "b", published, "flag"))
+    # The second story is the later one, so its deadline is tracked inside its own savepoint.
+    later = published.replace(hour=12)
+    second = extract(Document("Ministers must sign the accord by Monday, officials said.", "b", later, "flag"))
     store = Store(str(tmp_path / "t.db"))
     real_track = Store._track
 
-    def track_then_fail(self, mention_id, mention, published_at, document_id):
+    def track_then_fail(self, mention_id, mention, *rest):
         if "Ministers" in mention.sentence:
             raise RuntimeError("disk gone")
-        real_track(self, mention_id, mention, published_at, document_id)
+        real_track(self, mention_id, mention, *rest)
 
     monkeypatch.setattr(Store, "_track", track_then_fail)
     with pytest.raises(RuntimeError):

@@ -319,18 +319,27 @@ def _print_timeline(rows: list[dict]) -> None:
 
 
 def _show_deadline(store, deadline_id: int, fmt: TableFormat):
-    from .store.queries import deadline_history
+    from .store.queries import deadline_history, tracked_deadline
 
     rows = deadline_history(store, deadline_id)
-    if not rows:
+    tracked = tracked_deadline(store, deadline_id)
+    if not rows or tracked is None:
         _fail(f"no tracked deadline with id {deadline_id}; `timeline deadlines` lists them")
     if fmt != TableFormat.table:
-        return _emit_rows(rows, fmt)
+        return _emit_rows([dict(r, tracked_due=tracked["due"], status=tracked["status"], dismissed=tracked["dismissed"])
+                           for r in rows], fmt)
     from rich.table import Table
 
     from .views import plain
 
-    table = Table(title=plain(f"Deadline #{deadline_id}: {rows[-1]['subject'] or rows[-1]['text']}"))
+    notes = [f"due {tracked['due']}", tracked["status"]]
+    if tracked["due"] != tracked["extracted_due"]:
+        notes.append(f"due edited by the analyst (articles say {tracked['extracted_due']})")
+    if tracked["dismissed"]:
+        notes.append(f"dismissed: {tracked['dismissed']}")
+    table = Table(title=plain(f"Deadline #{deadline_id}: {tracked['subject'] or rows[-1]['text']}"
+                              f"{' (set by ' + tracked['setter'] + ')' if tracked['setter'] else ''}"),
+                  caption=plain("; ".join(notes)))
     for col in ("published", "due", "change", "source", "sentence"):
         table.add_column(col, overflow="fold")
     for r in rows:
@@ -350,6 +359,7 @@ def deadlines(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Count time left from this moment (default: now)."),
     within: Optional[str] = typer.Option(None, "--within", help="Only deadlines due within this span, e.g. 7d, 2w, 48h."),
     include_passed: bool = typer.Option(False, "--include-passed", help="Also list deadlines already past."),
+    include_all: bool = typer.Option(False, "--all", help="Also list dismissed deadlines and ended ones (withdrawn, lifted, met)."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
     db: Optional[str] = DbOption,
 ):
@@ -361,7 +371,7 @@ def deadlines(
     moment = _as_of(as_of).date()
     days = parse_span(within).total_seconds() / 86400 if within else None
     store = _store(db, readonly=True)
-    rows = deadline_rows(store, moment, days, include_passed)
+    rows = deadline_rows(store, moment, days, include_passed, include_all)
     if fmt != TableFormat.table:
         return _emit_rows(rows, fmt, DEADLINE_COLUMNS)
     from rich.table import Table
@@ -376,6 +386,8 @@ def deadlines(
     for r in rows:
         style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
+        if r["dismissed"]:
+            change = f"dismissed: {r['dismissed']}"
         table.add_row(str(r["deadline_id"]), plain(r["tracked_due"]), f"[{style}]{r['time_left']}[/]",
                       plain(r["subject"] or r["sentence"]), plain(r["setter"] or ""), str(r["source_count"]), plain(change))
     console.print(table)
@@ -386,6 +398,7 @@ def alerts(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="The moment to check from (default: now)."),
     within: str = typer.Option("7d", "--within", help="Window ahead, e.g. 7d, 2w, 48h."),
     fmt: AlertFormat = typer.Option(AlertFormat.text, "--format", help="text or json."),
+    include_all: bool = typer.Option(False, "--all", help="Also alert on dismissed and ended deadlines."),
     db: Optional[str] = DbOption,
 ):
     """Exit 1 when a deadline falls inside the window, 0 when none does (2 and above: errors). For cron."""
@@ -396,7 +409,7 @@ def alerts(
     moment = _as_of(as_of).date()
     days = parse_span(within).total_seconds() / 86400
     store = _store(db, readonly=True)
-    rows = deadline_rows(store, moment, days, include_passed=False)
+    rows = deadline_rows(store, moment, days, include_passed=False, include_all=include_all)
     if fmt == AlertFormat.json:
         from .views import to_json
 
@@ -414,6 +427,63 @@ def alerts(
 
 # -- export, calendar, query -----------------------------------------------------------------------
 
+# -- the analyst's corrections ---------------------------------------------------------------------
+
+def _correct(db: Optional[str], deadline_id: int, changes: dict) -> None:
+    store = _store(db)
+    try:
+        for field, value in changes.items():
+            if not store.correct(deadline_id, field, value):
+                _fail(f"no tracked deadline with id {deadline_id}; `timeline deadlines --all` lists them")
+    finally:
+        store.close()
+
+
+@app.command()
+def dismiss(
+    deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines` lists it."),
+    reason: str = typer.Option("dismissed", "--reason", help="Why: kept beside it and shown with --all."),
+    db: Optional[str] = DbOption,
+):
+    """Leave a false or settled deadline out of `deadlines`, `alerts` and the calendar (kept across rebuilds)."""
+    _correct(db, deadline_id, {"dismissed": reason.strip() or "dismissed"})
+    sys.stderr.write(f"dismissed deadline #{deadline_id}; `timeline restore {deadline_id}` brings it back\n")
+
+
+@app.command()
+def restore(
+    deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines --all` lists it."),
+    db: Optional[str] = DbOption,
+):
+    """Bring a dismissed deadline back."""
+    _correct(db, deadline_id, {"dismissed": None})
+    sys.stderr.write(f"restored deadline #{deadline_id}\n")
+
+
+@app.command()
+def edit(
+    deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines` lists it."),
+    due: Optional[str] = typer.Option(None, "--due", help="The right due date, e.g. 2026-03-20."),
+    subject: Optional[str] = typer.Option(None, "--subject", help="What is due, in your words."),
+    setter: Optional[str] = typer.Option(None, "--setter", help="Who set it."),
+    db: Optional[str] = DbOption,
+):
+    """Correct a tracked deadline's due date, subject or setter (kept across more articles and rebuilds)."""
+    from .when import parse_when
+
+    changes = {}
+    if due is not None:
+        changes["due"] = parse_when(due, "--due").date().isoformat()
+    if subject is not None:
+        changes["subject"] = subject.strip() or None
+    if setter is not None:
+        changes["setter"] = setter.strip() or None
+    if not changes:
+        _fail("edit: give --due, --subject or --setter")
+    _correct(db, deadline_id, changes)
+    sys.stderr.write(f"edited deadline #{deadline_id}\n")
+
+
 @app.command()
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.ics, "--format", help="ics, json or csv."),
@@ -422,13 +492,13 @@ def export(
     db: Optional[str] = DbOption,
 ):
     """Export deadlines and scheduled dates (ics) or every mention (json, csv)."""
-    from .store.queries import export_rows
+    from .store.queries import calendar_rows, export_rows
 
     store = _store(db, readonly=True)
     if fmt == ExportFormat.ics:
         from .views.ics import to_ics
 
-        rows = export_rows(store, ("deadline", "scheduled"))
+        rows = calendar_rows(store)
         data = to_ics(rows, alarm)
     else:
         from .views import to_csv, to_json

@@ -1,8 +1,10 @@
-"""Following one deadline across articles: is this deadline one we know, and did it move?
+"""Following one deadline across articles: is this deadline one we know, did it move, did it end?
 
-Two mentions are the same deadline when their subjects share enough content words, and either
-name the same due date or the later one says the date moved ("extended to", "postponed until").
-Pure: the store hands in what it knows and applies the decision.
+Two reports are the same deadline when their subjects share enough content words, their setters
+(where both are named) are the same actor, and either they name the same due date or the later
+one says the date moved ("extended to", "postponed until"). A report that the deadline was
+withdrawn, lifted or met ends it. Reports are read in publication order, whatever order the
+articles were added in. Pure: the store hands in what it knows and applies the decision.
 """
 from __future__ import annotations
 
@@ -11,9 +13,33 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .cues import DEADLINE_NOUN
+
 MOVED = re.compile(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing|delay(?:s|ed)?|push(?:es|ed)?\s+back|"
                    r"moved?|moves|pushed|deferred|defers?|rescheduled?|brought\s+forward|advanced|bring\s+forward|"
                    r"pushes|prolong(?:s|ed)?)\b", re.IGNORECASE)
+# A deadline ended: "the ultimatum was withdrawn", "ECOWAS lifted its deadline", "the deadline was
+# scrapped"; or met: "agreed a deal before the deadline", "met the deadline".
+_ENDED = re.compile(
+    rf"\b(?P<verb>withdr[ae]w\w*|lift\w*|scrap\w*|drop\w*|rescind\w*|revok\w*|cancel\w*|call\w*\s+off|abandon\w*)\b"
+    rf"[^.;]{{0,40}}?\b{DEADLINE_NOUN}\b|"
+    rf"\b{DEADLINE_NOUN}\b[^.;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been|is|been)\s+(?:\w+\s+)?"
+    r"(?P<passive>withdrawn|lifted|scrapped|dropped|rescinded|revoked|cancell?ed|called\s+off|abandoned)\b", re.IGNORECASE)
+_MET = re.compile(rf"\b(?:agreed|reached|signed|struck|sealed|met|beat|complied)\b[^.;]{{0,60}}?\b(?:before|ahead\s+of|"
+                  rf"by|within)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{DEADLINE_NOUN}\b|\bmet\s+(?:the\s+|its\s+)?"
+                  rf"(?:[\w-]+\s+)?{DEADLINE_NOUN}\b", re.IGNORECASE)
+ENDINGS = ("withdrawn", "lifted", "met")
+
+
+def ended(sentence: str) -> Optional[str]:
+    """How the sentence says a deadline ended: withdrawn, lifted or met; None if it does not."""
+    m = _ENDED.search(sentence)
+    if m:
+        verb = (m.group("verb") or m.group("passive")).lower()
+        return "lifted" if verb.startswith("lift") else "withdrawn"
+    return "met" if _MET.search(sentence) else None
+
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""a an the of to for from in on at by and or with its their his her this that these those be is are
 was were will would must should has have had it they he she we not no as into than until till before after said says
@@ -30,12 +56,13 @@ class TrackedDeadline:
     subject_words: frozenset = frozenset()  # what each report said was due
     context_words: frozenset = frozenset()  # the first and the latest report's sentences
     in_document: bool = False  # already reported by the document now being read
+    open: bool = True  # not withdrawn, lifted or met
 
 
 @dataclass(frozen=True)
 class Decision:
     deadline_id: Optional[int]  # None: a new deadline
-    change: str  # set | repeated | extended | brought forward
+    change: str  # set | repeated | extended | brought forward | withdrawn | lifted | met
 
 
 @lru_cache(maxsize=4096)
@@ -57,22 +84,47 @@ SAME_DEADLINE = 0.4
 MAX_WORDS = 120
 
 
-def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional[str], due: str,
+def same_actor(setter: Optional[str], d: TrackedDeadline) -> bool:
+    """Could this report's setter be the one who set `d`? Unknown ones could; a named one must be
+    named in what `d`'s reports said ("the union" in "The dockworkers' union said ...")."""
+    if not setter or not d.setter:
+        return True
+    words = content_words(setter)
+    return bool(words & (content_words(d.setter) | d.context_words | d.subject_words)) or \
+        setter.lower() in d.setter.lower() or d.setter.lower() in setter.lower()
+
+
+# Below this much shared wording, bonuses for the same setter or the same article do not make two
+# reports one deadline: unrelated stories that share a due date stay apart.
+LEAST_WORDING = 0.25
+
+
+def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional[str], due: Optional[str],
           sentence: str) -> Decision:
-    """Which known deadline (if any) this report is about, and whether it moved the date."""
+    """Which known deadline (if any) this report is about, and what it says happened to it. `due`
+    is None for a report that names no due date (one that only says the deadline ended)."""
     moved = bool(MOVED.search(sentence))
+    ending = ended(sentence)
     subject_words, sentence_words = content_words(subject), content_words(sentence)
     best, best_score = None, 0.0
     for d in known:
-        score = max(overlap(subject_words, d.subject_words), overlap(sentence_words, d.subject_words) * 0.9,
-                    overlap(sentence_words, d.context_words) * 0.8)
-        if setter and d.setter and setter.lower() == d.setter.lower():
+        headline_and_body = d.in_document and d.due == due  # one article naming its date twice
+        if (not same_actor(setter, d) and not headline_and_body) or (ending and not d.open):
+            continue
+        wording = max(overlap(subject_words, d.subject_words), overlap(sentence_words, d.subject_words) * 0.9,
+                      overlap(sentence_words, d.context_words) * 0.8)
+        score = wording
+        if setter and d.setter:
             score += 0.2
-        if d.in_document and d.due == due:
-            score += 0.3  # a headline and its story's body naming the same date
-        if score >= SAME_DEADLINE and (d.due == due or moved):
+        if headline_and_body:
+            score += 0.3
+        elif wording < LEAST_WORDING:
+            continue
+        if score >= SAME_DEADLINE and (d.due == due or moved or ending):
             if score > best_score or (score == best_score and best is not None and d.due == due):
                 best, best_score = d, score
+    if ending:
+        return Decision(best.id if best else None, ending)
     if best is None:
         return Decision(None, "set")
     if best.due == due:

@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..deadlines.tracking import MOVED, TrackedDeadline, better_subject, content_words, track, words_text
+from ..deadlines.tracking import (ENDINGS, MOVED, TrackedDeadline, better_subject, content_words, ended, track,
+                                  words_text)
 from ..errors import TimelineError
 from ..model import Extraction
 
@@ -67,6 +68,22 @@ class _Batch:
     pending: int = 0  # documents in it
 
 
+@dataclass(frozen=True)
+class _Report:
+    """A mention as tracking reads it, from an extraction or from the store."""
+    kind: str
+    due: Optional[str]
+    subject: Optional[str]
+    setter: Optional[str]
+    sentence: str
+    earliest: Optional[str]
+
+
+def _reports_on_deadline(m) -> bool:
+    """A deadline with its due date, or a dated mention in a sentence saying a deadline ended."""
+    return bool(m.kind == "deadline" and m.due) or bool(m.earliest and ended(m.sentence))
+
+
 @dataclass
 class AddResult:
     document_id: int
@@ -105,6 +122,8 @@ class Store:
                 conn.execute("PRAGMA synchronous = NORMAL")
             self.db = sqlite_utils.Database(conn)
             self._batch: Optional[_Batch] = None
+            self._needs_retrack = False
+            self._latest: Optional[tuple[str, str]] = None
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
             self._check_kind()
             if not readonly:
@@ -188,6 +207,8 @@ class Store:
                     self.db.conn.execute("COMMIT")
                 except sqlite3.DatabaseError as e:
                     raise self._explain(e) from None
+        if self._needs_retrack:
+            self.retrack()
 
     @contextmanager
     def _document_transaction(self):
@@ -217,9 +238,13 @@ class Store:
             batch.open = False
 
     def add(self, extraction: Extraction) -> AddResult:
-        """Store a document and its mentions, whole or not at all; the same text is stored once."""
+        """Store a document and its mentions, whole or not at all; the same text is stored once.
+        Its reports of deadlines are tracked at once when it is the latest story the store has;
+        an older one slots into the history by a replay (`retrack`) when the batch ends."""
         doc = extraction.document
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        published = doc.published.isoformat()
+        offset = doc.zone.utcoffset(doc.published) if doc.zone is not None and doc.published.tzinfo else None
         conn = self.db.conn
         try:
             with self._document_transaction():
@@ -227,10 +252,11 @@ class Store:
                 if row:
                     return AddResult(row[0], False, 0)
                 cur = conn.execute(
-                    "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (digest, doc.title, doc.source, doc.path, doc.published.isoformat(), doc.published_from,
-                     datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text))
+                    "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text,"
+                    " utc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (digest, doc.title, doc.source, doc.path, published, doc.published_from,
+                     datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text,
+                     int(offset.total_seconds() // 60) if offset is not None else None))
                 doc_id = cur.lastrowid
                 rows = [(doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
                          m.latest, m.due, m.subject, m.setter, m.cue) for m in extraction.mentions]
@@ -238,37 +264,96 @@ class Store:
                     "INSERT INTO mentions (document_id, start, end, text, sentence, type, value, mod, kind,"
                     " earliest, latest, due, subject, setter, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows)
-                deadline_ids = dict(conn.execute(
-                    "SELECT start, id FROM mentions WHERE document_id = ? AND kind = 'deadline'", (doc_id,)).fetchall())
-                for m in extraction.mentions:
-                    if m.kind == "deadline" and m.due:
-                        self._track(deadline_ids[m.start], m, doc.published.isoformat(), doc_id)
+                reports = [m for m in extraction.mentions if _reports_on_deadline(m)]
+                if reports:
+                    order = (published, digest)
+                    if self._needs_retrack or order < self._latest_tracked():
+                        self._needs_retrack = True  # an older story: replayed in order when the batch ends
+                    else:
+                        ids = dict(conn.execute("SELECT start, id FROM mentions WHERE document_id = ?", (doc_id,)).fetchall())
+                        for m in reports:
+                            self._track(ids[m.start], m, published, doc_id, f"{digest}:{m.start}")
+                        self._latest = order
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
+        if self._batch is None and self._needs_retrack:
+            self.retrack()
         return AddResult(doc_id, True, len(extraction.mentions))
 
-    def _track(self, mention_id: int, mention, published: str, document_id: int) -> None:
+    def _latest_tracked(self) -> tuple[str, str]:
+        """(publication time, content hash) of the latest story that reported on a deadline."""
+        if self._latest is None:
+            row = self.db.conn.execute(
+                "SELECT d.published, d.content_hash FROM documents d WHERE d.id IN (SELECT m.document_id FROM"
+                " deadline_sources s JOIN mentions m ON m.id = s.mention_id) ORDER BY d.published DESC,"
+                " d.content_hash DESC LIMIT 1").fetchone()
+            self._latest = tuple(row) if row else ("", "")
+        return self._latest
+
+    def retrack(self) -> None:
+        """Follow every deadline again from its reports in publication order (then by text, then
+        by place), so that the same articles give the same tracked deadlines and histories in
+        whatever order they were added. In a transaction of its own."""
         conn = self.db.conn
-        due = mention.due[:10]
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            self._replay()
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            _rollback(conn)
+            raise self._explain(e) from None
+        except BaseException:
+            _rollback(conn)
+            raise
+        self._needs_retrack = False
+
+    def _replay(self) -> None:
+        conn = self.db.conn
+        conn.execute("DELETE FROM deadline_sources")
+        conn.execute("DELETE FROM deadlines")
+        # Reports: deadline mentions, and mentions in sentences that may say a deadline ended
+        # (words found through the full-text index, read exactly by tracking.ended).
+        rows = conn.execute(
+            "SELECT m.id, m.kind, m.due, m.subject, m.setter, m.sentence, m.earliest, m.start, d.id, d.published,"
+            " d.content_hash FROM mentions m JOIN documents d ON d.id = m.document_id"
+            " WHERE (m.kind = 'deadline' AND m.due IS NOT NULL) OR m.id IN (SELECT rowid FROM mentions_fts"
+            " WHERE mentions_fts MATCH 'deadline OR deadlines OR ultimatum OR ultimatums OR cutoff OR \"cut off\"')"
+            " ORDER BY d.published, d.content_hash, m.start").fetchall()
+        self._latest = None
+        for (mention_id, kind, due, subject, setter, sentence, earliest, start, doc_id, published, digest) in rows:
+            report = _Report(kind, due, subject, setter, sentence, earliest)
+            if _reports_on_deadline(report):
+                self._track(mention_id, report, published, doc_id, f"{digest}:{start}")
+                self._latest = (published, digest)
+
+    def _track(self, mention_id: int, mention, published: str, document_id: int, report_key: str) -> None:
+        conn = self.db.conn
+        due = mention.due[:10] if mention.kind == "deadline" and mention.due else None
+        around = due or (mention.earliest or published)[:10]
         candidates = ("SELECT id, subject, setter, due, subject_words, first_words || ' ' || latest_words,"
                       " EXISTS (SELECT 1 FROM deadline_sources s WHERE s.deadline_id = deadlines.id"
-                      "         AND s.mention_id IN (SELECT id FROM mentions WHERE document_id = ?)) FROM deadlines")
-        if MOVED.search(mention.sentence):
-            # A deadline said to move may have been due up to a year either side of the new date.
+                      "         AND s.mention_id IN (SELECT id FROM mentions WHERE document_id = ?)),"
+                      " status = 'open' FROM deadlines")
+        if due is None or MOVED.search(mention.sentence) or ended(mention.sentence):
+            # A deadline said to move or end may have been due up to a year either side.
             rows = conn.execute(candidates + " WHERE due BETWEEN date(?, '-1 year') AND date(?, '+1 year')",
-                                (document_id, due, due)).fetchall()
+                                (document_id, around, around)).fetchall()
         else:
             rows = conn.execute(candidates + " WHERE due = ?", (document_id, due)).fetchall()
-        known = [TrackedDeadline(r[0], r[1], r[2], r[3], frozenset(r[4].split()), frozenset(r[5].split()), bool(r[6]))
-                 for r in rows]
+        known = [TrackedDeadline(r[0], r[1], r[2], r[3], frozenset(r[4].split()), frozenset(r[5].split()), bool(r[6]),
+                                 bool(r[7])) for r in rows]
         decision = track(known, mention.subject, mention.setter, due, mention.sentence)
         sentence_words = words_text(content_words(mention.sentence))
         if decision.deadline_id is None:
+            if due is None:
+                return  # says that some deadline ended, but none we know
             cur = conn.execute(
                 "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed, subject_words,"
-                " first_words, latest_words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " first_words, latest_words, key, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (mention.subject, mention.setter, due, due, published, published,
-                 words_text(content_words(mention.subject)), sentence_words, sentence_words))
+                 words_text(content_words(mention.subject)), sentence_words, sentence_words,
+                 hashlib.sha256(report_key.encode()).hexdigest()[:20],
+                 decision.change if decision.change in ENDINGS else "open"))
             deadline_id = cur.lastrowid
         else:
             deadline_id = decision.deadline_id
@@ -279,9 +364,40 @@ class Store:
                          (subject, mention.setter, words_text(tracked.subject_words | content_words(mention.subject)),
                           sentence_words, deadline_id))
             if decision.change in ("extended", "brought forward"):
-                conn.execute("UPDATE deadlines SET due = ?, last_changed = ? WHERE id = ?", (due, published, deadline_id))
+                conn.execute("UPDATE deadlines SET due = ?, last_changed = ?, sequence = sequence + 1, status = 'open'"
+                             " WHERE id = ?", (due, published, deadline_id))
+            elif decision.change in ENDINGS:
+                conn.execute("UPDATE deadlines SET status = ?, last_changed = ?, sequence = sequence + 1 WHERE id = ?",
+                             (decision.change, published, deadline_id))
+            due = due or tracked.due
         conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
                      (deadline_id, mention_id, due, decision.change))
+
+    # -- the analyst's corrections ----------------------------------------------------------------
+
+    def correct(self, deadline_id: int, field: str, value: Optional[str]) -> bool:
+        """Set (or, with None, take back) a correction of one tracked deadline: kept against every
+        report it has, so it holds after more articles, an unrelated `rm` and a rebuild."""
+        conn = self.db.conn
+        keys = [r[0] for r in conn.execute(
+            "SELECT d.content_hash || ':' || m.start FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id"
+            " JOIN documents d ON d.id = m.document_id WHERE s.deadline_id = ?", (deadline_id,))]
+        if not keys:
+            return False
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if value is None:
+                conn.executemany("DELETE FROM deadline_corrections WHERE report_key = ? AND field = ?",
+                                 [(k, field) for k in keys])
+            else:
+                conn.executemany("INSERT OR REPLACE INTO deadline_corrections (report_key, field, value, made_at)"
+                                 " VALUES (?, ?, ?, ?)", [(k, field, value, now) for k in keys])
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            _rollback(conn)
+            raise self._explain(e) from None
+        return True
 
     def _fill_deadline_words(self) -> None:
         """Migration 004 for stores that already track deadlines: their word sets, from their reports."""
@@ -301,8 +417,9 @@ class Store:
         try:
             conn.execute("BEGIN IMMEDIATE")
             cur = conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-            # Deadlines left with no source went with their last article.
-            conn.execute("DELETE FROM deadlines WHERE id NOT IN (SELECT deadline_id FROM deadline_sources)")
+            if cur.rowcount:
+                # The history of every deadline it reported on is read again without it.
+                self._replay()
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             _rollback(conn)
@@ -373,7 +490,7 @@ def _no_other_files(action: int, *_) -> int:
 
 
 # Migrations whose new columns are filled from existing rows by Python, in the same transaction.
-_DATA_STEPS = {4: Store._fill_deadline_words}
+_DATA_STEPS = {4: Store._fill_deadline_words, 6: Store._replay}
 
 
 def _statements(sql: str) -> list[str]:

@@ -84,21 +84,51 @@ def deadline_history(store, deadline_id: int) -> list[dict]:
         " WHERE s.deadline_id = ? ORDER BY d.published, m.id", (deadline_id,))
 
 
+def tracked_deadline(store, deadline_id: int) -> Optional[dict]:
+    """One tracked deadline as the analyst sees it: corrections applied, status, what was extracted."""
+    rows = store.rows("SELECT * FROM tracked_deadlines WHERE id = ?", (deadline_id,))
+    return rows[0] if rows else None
+
+
+def calendar_rows(store) -> list[dict]:
+    """What a calendar holds: every tracked deadline not dismissed (its latest report's wording and
+    time, its history in words) and every plan on a single day or a span."""
+    deadlines = store.rows(
+        "SELECT t.id AS deadline_id, t.key, t.due, t.subject, t.setter, t.status, t.sequence, t.first_due,"
+        " (SELECT m.due FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
+        "   WHERE s.deadline_id = t.id AND substr(m.due, 1, 10) = t.due ORDER BY d.published DESC LIMIT 1) AS due_at,"
+        " (SELECT d.utc_offset FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
+        "   WHERE s.deadline_id = t.id ORDER BY d.published DESC LIMIT 1) AS utc_offset"
+        " FROM tracked_deadlines t WHERE t.dismissed IS NULL ORDER BY t.due, t.key")
+    for r in deadlines:
+        r["history"] = deadline_history(store, r["deadline_id"])
+    plans = store.rows(
+        "SELECT m.id AS mention_id, d.content_hash || ':' || m.start AS report_key, m.text, m.sentence, m.earliest,"
+        " m.latest, d.title, d.source, d.published, d.utc_offset FROM mentions m JOIN documents d ON d.id = m.document_id"
+        " WHERE m.kind = 'scheduled' AND m.earliest IS NOT NULL ORDER BY m.earliest, d.content_hash, m.start")
+    return [dict(r, kind="deadline") for r in deadlines] + [dict(r, kind="scheduled") for r in plans]
+
+
 def month_rows(store, first: str, last: str) -> list[dict]:
     """Tracked deadlines and single-day plans from `first` up to (not including) `last`."""
     return store.rows(
-        "SELECT t.id AS deadline_id, t.due AS day, 'deadline' AS kind, t.subject AS what FROM deadlines t"
-        " WHERE t.due >= ? AND t.due < ? UNION ALL"
+        "SELECT t.id AS deadline_id, t.due AS day, 'deadline' AS kind, t.subject AS what FROM tracked_deadlines t"
+        " WHERE t.due >= ? AND t.due < ? AND t.dismissed IS NULL AND t.status = 'open' UNION ALL"
         " SELECT m.id, substr(m.earliest, 1, 10), 'scheduled', m.text || ': ' || m.sentence FROM mentions m"
         " WHERE m.kind = 'scheduled' AND m.earliest >= ? AND m.earliest < ? AND m.latest = m.earliest"
         " ORDER BY 2", (first, last, first, last))
 
 
-def deadline_rows(store, as_of: date, within_days: Optional[float], include_passed: bool) -> list[dict]:
-    """One row per tracked deadline: its latest source's mention, the source count, time left."""
+def deadline_rows(store, as_of: date, within_days: Optional[float], include_passed: bool,
+                  include_all: bool = False) -> list[dict]:
+    """One row per tracked deadline, with the analyst's corrections: its latest source's mention,
+    the source count, time left. Dismissed and ended (withdrawn, lifted, met) ones only with
+    `include_all`."""
     from ..views import time_left
 
     where, params = [], []
+    if not include_all:
+        where.append("t.dismissed IS NULL AND t.status = 'open'")
     if not include_passed:
         where.append("t.due >= ?")
         params.append(as_of.isoformat())
@@ -106,7 +136,8 @@ def deadline_rows(store, as_of: date, within_days: Optional[float], include_pass
         where.append("t.due <= ?")
         params.append((as_of + timedelta(days=within_days)).isoformat())
     rows = store.rows(
-        "SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed,"
+        "SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed, t.status, t.dismissed,"
+        " t.key, t.sequence,"
         " (SELECT count(DISTINCT m2.document_id) FROM deadline_sources s2 JOIN mentions m2 ON m2.id = s2.mention_id"
         "   WHERE s2.deadline_id = t.id) AS source_count,"
         " (SELECT s3.change FROM deadline_sources s3 JOIN mentions m3 ON m3.id = s3.mention_id"
@@ -115,7 +146,7 @@ def deadline_rows(store, as_of: date, within_days: Optional[float], include_pass
         " m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due,"
         " coalesce(t.subject, m.subject) AS subject, coalesce(t.setter, m.setter) AS setter,"
         " m.sentence, d.id AS document_id, d.title, d.source, d.published"
-        " FROM deadlines t"
+        " FROM tracked_deadlines t"
         " JOIN mentions m ON m.id = (SELECT s.mention_id FROM deadline_sources s JOIN mentions mm ON mm.id = s.mention_id"
         "   JOIN documents dd ON dd.id = mm.document_id WHERE s.deadline_id = t.id ORDER BY dd.published DESC, mm.id DESC LIMIT 1)"
         " JOIN documents d ON d.id = m.document_id"
