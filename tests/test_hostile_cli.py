@@ -179,3 +179,30 @@ def test_rm_under_another_writers_lock_is_one_line(db):
         holder.close()
     _one_line_error(out)
     assert "locked" in out.stderr
+
+
+def test_workers_die_when_add_is_killed(tmp_path, db):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(400):
+        (folder / f"{n}.txt").write_text(STORY.format(n=2000 + n) + "More text. " * 400)
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "add", str(folder), "--jobs", "2",
+                             "--published", "2026-03-02", "--db", db], stderr=subprocess.DEVNULL)
+    deadline = time.time() + 30
+    children: list[int] = []
+    while time.time() < deadline and not children:
+        time.sleep(0.2)
+        try:
+            children = [int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+        except OSError:
+            break
+    if not children:
+        pytest.skip("no worker processes seen (the run ended first, or /proc is not there)")
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(1.0)
+    alive = [c for c in children if Path(f"/proc/{c}").exists() and "Z" not in Path(f"/proc/{c}/stat").read_text().split()[2]]
+    assert alive == []

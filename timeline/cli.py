@@ -220,6 +220,17 @@ def _read_and_extract(args):
                                    "check the file")
 
 
+def _die_with_parent() -> None:
+    """A worker ends when `add` does, even when `add` is killed outright (Linux: PR_SET_PDEATHSIG)."""
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's own shutdown is all there is
+
+
 def _extract_many(files, when, source, jobs):
     """Read and extract in worker processes when asked; the store is written by this one only."""
     work = [(f, when, source) for f in files]
@@ -229,7 +240,7 @@ def _extract_many(files, when, source, jobs):
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
         yield from pool.map(_read_and_extract, work, chunksize=8)
 
 
