@@ -183,6 +183,7 @@ def add(
             if progress:
                 progress.advance(task)
         write_pending()
+        store.finish()
     finally:
         if progress:
             progress.stop()

@@ -31,6 +31,7 @@ _MET = re.compile(rf"\b(?:agreed|reached|signed|struck|sealed|met|beat|complied)
 ENDINGS = ("withdrawn", "lifted", "met")
 
 
+@lru_cache(maxsize=4096)
 def ended(sentence: str) -> Optional[str]:
     """How the sentence says a deadline ended: withdrawn, lifted or met; None if it does not."""
     m = _ENDED.search(sentence)

@@ -6,6 +6,7 @@ transaction, or inside a savepoint of a batch (`Store.batch`) when many are adde
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -114,7 +115,7 @@ class Store:
                 conn = sqlite3.connect(self.path, timeout=write_wait_seconds())
             conn.isolation_level = None  # transactions are ours: see add() and batch()
             # Text damaged on disk is shown with replacement characters rather than stopping a view.
-            conn.text_factory = lambda b: b.decode("utf-8", "replace")
+            conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 # Write-ahead log: a commit per article need not wait for the disk; still atomic.
@@ -207,8 +208,6 @@ class Store:
                     self.db.conn.execute("COMMIT")
                 except sqlite3.DatabaseError as e:
                     raise self._explain(e) from None
-        if self._needs_retrack:
-            self.retrack()
 
     @contextmanager
     def _document_transaction(self):
@@ -240,7 +239,7 @@ class Store:
     def add(self, extraction: Extraction) -> AddResult:
         """Store a document and its mentions, whole or not at all; the same text is stored once.
         Its reports of deadlines are tracked at once when it is the latest story the store has;
-        an older one slots into the history by a replay (`retrack`) when the batch ends."""
+        an older one slots into the history by a replay (`retrack`) in `finish`."""
         doc = extraction.document
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         published = doc.published.isoformat()
@@ -276,9 +275,18 @@ class Store:
                         self._latest = order
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
-        if self._batch is None and self._needs_retrack:
-            self.retrack()
+        if self._batch is None:
+            self.finish()
         return AddResult(doc_id, True, len(extraction.mentions))
+
+    def finish(self) -> None:
+        """After adding: replay the deadlines' histories once if an older story came in. `add`
+        outside a batch does it itself; whoever adds in batches calls it when done. A run cut short
+        before its replay leaves deadline reports untracked: the next `finish` finds them."""
+        if self._needs_retrack or self.db.conn.execute(
+                "SELECT 1 FROM mentions m WHERE m.kind = 'deadline' AND m.due IS NOT NULL AND NOT EXISTS"
+                " (SELECT 1 FROM deadline_sources s WHERE s.mention_id = m.id) LIMIT 1").fetchone():
+            self.retrack()
 
     def _latest_tracked(self) -> tuple[str, str]:
         """(publication time, content hash) of the latest story that reported on a deadline."""
