@@ -17,27 +17,25 @@ CREATE TABLE deadline_corrections (
     PRIMARY KEY (report_key, field)
 );
 
--- Tracked deadlines with the analyst's corrections applied: what the views show.
+-- Tracked deadlines with the analyst's corrections applied: what the views show. The corrections
+-- are found from their own (small) table: report_key's first 64 characters are the document's
+-- content_hash, the rest after ':' the mention's start.
 CREATE VIEW tracked_deadlines AS
-    SELECT t.id, t.key,
-           coalesce((SELECT c.value FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id
-                     JOIN documents d ON d.id = m.document_id JOIN deadline_corrections c
-                     ON c.report_key = d.content_hash || ':' || m.start AND c.field = 'due'
-                     WHERE s.deadline_id = t.id ORDER BY c.made_at DESC LIMIT 1), t.due) AS due,
-           coalesce((SELECT c.value FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id
-                     JOIN documents d ON d.id = m.document_id JOIN deadline_corrections c
-                     ON c.report_key = d.content_hash || ':' || m.start AND c.field = 'subject'
-                     WHERE s.deadline_id = t.id ORDER BY c.made_at DESC LIMIT 1), t.subject) AS subject,
-           coalesce((SELECT c.value FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id
-                     JOIN documents d ON d.id = m.document_id JOIN deadline_corrections c
-                     ON c.report_key = d.content_hash || ':' || m.start AND c.field = 'setter'
-                     WHERE s.deadline_id = t.id ORDER BY c.made_at DESC LIMIT 1), t.setter) AS setter,
-           (SELECT c.value FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id
-            JOIN documents d ON d.id = m.document_id JOIN deadline_corrections c
-            ON c.report_key = d.content_hash || ':' || m.start AND c.field = 'dismissed'
-            WHERE s.deadline_id = t.id ORDER BY c.made_at DESC LIMIT 1) AS dismissed,
-           t.due AS extracted_due, t.status, t.first_due, t.first_seen, t.last_changed, t.sequence
-    FROM deadlines t;
+    WITH fix AS (
+        SELECT s.deadline_id,
+               max(CASE WHEN c.field = 'due' THEN c.value END) AS due,
+               max(CASE WHEN c.field = 'subject' THEN c.value END) AS subject,
+               max(CASE WHEN c.field = 'setter' THEN c.value END) AS setter,
+               max(CASE WHEN c.field = 'dismissed' THEN c.value END) AS dismissed
+        FROM deadline_corrections c
+        JOIN documents d ON d.content_hash = substr(c.report_key, 1, 64)
+        JOIN mentions m ON m.document_id = d.id AND m.start = CAST(substr(c.report_key, 66) AS INTEGER)
+        JOIN deadline_sources s ON s.mention_id = m.id
+        GROUP BY s.deadline_id)
+    SELECT t.id, t.key, coalesce(fix.due, t.due) AS due, coalesce(fix.subject, t.subject) AS subject,
+           coalesce(fix.setter, t.setter) AS setter, fix.dismissed, t.due AS extracted_due, t.status,
+           t.first_due, t.first_seen, t.last_changed, t.sequence
+    FROM deadlines t LEFT JOIN fix ON fix.deadline_id = t.id;
 
 DROP VIEW upcoming_deadlines;
 CREATE VIEW upcoming_deadlines AS

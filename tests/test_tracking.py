@@ -173,3 +173,18 @@ def test_a_timed_deadline_is_placed_in_the_publications_zone(tmp_path):
     events = Calendar.from_ical(run("export", "--format", "ics", db=db).stdout).walk("VEVENT")
     start = next(e for e in events if str(e["UID"]).startswith("deadline-"))["DTSTART"].dt
     assert start.isoformat() == "2026-05-08T15:00:00+00:00"
+
+
+def test_restore_brings_a_dismissed_deadline_back(tmp_path):
+    db = str(tmp_path / "t.db")
+    run("add", *map(str, HARBOUR), db=db)
+    strike = _strike_id(db)
+    assert run("dismiss", str(strike), db=db).returncode == 0
+    listed = lambda: [r["deadline_id"] for r in json.loads(  # noqa: E731
+        run("deadlines", "--as-of", "2026-03-02", "--format", "json", db=db).stdout)]
+    assert strike not in listed()
+    assert run("alerts", "--as-of", "2026-03-15", "--within", "7d", "--format", "json", db=db).returncode == 0
+    assert run("restore", str(strike), db=db).returncode == 0
+    assert strike in listed()
+    assert run("alerts", "--as-of", "2026-03-15", "--within", "7d", db=db).returncode == 1
+    assert run("dismiss", "9999", db=db).returncode == 2
