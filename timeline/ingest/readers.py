@@ -42,8 +42,11 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise TimelineError(f"{name}: the file is empty; give an article with text in it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass  # two latin-1 letters that only look like a byte-order mark: read on
+    elif b"\x00" in data[:4096]:
         raise TimelineError(f"{name}: looks like a binary file, not an article; give a .txt, .html or .tml file")
     try:
         return data.decode("utf-8-sig")
@@ -101,7 +104,14 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
     if when is None:
         raise TimelineError(f"{name}: no publication date found in the file; give one with --published YYYY-MM-DD")
     return Document(text=text, title=title, published=utc(when), published_from=how, zone=when.tzinfo,
-                    source=source or _default_source(name), path="" if path == "-" else str(Path(path).resolve()))
+                    source=source or _readable(_default_source(name)),
+                    path="" if path == "-" else _readable(str(Path(path).resolve())))
+
+
+def _readable(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 (kept by Python as
+    surrogates) become U+FFFD."""
+    return os.fsencode(name).decode("utf-8", "replace") if name else name
 
 
 def _default_source(name: str) -> str:
