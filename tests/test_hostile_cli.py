@@ -214,8 +214,8 @@ def test_workers_die_when_add_is_killed(tmp_path, db):
 def test_a_non_utf8_file_name_and_a_latin1_file_that_looks_like_utf16(tmp_path, db):
     folder = tmp_path / "odd"
     folder.mkdir()
-    Path(os.path.join(os.fsencode(folder), b"caf\xe9.txt")).write_bytes(
-        b"Budget\n\nThe council votes on Friday, May 8, 2026.\n")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as f:
+        f.write(b"Budget\n\nThe council votes on Friday, May 8, 2026.\n")
     (folder / "latin.txt").write_bytes(b"\xff\xfeCaf\xe9 au lait. The council votes on Friday, May 8, 2026, said the mayor.")
     out = run("add", str(folder), "--published", "2026-03-02", db=db)
     assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
