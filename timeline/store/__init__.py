@@ -127,6 +127,7 @@ class Store:
             self._batch: Optional[_Batch] = None
             self._needs_retrack = False
             self._latest: Optional[tuple[str, str]] = None
+            self._reported: tuple[Optional[int], set] = (None, set())
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
             self._check_kind()
             if not readonly:
@@ -355,17 +356,20 @@ class Store:
         due = mention.due[:10] if mention.kind == "deadline" and mention.due else None
         around = due or (mention.earliest or published)[:10]
         candidates = ("SELECT id, subject, setter, due, subject_words, first_words || ' ' || latest_words,"
-                      " EXISTS (SELECT 1 FROM deadline_sources s WHERE s.deadline_id = deadlines.id"
-                      "         AND s.mention_id IN (SELECT id FROM mentions WHERE document_id = ?)),"
                       " status = 'open' FROM deadlines")
         if due is None or MOVED.search(mention.sentence) or ended(mention.sentence):
             # A deadline said to move or end may have been due up to a year either side.
             rows = conn.execute(candidates + " WHERE due BETWEEN date(?, '-1 year') AND date(?, '+1 year')",
-                                (document_id, around, around)).fetchall()
+                                (around, around)).fetchall()
         else:
-            rows = conn.execute(candidates + " WHERE due = ?", (document_id, due)).fetchall()
-        known = [TrackedDeadline(r[0], r[1], r[2], r[3], frozenset(r[4].split()), frozenset(r[5].split()), bool(r[6]),
-                                 bool(r[7])) for r in rows]
+            rows = conn.execute(candidates + " WHERE due = ?", (due,)).fetchall()
+        # Which deadlines this document has reported on already: kept here, not asked of the
+        # store, so that an article with thousands of reports costs time in line with them.
+        if self._reported[0] != document_id:
+            self._reported = (document_id, set())
+        in_document = self._reported[1]
+        known = [TrackedDeadline(r[0], r[1], r[2], r[3], frozenset(r[4].split()), frozenset(r[5].split()),
+                                 r[0] in in_document, bool(r[6])) for r in rows]
         decision = track(known, mention.subject, mention.setter, due, mention.sentence)
         sentence_words = words_text(content_words(mention.sentence))
         if decision.deadline_id is None:
@@ -396,6 +400,7 @@ class Store:
             due = due or tracked.due
         conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
                      (deadline_id, mention_id, due, decision.change))
+        in_document.add(deadline_id)
 
     # -- the analyst's corrections ----------------------------------------------------------------
 
