@@ -5,6 +5,7 @@ Heavy modules (the engine, rich, dateparser, trafilatura) are imported inside co
 """
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date, datetime, timezone
 from enum import Enum
@@ -211,6 +212,13 @@ def _read_and_extract(args):
 
     path, when, source = args
     try:
+        from .ingest.web import is_url
+
+        if is_url(path):
+            from .ingest.readers import max_bytes, read_page
+            from .ingest.web import fetch
+
+            return path, run(read_page(fetch(path, max_bytes()), when, source=source))
         return path, run(read_document(path, when, source))
     except TimelineError as e:
         return path, e
@@ -438,6 +446,107 @@ def alerts(
 
 
 # -- export, calendar, query -----------------------------------------------------------------------
+
+# -- feeds -----------------------------------------------------------------------------------------
+
+feeds_app = typer.Typer(help="Follow RSS and Atom feeds: `timeline fetch` polls them.", no_args_is_help=True)
+app.add_typer(feeds_app, name="feeds")
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: str = typer.Argument(..., help="The feed's address (RSS or Atom)."),
+    name: Optional[str] = typer.Option(None, "--name", help="A short name (default: the site's host name)."),
+    every: int = typer.Option(900, "--every", min=0, max=7 * 86400, help="Seconds between polls of this feed."),
+    db: Optional[str] = DbOption,
+):
+    """Follow a feed."""
+    from urllib.parse import urlsplit
+
+    from .ingest.web import is_url
+
+    if not is_url(url):
+        _fail(f"feeds add: {url!r} is not an http(s) address; give the feed's full URL")
+    name = (name or urlsplit(url).netloc).strip()
+    if not name:
+        _fail("feeds add: give --name")
+    store = _store(db)
+    try:
+        store.add_feed(name, url, every)
+    finally:
+        store.close()
+    sys.stderr.write(f"following {name} ({url}); `timeline fetch` polls it\n")
+
+
+@feeds_app.command("list")
+def feeds_list(fmt: TableFormat = typer.Option(TableFormat.table, "--format"), db: Optional[str] = DbOption):
+    """The feeds followed: when each was last fetched, items seen, the last error."""
+    rows = _store(db, readonly=True).rows("SELECT name, url, last_fetched, items_seen, last_error, min_interval"
+                                          " FROM feeds ORDER BY name") if _db_exists(db) else []
+    if not rows and fmt == TableFormat.table:
+        sys.stdout.write("No feeds followed yet; add one with `timeline feeds add URL`.\n")
+        return
+    _emit_rows(rows, fmt, ["name", "url", "last_fetched", "items_seen", "last_error", "min_interval"], "Feeds")
+
+
+@feeds_app.command("rm")
+def feeds_rm(name: str = typer.Argument(..., help="The feed's name, as `timeline feeds list` shows it."),
+             db: Optional[str] = DbOption):
+    """Stop following a feed (its articles stay)."""
+    store = _store(db)
+    try:
+        if not store.remove_feed(name):
+            _fail(f"no feed named {name!r}; `timeline feeds list` shows them")
+    finally:
+        store.close()
+    sys.stderr.write(f"no longer following {name}\n")
+
+
+def _db_exists(db: Optional[str]) -> bool:
+    from .store import default_path
+
+    return os.path.exists(db or default_path())
+
+
+@app.command()
+def fetch(
+    names: Optional[List[str]] = typer.Argument(None, help="Feeds to poll (default: every feed that is due)."),
+    force: bool = typer.Option(False, "--force", help="Poll even a feed polled less than its interval ago."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print failures only (for cron)."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication time for every article, "
+                                                                      "overriding the pages' own."),
+    db: Optional[str] = DbOption,
+):
+    """Poll the feeds and add their new articles. Exit 0 when every feed and article was read, 1
+    when some failed (each said on one line; the rest went in), 2 on errors that stop it."""
+    from .ingest.poll import poll
+    from .views import visible
+    from .when import parse_when
+
+    when = parse_when(published) if published else None
+    store = _store(db)
+    progress = task = None
+    if sys.stderr.isatty() and not quiet:
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=_console(stderr=True))
+        progress.start()
+        task = progress.add_task("Fetching articles", total=None)
+    try:
+        summary = poll(store, names or [], force, when=when,
+                       on_item=(lambda n, total: progress.update(task, completed=n, total=total)) if progress else None)
+    finally:
+        if progress:
+            progress.stop()
+        store.close()
+    for line in summary.failures:
+        sys.stderr.write(visible(f"timeline: {line}") + "\n")
+    if not quiet:
+        sys.stderr.write(f"polled {summary.feeds} feed{'s' if summary.feeds != 1 else ''}: added {summary.added} "
+                         f"article{'s' if summary.added != 1 else ''}, {summary.already} already stored"
+                         + (f", {len(summary.failures)} failed" if summary.failures else "") + "\n")
+    raise typer.Exit(1 if summary.failures else 0)
+
 
 # -- the analyst's corrections ---------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ class Document:
     source: str = ""
     path: str = ""
     zone: Optional[tzinfo] = None  # the offset the publication time was given in, if any
+    url: str = ""  # the address it was fetched from, for an article read from the web
+    canonical_url: str = ""  # the address the page names as its own
 
     @property
     def local_published(self) -> datetime:

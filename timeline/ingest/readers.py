@@ -21,9 +21,11 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | TIMEML_SUFFIXES
 
 
 def iter_paths(paths: list[str]) -> Iterator[str]:
-    """Files named, and the readable files under folders named (recursively, sorted)."""
+    """Files and addresses named, and the readable files under folders named (recursively, sorted)."""
+    from .web import is_url
+
     for p in paths:
-        if p == "-":
+        if p == "-" or is_url(p):
             yield p
             continue
         path = Path(p)
@@ -91,7 +93,7 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
                             "set TIMELINE_MAX_BYTES to read it anyway")
     raw = decode(data, name)
     if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I)):
-        text, title, found = _read_html(raw, name)
+        text, title, found, _ = _read_html(raw, name)
     elif suffix in TIMEML_SUFFIXES:
         text, title, found = _read_timeml(path, name)
     else:
@@ -151,7 +153,34 @@ def _read_html(raw: str, name: str):
         when = pub.dateline(text, parse_datetime)
         if when is not None:
             found = (when, "dateline")
-    return text, title, found
+    return text, title, found, (meta.url if meta is not None and meta.url else "")
+
+
+def read_page(page, published: Optional[datetime] = None, fallback: Optional[datetime] = None,
+              source: Optional[str] = None, content: Optional[str] = None) -> Document:
+    """An article fetched from the web (or the full text a feed carried for it): the page's own
+    publication date, else `published` (a --published flag), else `fallback` (the feed item's)."""
+    from urllib.parse import urlsplit
+
+    if content is None:
+        kind = page.content_type.split(";")[0].strip().lower()
+        raw = decode(page.body, page.url)
+        if kind not in ("text/html", "application/xhtml+xml") and not re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I):
+            raise TimelineError(f"{page.url}: not an HTML page ({kind or 'no content type'}); give the address of "
+                                "an article")
+    else:
+        raw = content if re.search(r"<\w", content) else f"<html><body><p>{content}</p></body></html>"
+    text, title, found, canonical = _read_html(raw, page.url)
+    if not text.strip():
+        raise TimelineError(f"{page.url}: no article text found on the page; give the address of an article")
+    when, how = (published, "flag") if published is not None else (found or (None, None))
+    if when is None and fallback is not None:
+        when, how = fallback, "feed"
+    if when is None:
+        raise TimelineError(f"{page.url}: no publication date on the page; give one with --published YYYY-MM-DD")
+    return Document(text=text, title=title, published=utc(when), published_from=how, zone=when.tzinfo,
+                    source=source or urlsplit(page.final_url).netloc, path="", url=page.url,
+                    canonical_url=canonical or page.final_url)
 
 
 def _read_timeml(path: str, name: str):

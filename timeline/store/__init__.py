@@ -253,7 +253,7 @@ class Store:
             conn.execute("COMMIT")
             batch.open = False
 
-    def add(self, extraction: Extraction) -> AddResult:
+    def add(self, extraction: Extraction, feed: Optional[str] = None) -> AddResult:
         """Store a document and its mentions, whole or not at all; the same text is stored once.
         Its reports of deadlines are tracked at once when it is the latest story the store has;
         an older one slots into the history by a replay (`retrack`) in `finish`."""
@@ -266,6 +266,7 @@ class Store:
             with self._document_transaction():
                 row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
                 if row:
+                    self._place(row[0], doc, feed)  # seen once more, somewhere else
                     return AddResult(row[0], False, 0)
                 cur = conn.execute(
                     "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text,"
@@ -274,6 +275,7 @@ class Store:
                      datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text,
                      int(offset.total_seconds() // 60) if offset is not None else None))
                 doc_id = cur.lastrowid
+                self._place(doc_id, doc, feed)
                 rows = [(doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
                          m.latest, m.due, m.subject, m.setter, m.cue) for m in extraction.mentions]
                 conn.executemany(
@@ -304,6 +306,53 @@ class Store:
                 "SELECT 1 FROM mentions m WHERE m.kind = 'deadline' AND m.due IS NOT NULL AND NOT EXISTS"
                 " (SELECT 1 FROM deadline_sources s WHERE s.mention_id = m.id) LIMIT 1").fetchone():
             self.retrack()
+
+    def _place(self, document_id: int, doc, feed: Optional[str]) -> None:
+        if doc.url:
+            self.db.conn.execute("INSERT OR IGNORE INTO document_places (document_id, url, canonical_url, feed, seen_at)"
+                                 " VALUES (?, ?, ?, ?, ?)", (document_id, doc.url, doc.canonical_url or None, feed,
+                                                            datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+    # -- feeds -------------------------------------------------------------------------------------
+
+    def known_url(self, url: str) -> Optional[int]:
+        """The stored article fetched from, or declaring as its own, this address."""
+        row = self.db.conn.execute("SELECT document_id FROM document_places WHERE url = ? OR canonical_url = ? LIMIT 1",
+                                   (url, url)).fetchone()
+        return row[0] if row else None
+
+    def add_place(self, document_id: int, url: str, feed: Optional[str]) -> None:
+        """Note that a stored article was seen at another address or in another feed."""
+        self._write("INSERT OR IGNORE INTO document_places (document_id, url, feed, seen_at) VALUES (?, ?, ?, ?)",
+                    (document_id, url, feed, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+
+    def add_feed(self, name: str, url: str, every: int) -> None:
+        if self.db.conn.execute("SELECT 1 FROM feeds WHERE name = ? OR url = ?", (name, url)).fetchone():
+            raise TimelineError(f"a feed named {name!r} or at {url} is already followed; `timeline feeds list` shows them")
+        self._write("INSERT INTO feeds (name, url, added_at, min_interval) VALUES (?, ?, ?, ?)",
+                    (name, url, datetime.now(timezone.utc).isoformat(timespec="seconds"), every))
+
+    def remove_feed(self, name: str) -> bool:
+        return self._write("DELETE FROM feeds WHERE name = ?", (name,)) > 0
+
+    def update_feed(self, name: str, **fields) -> None:
+        """Record a poll: validators, times, the count of items read (added to), the error."""
+        seen = fields.pop("items_seen", 0)
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        self._write(f"UPDATE feeds SET {sets}{', ' if sets else ''}items_seen = items_seen + ? WHERE name = ?",
+                    (*fields.values(), seen, name))
+
+    def _write(self, sql: str, params: Iterable = ()) -> int:
+        """One statement in a transaction of its own."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            cur = conn.execute(sql, tuple(params))
+            conn.execute("COMMIT")
+            return cur.rowcount
+        except sqlite3.DatabaseError as e:
+            _rollback(conn)
+            raise self._explain(e) from None
 
     def _latest_tracked(self) -> tuple[str, str]:
         """(publication time, content hash) of the latest story that reported on a deadline."""
