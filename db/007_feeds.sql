@@ -1,6 +1,11 @@
 -- timeline store, schema version 7: articles followed where they are published. Feeds polled by
 -- `timeline fetch`, and every place an article was seen (its address, the canonical address the
 -- page declares, the feed it came through), so one article reached several ways is stored once.
+-- The same story in other clothes (a saved page and its text, a wire story on two sites): the
+-- hash of its longest sentences, normalised (see Store.fingerprint).
+ALTER TABLE documents ADD COLUMN fingerprint TEXT;
+CREATE INDEX documents_fingerprint ON documents(fingerprint);
+
 CREATE TABLE feeds (
     name           TEXT PRIMARY KEY,
     url            TEXT NOT NULL UNIQUE,

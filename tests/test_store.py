@@ -90,3 +90,34 @@ def test_disk_full_is_reported_as_disk_full_and_keeps_what_was_committed(tmp_pat
         store.add(extract(Document(huge, "b", datetime(2026, 3, 2), "flag")))
     assert store.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     store.close()
+
+
+def test_the_same_story_as_text_and_as_a_web_page_is_stored_once(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import EXAMPLES
+
+    story = (EXAMPLES / "2026-03-02-harbour-strike.txt").read_text()
+    title, body = story.split("\n", 1)
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
+    html = tmp_path / "strike.html"
+    html.write_text(f"<!doctype html><html><head><title>{title} | Harbour News</title></head>"
+                    f"<body><article><h1>{title}</h1>{paragraphs}</article></body></html>")
+    db = str(tmp_path / "t.db")
+    for path in (EXAMPLES / "2026-03-02-harbour-strike.txt", html):
+        subprocess.run([sys.executable, "-m", "timeline", "add", str(path), "--published", "2026-03-02", "--db", db],
+                       check=True, capture_output=True)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    conn.close()
+
+
+def test_different_stories_keep_different_fingerprints():
+    from timeline.store import fingerprint
+
+    from .conftest import EXAMPLES
+
+    prints = [fingerprint(p.read_text()) for p in sorted(EXAMPLES.glob("*.txt"))]
+    assert all(prints) and len(set(prints)) == len(prints)
+    assert fingerprint("Short note. Vote on Friday.") is None

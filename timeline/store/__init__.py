@@ -264,16 +264,18 @@ class Store:
         conn = self.db.conn
         try:
             with self._document_transaction():
-                row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone()
+                prints = fingerprint(doc.text)
+                row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone() or (
+                    prints and conn.execute("SELECT id FROM documents WHERE fingerprint = ?", (prints,)).fetchone())
                 if row:
                     self._place(row[0], doc, feed)  # seen once more, somewhere else
                     return AddResult(row[0], False, 0)
                 cur = conn.execute(
                     "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text,"
-                    " utc_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " utc_offset, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (digest, doc.title, doc.source, doc.path, published, doc.published_from,
                      datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text,
-                     int(offset.total_seconds() // 60) if offset is not None else None))
+                     int(offset.total_seconds() // 60) if offset is not None else None, prints))
                 doc_id = cur.lastrowid
                 self._place(doc_id, doc, feed)
                 rows = [(doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
@@ -553,6 +555,22 @@ class Store:
         if len(rows) > max_rows:
             raise TimelineError(f"query: more than {max_rows:,} rows; add a LIMIT or a WHERE")
         return [d[0] for d in cur.description or ()], rows
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def fingerprint(text: str) -> Optional[str]:
+    """The same story whatever wraps it: a hash of its five longest sentences (lower case, words
+    only). A page saved as HTML and as text, or a wire story on two sites, share it; titles,
+    datelines and bylines do not count. None for a text with fewer than three long sentences,
+    which only its exact text identifies."""
+    sentences = {_NOT_WORD.sub(" ", s.lower()).strip() for s in _SENTENCE_END.split(text)}
+    long_ones = sorted((s for s in sentences if len(s.split()) >= 8), key=lambda s: (-len(s), s))[:5]
+    if len(long_ones) < 3:
+        return None
+    return hashlib.sha256("\n".join(sorted(long_ones)).encode("utf-8")).hexdigest()
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
