@@ -222,3 +222,17 @@ def test_a_non_utf8_file_name_and_a_latin1_file_that_looks_like_utf16(tmp_path, 
     assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
     docs = json.loads(run("sources", "--format", "json", db=db).stdout)
     assert len(docs) == 2
+
+
+def test_ctrl_c_stops_a_query(db):
+    import signal
+    import time
+
+    run("add", "-", "--published", "2026-03-02", input=STORY.format(n=2026), db=db)
+    runaway = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT max(i) FROM n"
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "query", runaway, "--timeout", "60", "--db", db],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 2 and "stopped by Ctrl-C" in err and "Traceback" not in err
