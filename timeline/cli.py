@@ -17,19 +17,41 @@ import typer
 from .errors import TimelineError
 from .model import KINDS
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
     help="Find the dated mentions in news articles, keep them in SQLite, and show the timeline and "
          "the deadlines ahead.",
-    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False, context_settings=HELP_OPTIONS)
 
 DB_HELP = "SQLite store (default: $TIMELINE_DB, else ~/.local/share/timeline/timeline.db)."
 DbOption = typer.Option(None, "--db", envvar="TIMELINE_DB", help=DB_HELP, show_envvar=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            sys.stdout.write(f"timeline {version('timeline')}\n")
+        except PackageNotFoundError:
+            sys.stdout.write("timeline (not installed)\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Given before the command, it holds for it."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+):
+    if db:
+        os.environ["TIMELINE_DB"] = db  # read by every command's own --db, which wins when given too
 
 
 class TableFormat(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+    nl = "nl"  # one JSON object a line
 
 
 class ExtractFormat(str, Enum):
@@ -56,6 +78,29 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _narrow() -> bool:
+    """A terminal under 100 columns: views drop their least needed columns."""
+    return sys.stdout.isatty() and _console().width < 100
+
+
+def _show(table) -> None:
+    """The one place a table meets the output. On a terminal: boxed, fitted to its width, a word
+    too long for its column cut with an ellipsis, never broken. Into a pipe or a file: plain
+    lines, no box drawing, no wrapping, so that grep and cut work."""
+    from rich.console import Console
+
+    if sys.stdout.isatty():
+        for column in table.columns:
+            column.overflow = "ellipsis"
+        _console().print(table)
+        return
+    table.box, table.show_edge, table.pad_edge = None, False, False
+    table.title = table.caption = None
+    for column in table.columns:
+        column.no_wrap, column.overflow = True, "ignore"
+    Console(highlight=False, soft_wrap=True, width=100_000, color_system=None).print(table)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -130,7 +175,7 @@ def _print_mentions(mentions, doc) -> None:
             when = f"due {m.due.replace('T', ' ')}"
         table.add_row(when, f"[{style}]{symbol} {m.kind}[/]", highlight(m.sentence, m.text, style),
                       plain(f"{m.type} {m.value}{' ' + m.mod if m.mod else ''}"))
-    _console().print(table)
+    _show(table)
 
 
 # -- add, sources, rm ------------------------------------------------------------------------------
@@ -324,7 +369,7 @@ def _print_timeline(rows: list[dict]) -> None:
     grain = grouping(rows)
     table = Table(show_header=True, header_style="bold", expand=False)
     for col in ("when", "kind", "mention in context", "source"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="ellipsis")
     current = None
     for r in rows:
         label = group_label(r["earliest"], grain)
@@ -335,7 +380,7 @@ def _print_timeline(rows: list[dict]) -> None:
         when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
         table.add_row(f"  {when}", f"[{style}]{symbol} {r['kind']}[/]", highlight(r["sentence"], r["text"], style),
                       plain(f"{r['source']} #{r['document_id']}"))
-    console.print(table)
+    _show(table)
 
 
 def _show_deadline(store, deadline_id: int, fmt: TableFormat):
@@ -361,11 +406,11 @@ def _show_deadline(store, deadline_id: int, fmt: TableFormat):
                               f"{' (set by ' + tracked['setter'] + ')' if tracked['setter'] else ''}"),
                   caption=plain("; ".join(notes)))
     for col in ("published", "due", "change", "source", "sentence"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="ellipsis")
     for r in rows:
         table.add_row(*map(plain, (r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}",
                                    r["sentence"])))
-    _console().print(table)
+    _show(table)
 
 
 # -- deadlines and alerts --------------------------------------------------------------------------
@@ -402,7 +447,7 @@ def deadlines(
         return
     table = Table(title=f"Deadlines as of {moment}")
     for col in ("#", "due", "time left", "what is due", "set by", "sources", "last change"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="ellipsis")
     for r in rows:
         style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
@@ -410,7 +455,7 @@ def deadlines(
             change = f"dismissed: {r['dismissed']}"
         table.add_row(str(r["deadline_id"]), plain(r["tracked_due"]), f"[{style}]{r['time_left']}[/]",
                       plain(r["subject"] or r["sentence"]), plain(r["setter"] or ""), str(r["source_count"]), plain(change))
-    console.print(table)
+    _show(table)
 
 
 @app.command()
@@ -449,7 +494,8 @@ def alerts(
 
 # -- feeds -----------------------------------------------------------------------------------------
 
-feeds_app = typer.Typer(help="Follow RSS and Atom feeds: `timeline fetch` polls them.", no_args_is_help=True)
+feeds_app = typer.Typer(help="Follow RSS and Atom feeds: `timeline fetch` polls them.", no_args_is_help=True,
+                        context_settings=HELP_OPTIONS)
 app.add_typer(feeds_app, name="feeds")
 
 
@@ -673,7 +719,7 @@ def calendar(
         line = Text(f"{r['day']}", style=style)
         line.append(f" {r['kind']}: ")
         line.append(visible(r["what"] or ""))
-        console.print(line, overflow="fold")
+        console.print(line, overflow="ellipsis")
 
 
 @app.command()
@@ -695,6 +741,11 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
 
     if fmt == TableFormat.json:
         _out(to_json(rows))
+    elif fmt == TableFormat.nl:
+        import json
+
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
     elif fmt == TableFormat.csv:
         sys.stdout.write(to_csv(rows, columns))
     else:
@@ -705,10 +756,10 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
         cols = columns or (list(rows[0]) if rows else [])
         table = Table(title=title)
         for c in cols:
-            table.add_column(plain(c), overflow="fold")
+            table.add_column(plain(c), overflow="ellipsis")
         for r in rows:
             table.add_row(*(plain(r.get(c)) for c in cols))
-        _console().print(table)
+        _show(table)
 
 
 # -- TimeML ----------------------------------------------------------------------------------------

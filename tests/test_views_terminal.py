@@ -1,0 +1,76 @@
+"""The views at real terminal widths (a pseudo-terminal of 80 and 160 columns) and through a pipe:
+no word broken in the middle, nothing wider than the terminal, no box drawing in a pipe."""
+import os
+import pty
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import EXAMPLES
+from .test_cli import run
+
+BOX = re.compile(r"[\u2500-\u257f]")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("views") / "t.db")
+    assert run("add", str(EXAMPLES), db=db).returncode == 0
+    return db
+
+
+def on_terminal(args, columns):
+    """Run timeline with its standard output on a pseudo-terminal of the given width."""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "xterm"}
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", *args], stdout=follower, stderr=subprocess.PIPE,
+                            env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
+
+
+WORDS = set(re.findall(r"[A-Za-z]+", " ".join(p.read_text() for p in EXAMPLES.glob("*.txt"))))
+
+
+@pytest.mark.parametrize("columns", [80, 160])
+@pytest.mark.parametrize("args", [["deadlines", "--as-of", "2026-03-02"], ["show"], ["sources"]])
+def test_no_word_broken_and_nothing_wider_than_the_terminal(store, args, columns):
+    out = on_terminal([*args, "--db", store], columns)
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines and all(len(line) <= columns for line in lines), max(map(len, lines))
+    for token in re.findall(r"[A-Za-z]+\u2026?", out):
+        assert token.endswith("\u2026") or token in WORDS or not token[0].isalpha() or token.lower() in {
+            w.lower() for w in WORDS} or token in HEADINGS, token
+
+
+HEADINGS = set("""due time left what is set by sources last change when kind mention in context source id published
+mentions title Deadlines as of event scheduled deadline duration recurring days day in ago today articles Mon Tue Wed
+Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Stored documents T extended repeated set""".split())
+
+
+@pytest.mark.parametrize("args", [["deadlines", "--as-of", "2026-03-02"], ["show"], ["sources"],
+                                  ["query", "SELECT id, title FROM documents"]])
+def test_through_a_pipe_plain_lines(store, args):
+    out = run(*args, db=store).stdout
+    assert out.strip() and not BOX.search(out)
+    assert all(len(line.split()) > 0 for line in out.splitlines() if line.strip())
+
+
+def test_nl_format_is_one_json_object_a_line(store):
+    import json
+
+    lines = run("sources", "--format", "nl", db=store).stdout.splitlines()
+    assert len(lines) == 5 and all(json.loads(line)["id"] for line in lines)
