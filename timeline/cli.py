@@ -446,15 +446,18 @@ def deadlines(
         console.print(f"No deadlines ahead as of {moment}." + ("" if include_passed else " (--include-passed lists past ones.)"))
         return
     table = Table(title=f"Deadlines as of {moment}")
-    for col in ("#", "due", "time left", "what is due", "set by", "sources", "last change"):
-        table.add_column(col, overflow="ellipsis")
+    narrow = _narrow()  # below 100 columns: what is due gets the room
+    for col in ("#", "due", "time left", "what is due", "set by") + (() if narrow else ("sources", "last change")):
+        table.add_column(col, overflow="ellipsis", no_wrap=col in ("due", "time left"),
+                         ratio=3 if col == "what is due" else None)
     for r in rows:
         style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
         if r["dismissed"]:
             change = f"dismissed: {r['dismissed']}"
-        table.add_row(str(r["deadline_id"]), plain(r["tracked_due"]), f"[{style}]{r['time_left']}[/]",
-                      plain(r["subject"] or r["sentence"]), plain(r["setter"] or ""), str(r["source_count"]), plain(change))
+        cells = [str(r["deadline_id"]), plain(r["tracked_due"]), f"[{style}]{r['time_left']}[/]",
+                 plain(r["subject"] or r["sentence"]), plain(r["setter"] or "")]
+        table.add_row(*cells, *(() if narrow else (str(r["source_count"]), plain(change))))
     _show(table)
 
 
