@@ -236,3 +236,26 @@ def test_ctrl_c_stops_a_query(db):
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=20)
     assert proc.returncode == 2 and "stopped by Ctrl-C" in err and "Traceback" not in err
+
+
+def test_ctrl_c_during_add_says_what_was_kept(tmp_path, db):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(3000):
+        (folder / f"{n:05d}.txt").write_text(STORY.format(n=2000 + n % 400) + f"Story {n}. " * 30)
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "add", str(folder), "--published", "2026-03-02",
+                             "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4.0)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "interrupted" in lines[0] and "Traceback" not in err
+    kept = int(lines[0].split("; ")[1].split()[0])
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == kept
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()

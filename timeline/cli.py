@@ -211,7 +211,7 @@ def add(
                 counts["mentions"] += res.mentions
         pending.clear()
 
-    progress = None
+    progress, interrupted = None, False
     if len(files) > 1 and sys.stderr.isatty():
         from rich.progress import Progress
 
@@ -230,10 +230,17 @@ def add(
                 progress.advance(task)
         write_pending()
         store.finish()
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
         if progress:
             progress.stop()
         store.close()
+        if interrupted:
+            # Ctrl-C: every article written before it is kept (each whole); say how many, once.
+            sys.stderr.write(f"timeline: interrupted; {counts['added']} article{'s' if counts['added'] != 1 else ''}"
+                             " added before it are kept; run the same add again for the rest\n")
+            raise typer.Exit(130)
         for e in errors:
             sys.stderr.write(f"timeline: {e}\n".encode("utf-8", "backslashreplace").decode("utf-8"))
         added, skipped = counts["added"], counts["skipped"]
