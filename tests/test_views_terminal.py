@@ -74,3 +74,13 @@ def test_nl_format_is_one_json_object_a_line(store):
 
     lines = run("sources", "--format", "nl", db=store).stdout.splitlines()
     assert len(lines) == 5 and all(json.loads(line)["id"] for line in lines)
+
+
+@pytest.mark.parametrize("args,words", [(["sources"], "No articles stored yet"), (["show"], "No dated mentions"),
+                                        (["deadlines"], "No deadlines ahead"), (["alerts"], "no deadlines within"),
+                                        (["feeds", "list"], "No feeds followed yet")])
+def test_a_store_not_made_yet_reads_as_an_empty_one(tmp_path, args, words):
+    db = str(tmp_path / "not-yet.db")
+    out = run(*args, db=db)
+    assert out.returncode == 0 and words in out.stdout, out.stderr
+    assert not (tmp_path / "not-yet.db").exists()

@@ -314,6 +314,9 @@ def sources(
     from .store.queries import document_rows
 
     rows = document_rows(_store(db, readonly=True))
+    if not rows and fmt == TableFormat.table:
+        sys.stdout.write("No articles stored yet; add some with `timeline add PATH` or `timeline fetch`.\n")
+        return
     _emit_rows(rows, fmt, ["id", "published", "source", "mentions", "title"], "Stored documents")
 
 

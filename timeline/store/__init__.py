@@ -106,10 +106,12 @@ class Store:
                 os.makedirs(folder, exist_ok=True)
             else:
                 raise TimelineError(f"database folder {folder} does not exist; create it or give --db a path in an existing folder")
-        if readonly and not os.path.exists(self.path):
-            raise TimelineError(f"{self.path}: no database there yet; add articles first with `timeline add`")
+        # A store not made yet reads as an empty one: the schema in memory, nothing written to disk.
+        empty = readonly and not os.path.exists(self.path)
         try:
-            if readonly:
+            if empty:
+                conn = sqlite3.connect(":memory:")
+            elif readonly:
                 conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
                 conn.execute("PRAGMA query_only = ON")
                 conn.set_authorizer(_no_other_files)
@@ -130,7 +132,11 @@ class Store:
             self._reported: tuple[Optional[int], set] = (None, set())
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
             self._check_kind()
-            if not readonly:
+            if empty:
+                self._migrate()
+                conn.execute("PRAGMA query_only = ON")
+                conn.set_authorizer(_no_other_files)
+            elif not readonly:
                 self._check_sound()
                 self._migrate()
         except sqlite3.DatabaseError as e:
