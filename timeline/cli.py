@@ -97,10 +97,13 @@ def _show(table) -> None:
         _console().print(table)
         return
     table.box, table.show_edge, table.pad_edge = None, False, False
-    table.title = table.caption = None
+    notes, table.title, table.caption = table.caption, None, None
     for column in table.columns:
         column.no_wrap, column.overflow = True, "ignore"
-    Console(highlight=False, soft_wrap=True, width=100_000, color_system=None).print(table)
+    console = Console(highlight=False, soft_wrap=True, width=100_000, color_system=None)
+    console.print(table)
+    if notes:
+        console.print(notes)  # what the table alone does not say (a deadline's status, an edit)
 
 
 def _fail(message: str, code: int = 2) -> None:

@@ -1,6 +1,7 @@
 """What a person types for a time (WHEN) or a length of time (SPAN)."""
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime, timedelta, timezone
 from typing import Optional
@@ -10,7 +11,15 @@ from .errors import TimelineError
 
 # Datelines in the forms news sites print most, read without dateparser's slower general search.
 _COMMON_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
-                   "%d %B %Y %H:%M", "%B %d, %Y %H:%M", "%Y/%m/%d", "%m/%d/%Y")
+                   "%d %B %Y %H:%M", "%B %d, %Y %H:%M", "%Y/%m/%d")
+# Dates written in numbers only ("12/01/2026") are read month first, as in the US, unless
+# $TIMELINE_DATE_ORDER is DMY (day first, as in most of the world). ISO 8601 is never ambiguous.
+_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+
+
+def date_order() -> str:
+    order = os.environ.get("TIMELINE_DATE_ORDER", "MDY").upper()
+    return order if order in ("MDY", "DMY") else "MDY"
 
 
 def parse_datetime(text: str) -> Optional[datetime]:
@@ -23,6 +32,14 @@ def parse_datetime(text: str) -> Optional[datetime]:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         pass
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        a, b, year = (int(g) for g in numeric.groups())
+        month, day = (a, b) if date_order() == "MDY" else (b, a)
+        try:
+            return datetime(year, month, day)
+        except ValueError:
+            return None
     for fmt in _COMMON_FORMATS:
         try:
             return datetime.strptime(text, fmt)
@@ -33,7 +50,7 @@ def parse_datetime(text: str) -> Optional[datetime]:
     import dateparser  # slow to import: only when a phrase needs it
 
     return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                                            "DATE_ORDER": "MDY"})
+                                            "DATE_ORDER": date_order()})
 
 
 def parse_when(text: str, option: str = "--published") -> datetime:
