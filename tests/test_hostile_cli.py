@@ -248,7 +248,18 @@ def test_ctrl_c_during_add_says_what_was_kept(tmp_path, db):
         (folder / f"{n:05d}.txt").write_text(STORY.format(n=2000 + n % 400) + f"Story {n}. " * 30)
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "add", str(folder), "--published", "2026-03-02",
                              "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4.0)
+    # Interrupt as soon as the first articles are committed, well before the run could end.
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+            con.close()
+        except sqlite3.Error:
+            stored = 0
+        if stored:
+            break
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
