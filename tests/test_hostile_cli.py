@@ -246,8 +246,10 @@ def test_ctrl_c_during_add_says_what_was_kept(tmp_path, db):
     folder.mkdir()
     for n in range(3000):
         (folder / f"{n:05d}.txt").write_text(STORY.format(n=2000 + n % 400) + f"Story {n}. " * 30)
+    # A job started in the background inherits SIGINT ignored; a person's terminal delivers it.
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "add", str(folder), "--published", "2026-03-02",
-                             "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # Interrupt as soon as the first articles are committed, well before the run could end.
     deadline = time.time() + 60
     while time.time() < deadline and proc.poll() is None:
