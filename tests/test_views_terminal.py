@@ -84,3 +84,23 @@ def test_a_store_not_made_yet_reads_as_an_empty_one(tmp_path, args, words):
     out = run(*args, db=db)
     assert out.returncode == 0 and words in out.stdout, out.stderr
     assert not (tmp_path / "not-yet.db").exists()
+
+
+def test_show_lists_a_deadline_under_the_day_it_is_due_and_marks_today(tmp_path):
+    from datetime import date, timedelta
+
+    db = str(tmp_path / "t.db")
+    today = date.today()
+    run("add", "-", "--published", "2026-03-02", db=db, input="Eviction\n\nTenants have 45 days to leave the block.")
+    week_ago = (today - timedelta(days=7)).isoformat()
+    run("add", "-", "--published", today.isoformat(), db=db,
+        input=f"Council\n\nThe council met on {week_ago} and must publish its plan within 10 days.")
+    lines = run("show", db=db).stdout.splitlines()
+    due = next(i for i, line in enumerate(lines) if "due 2026-04-16" in line)
+    heading = next(line for line in reversed(lines[:due]) if line and not line.startswith(" "))
+    assert "2026" in heading and "Mar" not in heading and "March" not in heading
+    marks = [i for i, line in enumerate(lines) if line.strip().startswith(f"today {today.isoformat()}")]
+    before = next(i for i, line in enumerate(lines) if week_ago in line)
+    # ten days from the meeting the sentence names
+    after = next(i for i, line in enumerate(lines) if f"due {(today + timedelta(days=3)).isoformat()}" in line)
+    assert len(marks) == 1 and before < marks[0] < after

@@ -373,26 +373,30 @@ def show(
 def _print_timeline(rows: list[dict]) -> None:
     from rich.table import Table
 
-    from .views import KIND_STYLE, group_label, grouping, highlight, plain, span_label
+    from .views import KIND_STYLE, group_labels, highlight, plain, shown_day, span_label
 
     console = _console()
     if not rows:
         console.print("No dated mentions match. Add articles with `timeline add`, or widen the filters.")
         return
-    grain = grouping(rows)
+    rows = sorted(rows, key=shown_day)  # listed by the date each row shows (a deadline by its due day)
+    days = [shown_day(r) for r in rows]
+    today = date.today().isoformat()
     table = Table(show_header=True, header_style="bold", expand=False)
     for col in ("when", "kind", "mention in context", "source"):
         table.add_column(col, overflow="ellipsis")
-    current = None
-    for r in rows:
-        label = group_label(r["earliest"], grain)
+    current, today_shown = None, not (days[0] <= today <= days[-1])
+    for r, day, label in zip(rows, days, group_labels(days)):
+        if not today_shown and day >= today:
+            table.add_row(f"[bold reverse] today {today} [/]", "", "", "", end_section=False)
+            today_shown = True
         if label != current:
             table.add_row(f"[bold]{label}[/]", "", "", "", end_section=False)
             current = label
         style, symbol = KIND_STYLE.get(r["kind"], ("", "?"))
         when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
         table.add_row(f"  {when}", f"[{style}]{symbol} {r['kind']}[/]", highlight(r["sentence"], r["text"], style),
-                      plain(f"{r['source']} #{r['document_id']}"))
+                      plain(r["title"] or f"{r['source']} #{r['document_id']}"))
     _show(table)
 
 

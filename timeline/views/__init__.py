@@ -83,22 +83,32 @@ def span_label(earliest: Optional[str], latest: Optional[str]) -> str:
     return f"{earliest.replace('T', ' ')} \u2192 {latest.replace('T', ' ')}"
 
 
-def group_label(earliest: str, grain: str) -> str:
-    d = day_of(earliest)
-    if grain == "year":
-        return str(d.year)
-    if grain == "month":
-        return d.strftime("%B %Y")
-    return d.strftime("%a %d %b %Y")
+def shown_day(row: dict) -> str:
+    """The day a timeline row is listed under: a deadline's due day, else the first day it covers."""
+    return (row.get("due") or row.get("earliest") or "")[:10]
 
 
-def grouping(rows: Iterable[dict]) -> str:
-    """Group by day, month or year, whichever keeps the listing readable for the span covered."""
-    days = [day_of(r["earliest"]) for r in rows if r.get("earliest")]
-    if not days:
-        return "day"
-    span = (max(days) - min(days)).days
-    return "day" if span <= 62 else "month" if span <= 3 * 366 else "year"
+# Above this many rows in a year (or a month), the timeline lists it by month (or by day).
+DENSE = 20
+
+
+def group_labels(days: list[str]) -> list[str]:
+    """A heading for each day listed: the year where the year holds few rows, the month where the
+    month does, else the day itself, so that dense stretches get finer groups."""
+    from collections import Counter
+
+    per_year = Counter(d[:4] for d in days)
+    per_month = Counter(d[:7] for d in days)
+    labels = []
+    for d in days:
+        when = date.fromisoformat(d)
+        if per_year[d[:4]] <= DENSE:
+            labels.append(str(when.year))
+        elif per_month[d[:7]] <= DENSE:
+            labels.append(when.strftime("%B %Y"))
+        else:
+            labels.append(when.strftime("%a %d %b %Y"))
+    return labels
 
 
 def highlight(sentence: str, text: str, style: str):
