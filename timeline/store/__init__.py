@@ -142,8 +142,11 @@ class Store:
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
         except UnicodeDecodeError:
-            raise TimelineError(f"{self.path}: the store's schema is damaged (corrupt file); restore it from a backup "
-                                "or point --db at a new path and add the articles again") from None
+            raise self._damaged() from None
+
+    def _damaged(self) -> TimelineError:
+        return TimelineError(f"{self.path}: the store's schema is damaged (corrupt file); restore it from a backup "
+                             "or point --db at a new path and add the articles again")
 
     def _explain(self, e: sqlite3.Error) -> TimelineError:
         msg = str(e)
@@ -521,6 +524,8 @@ class Store:
             return [dict(zip(names, r)) for r in cur.fetchall()]
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
+        except UnicodeDecodeError:  # a column name read from a damaged schema
+            raise self._damaged() from None
 
     def query(self, sql: str, seconds: float = 30.0, max_rows: int = 100_000) -> tuple[list[str], list[tuple]]:
         """One read-only statement, as given by a person: columns and rows. It is stopped after
@@ -541,6 +546,8 @@ class Store:
             rows = cur.fetchmany(max_rows + 1)
         except (sqlite3.Warning, sqlite3.ProgrammingError) as e:
             raise TimelineError(f"query: {str(e).rstrip('.')}; give a single statement") from None
+        except UnicodeDecodeError:
+            raise self._damaged() from None
         except sqlite3.DatabaseError as e:
             msg = str(e)
             if "interrupted" in msg:
