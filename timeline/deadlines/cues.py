@@ -15,6 +15,7 @@ from typing import Optional
 from ..engine import lexicon
 from ..engine.rules import alternation
 from ..engine.tense import PAST_FORMS
+from .nouns import DEADLINE_NOUN
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,6 @@ def _cue(name: str, regex: str, strong: bool) -> DeadlineCue:
     return DeadlineCue(name, re.compile(regex, re.IGNORECASE), strong)
 
 
-# The nouns that name a deadline.
-DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|time\s*limit|(?:last|final|closing)\s+(?:date|day)|"
-                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|grace\s+period|"
-                 r"(?:end|close|expiry)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:period|window|amnesty|scheme|moratorium|truce|ceasefire))")
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
 _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")

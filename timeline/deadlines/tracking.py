@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from .cues import DEADLINE_NOUN
+from .nouns import DEADLINE_NOUN
 
 MOVED = re.compile(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing|delay(?:s|ed)?|push(?:es|ed)?\s+back|"
                    r"moved?|moves|pushed|deferred|defers?|rescheduled?|brought\s+forward|advanced|bring\s+forward|"
