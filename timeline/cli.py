@@ -304,8 +304,18 @@ def _extract_many(files, when, source, jobs):
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from collections import deque
+
+    # A bounded window of articles in flight, in order: memory stays flat however many files,
+    # where mapping them all at once would hold every finished article until the writer took it.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
-        yield from pool.map(_read_and_extract, work, chunksize=8)
+        window: deque = deque()
+        for item in work:
+            window.append(pool.submit(_read_and_extract, item))
+            if len(window) >= jobs * 8:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 @app.command()
