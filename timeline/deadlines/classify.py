@@ -10,9 +10,9 @@ else after publication.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, timedelta
-from typing import Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
 from ..engine.tense import OBLIGATION, PAST, TENSE_REACH, clause_tense
@@ -24,13 +24,32 @@ _CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|a
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 
 
-@dataclass(frozen=True)
-class Neighbour:
+class Neighbour(NamedTuple):
     """Another mention of the same sentence: where it is and, once read, the days it names."""
     start: int
     end: int
     earliest: Optional[str] = None
     latest: Optional[str] = None
+
+
+@lru_cache(maxsize=8)
+def _one_line(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+@lru_cache(maxsize=64)
+def _clause_before(text: str, s_start: int, at: int) -> str:
+    """The words of the clause before offset `at`, within reach."""
+    clause_from = max(s_start, at - TENSE_REACH)
+    for m in _CLAUSE_START.finditer(text, clause_from, at):
+        clause_from = m.end()
+    return text[clause_from:at]
+
+
+# What the words before a date say, read once for all the items of a list that share them.
+_search = lru_cache(maxsize=256)(lambda pattern, before: pattern.search(before))
+_find_cue = lru_cache(maxsize=64)(c.find_cue)
+_clause_tense = lru_cache(maxsize=64)(clause_tense)
 
 
 def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
@@ -44,23 +63,23 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
 
 
 def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
-             before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Sequence[Neighbour] = ()) -> Mention:
+             before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Sequence[Neighbour] = (),
+             list_head: Optional[Neighbour] = None) -> Mention:
     """Read one timex for the product: its interval, kind, due date and, for deadlines, subject
-    and setter. The neighbours are the sentence's other mentions, those before it already read."""
+    and setter. The neighbours are the sentence's other mentions, those before it already read.
+    An item of a list of dates ("by March 3, April 3 and May 3") is governed by the words before
+    the list's first item, `list_head`."""
     s_start, s_end = sentence
-    sentence_text = " ".join(text[s_start:s_end].split())
-    clause_from = max(s_start, t.start - TENSE_REACH)
-    for m in _CLAUSE_START.finditer(text, clause_from, t.start):
-        clause_from = m.end()
-    before = text[clause_from:t.start]
+    sentence_text = _one_line(text, s_start, s_end)
+    head = list_head or Neighbour(t.start, t.end)
+    before = _clause_before(text, s_start, head.start)
     after = text[t.end:min(s_end, t.end + TENSE_REACH)]
     earliest, latest = interval_of(t)
     base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
                 mod=t.mod, earliest=earliest, latest=latest)
-    spans = [(n.start, n.end) for n in before_in_sentence if n.earliest] + [(n.start, n.end) for n in after_in_sentence]
-
     def deadline(due: Optional[str], cue: str, **extra) -> Mention:
-        roles = read_roles(text, t.start, t.end, s_start, s_end, spans)
+        spans = [(n.start, n.end) for n in before_in_sentence if n.earliest] + [(n.start, n.end) for n in after_in_sentence]
+        roles = read_roles(text, head.start, head.end, s_start, s_end, spans)
         fields = {**base, **extra}
         return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **fields)
 
@@ -81,37 +100,37 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if after_cue:
         return deadline(latest, after_cue.group(0).strip(" ,'\u2019"))
 
-    cue = c.find_cue(before)
-    if cue is not None and c.POSTPONED_TO.search(before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
+    cue = _find_cue(before)
+    if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
-    if cue is not None and cue.name == "due" and c.EVENT_NOUNS.search(before) and not re.search(r"\bby\s*$", before):
+    if cue is not None and cue.name == "due" and _search(c.EVENT_NOUNS, before) and not re.search(r"\bby\s*$", before):
         # "talks are due on Friday", "the elections due this year": a plan
         return Mention(kind="scheduled" if ahead else "event", cue="due", **base)
-    if cue is not None and (cue.strong or ahead or OBLIGATION.search(before)):
+    if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)):
         return deadline(latest, cue.name)
 
     first = date.fromisoformat(earliest[:10])
     last = date.fromisoformat(latest[:10]) if latest else first
-    if c.REPORTED_ON.search(before) or c.ACT_AFTER.match(after):
+    if _search(c.REPORTED_ON, before) or c.ACT_AFTER.match(after):
         # The day something was said or done: placed by the calendar alone.
         return Mention(kind="scheduled" if first > today else "event", **base)
     # "After April 8, Microsoft will no longer provide updates": a cut-off.
-    if c.CUTOFF_BEFORE.search(before) and c.CUTOFF_AFTER.search(after) and ahead:
+    if _search(c.CUTOFF_BEFORE, before) and c.CUTOFF_AFTER.search(after) and ahead:
         return deadline(latest, "no longer after")
     # "would need to submit written arguments later Saturday"
     if ahead and c.OBLIGED_TO_DELIVER.search(re.split(r"\band\b|,", before)[-1]):
         return deadline(latest, "obliged to")
 
-    schedule_cue = c.SCHEDULE_CUES.search(before)
+    schedule_cue = _search(c.SCHEDULE_CUES, before)
 
     def tense() -> int:  # read only where the kind depends on it
-        return clause_tense(text, t.start, t.end, s_start, s_end)
+        return _clause_tense(text, head.start, head.end, s_start, s_end)
     if first > today:
         kind = "scheduled"
     elif last >= today and (first == today or schedule_cue) and (
             _LATER_PART_OF_DAY.search(t.value) or schedule_cue or tense() > 0):
         kind = "scheduled" if tense() != PAST else "event"
-    elif c.PAST_PLAN.search(before):
+    elif _search(c.PAST_PLAN, before):
         kind = "scheduled"  # "was supposed to happen in November 2011": a plan, as it stood
     else:
         kind = "event"

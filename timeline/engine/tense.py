@@ -61,6 +61,8 @@ REPORTING_VERBS = frozenset(lexicon.REPORTING_VERBS)
 _QUOTE = re.compile(r"''|``|[\"\u201c\u201d]")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+# What joins the items of a list of dates: "May, June and July", "3 March or 4 March".
+LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+)\Z")
 _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
 
 

@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 from .. import calendar as cal
 from .. import lexicon
-from ..tense import clause_tense
+from ..tense import LIST_GLUE, clause_tense
 
 
 @dataclass(frozen=True)
@@ -38,16 +38,24 @@ class Context:
     reference: Optional[Value] = None  # the last mention that named a point on the calendar
     last_by_grain: dict = field(default_factory=dict)  # granularity -> (last such mention, its end offset)
     _tense_cache: dict = field(default_factory=dict)
+    _tense_by_end: dict = field(default_factory=dict)  # end offset -> tense read for a mention ending there
 
     @property
     def today(self) -> date:
         return self.dct.date()
 
     def tense(self, start: int, end: int) -> int:
+        """The tense of a mention's clause. The items of a list ("in May, June and July") share the
+        verb that governs them, so an item read right after another takes that one's reading: a
+        list costs one reading, however long it is."""
         key = (start, end)
         if key not in self._tense_cache:
-            s, e = self.sentence_of(start)
-            self._tense_cache[key] = clause_tense(self.text, start, end, s, e)
+            glue = LIST_GLUE.search(self.text, max(0, start - 8), start)
+            shared = self._tense_by_end.get(glue.start()) if glue else None
+            if shared is None:
+                s, e = self.sentence_of(start)
+                shared = clause_tense(self.text, start, end, s, e)
+            self._tense_cache[key] = self._tense_by_end[end] = shared
         return self._tense_cache[key]
 
     def remember(self, value: Value, end: int) -> None:
