@@ -29,7 +29,7 @@ def extract(document: Document) -> Extraction:
         if i and sentence_of[i - 1] != sentence:
             neighbours = []
         # Later mentions that name a point on the calendar ("in June"), where what is due stops.
-        later = [Neighbour(t.start, t.end) for t, s in zip(timexes[i + 1:i + 8], sentence_of[i + 1:i + 8])
+        later = [t for t, s in zip(timexes[i + 1:i + 8], sentence_of[i + 1:i + 8])
                  if s == sentence and t.value[:1].isdigit()]
         if not (neighbours and timex.start > neighbours[-1].end
                 and LIST_GLUE.fullmatch(text, neighbours[-1].end, timex.start)):

@@ -57,13 +57,18 @@ _LEADING_DATE = re.compile(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + alterna
 _NAME_WORD = re.compile(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
+_TRAILING_WORD = re.compile(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|"
+                            r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect)\s*$", re.IGNORECASE)
+
+
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.split())
     phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby)\s+", "", phrase, flags=re.IGNORECASE)
     for _ in range(3):
-        phrase = re.sub(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|be|"
-                        r"no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect)\s*$", "", phrase,
-                        flags=re.IGNORECASE)
+        # Looked for in the phrase's last words only: a pattern anchored at the end costs its
+        # length at every position it is tried from.
+        last = _TRAILING_WORD.search(phrase, max(0, len(phrase) - 40))
+        phrase = phrase[:last.start()] if last else phrase
         phrase = phrase.strip(" ,;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019")
     if phrase.count("(") > phrase.count(")"):
         phrase = phrase[:phrase.rfind("(")].strip(" ,")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import re
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 
 Direction = int  # -1: the latest one not after the anchor, +1: the next one not before it, 0: nearest
@@ -94,6 +95,7 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) -> date | None:
     """A month and day with no year: the nearest such day, unless the tense says otherwise."""
     candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
@@ -101,6 +103,7 @@ def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) 
     return nearest_occurrence(candidates, anchor, direction) if candidates else None
 
 
+@lru_cache(maxsize=256)
 def resolve_month(anchor: date, month: int, direction: Direction) -> int:
     """The year of a month named without one: the same year for the current month, else nearest."""
     if month == anchor.month:
@@ -143,6 +146,7 @@ _VALUE = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # text full of the same dates asks for the same values again
 def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
     """First and last day (or instant, for clock times) a TimeML DATE/TIME value covers."""
     if len(value) == 3 and value.isdigit():  # a decade

@@ -56,7 +56,9 @@ def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidat
             end = max(end, ordered[i].end)
             i += 1
         chosen: list[tuple[Candidate, Value]] = []
-        for c in sorted(cluster, key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start)):
+        if len(cluster) > 1:
+            cluster.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
+        for c in cluster:
             if any(c.start < o.end and o.start < c.end for o, _ in chosen):
                 continue
             try:
@@ -65,7 +67,7 @@ def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidat
                 value = None  # a day the calendar cannot hold: "January 0", "the 2927 century", year 10000
             if value is not None:
                 chosen.append((c, value))
-        yield from sorted(chosen, key=lambda cv: cv[0].start)
+        yield from sorted(chosen, key=lambda cv: cv[0].start) if len(chosen) > 1 else chosen
 
 
 _WORDS = re.compile(r"[A-Za-z][a-z']+")

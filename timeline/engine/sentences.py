@@ -67,9 +67,14 @@ class Sentences:
         self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s for s, _ in self.spans]
+        self._next = (0, -1, 0)  # (start, next start, index) of the last sentence asked for
 
     def around(self, offset: int) -> tuple[int, int]:
         if not self.spans:
             return 0, len(self.text)
-        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        low, high, i = self._next
+        if not low <= offset < high:  # mentions are mostly asked for in reading order
+            i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+            high = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text) + 1
+            self._next = (self._starts[i] if i else -1, high, i)
         return self.spans[i]
