@@ -1,7 +1,9 @@
 """Document -> resolved mentions: the engine finds and normalises, the classifier reads each one."""
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Optional
 
@@ -15,7 +17,26 @@ from .model import Document, Extraction, Mention
 _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
 
 
+@contextmanager
+def _without_cycle_collection():
+    """Extraction makes many small objects and no reference cycles. In a long text the cycle
+    collector, run every few hundred allocations, would go over the mentions read so far again
+    and again: a third of the time on a text dense with dates."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def extract(document: Document) -> Extraction:
+    with _without_cycle_collection():
+        return _extract(document)
+
+
+def _extract(document: Document) -> Extraction:
     text = document.text
     sentences = Sentences(text)
     dct = document.local_published

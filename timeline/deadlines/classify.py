@@ -52,6 +52,11 @@ _find_cue = lru_cache(maxsize=64)(c.find_cue)
 _clause_tense = lru_cache(maxsize=64)(clause_tense)
 
 
+@lru_cache(maxsize=64)
+def _obliged_to_deliver(before: str) -> bool:
+    return bool(c.OBLIGED_TO_DELIVER.search(re.split(r"\band\b|,", before)[-1]))
+
+
 def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     if t.type not in ("DATE", "TIME"):
         return None, None
@@ -118,7 +123,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if _search(c.CUTOFF_BEFORE, before) and c.CUTOFF_AFTER.search(after) and ahead:
         return deadline(latest, "no longer after")
     # "would need to submit written arguments later Saturday"
-    if ahead and c.OBLIGED_TO_DELIVER.search(re.split(r"\band\b|,", before)[-1]):
+    if ahead and _obliged_to_deliver(before):
         return deadline(latest, "obliged to")
 
     schedule_cue = _search(c.SCHEDULE_CUES, before)
