@@ -21,10 +21,11 @@ def store(tmp_path_factory):
     return db
 
 
-def on_terminal(args, columns):
-    """Run timeline with its standard output on a pseudo-terminal of the given width."""
+def on_terminal(args, columns, pager=""):
+    """Run timeline with its standard output on a pseudo-terminal of the given width (with no
+    pager unless one is given: nobody is there to page)."""
     leader, follower = pty.openpty()
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "xterm"}
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "50", "TERM": "xterm", "TIMELINE_PAGER": pager}
     proc = subprocess.Popen([sys.executable, "-m", "timeline", *args], stdout=follower, stderr=subprocess.PIPE,
                             env=env)
     os.close(follower)
@@ -104,3 +105,43 @@ def test_show_lists_a_deadline_under_the_day_it_is_due_and_marks_today(tmp_path)
     # ten days from the meeting the sentence names
     after = next(i for i, line in enumerate(lines) if f"due {(today + timedelta(days=3)).isoformat()}" in line)
     assert len(marks) == 1 and before < marks[0] < after
+
+
+def fake_pager(tmp_path, lines=None):
+    """A pager that keeps what it is given (its first `lines` lines, then quits like a reader
+    closing less early) and the LESS setting it was started with."""
+    script = tmp_path / "pager.py"
+    script.write_text(
+        "import os, sys\n"
+        f"out = open({str(tmp_path / 'paged.txt')!r}, 'w')\n"
+        "out.write('LESS=' + os.environ.get('LESS', '') + '\\n')\n"
+        f"limit = {lines!r}\n"
+        "for n, line in enumerate(sys.stdin):\n    if limit is not None and n >= limit:\n        break\n"
+        "    out.write(line)\n")
+    return f"{sys.executable} {script}"
+
+
+def test_a_terminal_reads_long_output_through_the_pager_as_git_does(store, tmp_path):
+    out = on_terminal(["show", "--db", store], 100, pager=fake_pager(tmp_path))
+    paged = (tmp_path / "paged.txt").read_text()
+    assert paged.startswith("LESS=FRX\n")  # less quits at once when everything fits one screen
+    assert "mention in context" in paged and "reservoir" in paged
+    assert "reservoir" not in out  # the table went to the pager, not around it
+
+
+def test_no_pager_writes_straight_to_the_terminal(store, tmp_path):
+    out = on_terminal(["--no-pager", "show", "--db", store], 100, pager=fake_pager(tmp_path))
+    assert "reservoir" in out and not (tmp_path / "paged.txt").exists()
+
+
+def test_closing_the_pager_early_ends_the_command_quietly(store, tmp_path):
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "LINES": "50", "TERM": "xterm", "TIMELINE_PAGER": fake_pager(tmp_path, 3)}
+    many = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+            "SELECT i, 'a row long enough to fill the pipe to the pager' AS words FROM n")  # more than a pipe holds
+    proc = subprocess.run([sys.executable, "-m", "timeline", "query", many, "--db", store], stdout=follower,
+                          stderr=subprocess.PIPE, env=env, timeout=60)
+    os.close(follower)
+    os.close(leader)
+    assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
+    assert len((tmp_path / "paged.txt").read_text().splitlines()) == 4

@@ -42,9 +42,13 @@ def _version(value: bool) -> None:
 def _options(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Given before the command, it holds for it."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+    no_pager: bool = typer.Option(False, "--no-pager", help="Write long output straight to the terminal, without a pager "
+                                                           "(as does TIMELINE_PAGER=cat)."),
 ):
     if db:
         os.environ["TIMELINE_DB"] = db  # read by every command's own --db, which wins when given too
+    if no_pager:
+        os.environ["TIMELINE_PAGER"] = ""  # read by views.table, where every table meets the terminal
 
 
 class TableFormat(str, Enum):
@@ -78,32 +82,6 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def _narrow() -> bool:
-    """A terminal under 100 columns: views drop their least needed columns."""
-    return sys.stdout.isatty() and _console().width < 100
-
-
-def _show(table) -> None:
-    """The one place a table meets the output. On a terminal: boxed, fitted to its width, a word
-    too long for its column cut with an ellipsis, never broken. Into a pipe or a file: plain
-    lines, no box drawing, no wrapping, so that grep and cut work."""
-    from rich.console import Console
-
-    if sys.stdout.isatty():
-        for column in table.columns:
-            column.overflow = "ellipsis"
-        _console().print(table)
-        return
-    table.box, table.show_edge, table.pad_edge = None, False, False
-    notes, table.title, table.caption = table.caption, None, None
-    for column in table.columns:
-        column.no_wrap, column.overflow = True, "ignore"
-    console = Console(highlight=False, soft_wrap=True, width=100_000, color_system=None)
-    console.print(table)
-    if notes:
-        console.print(notes)  # what the table alone does not say (a deadline's status, an edit)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -163,22 +141,10 @@ def _json_extraction(result) -> str:
 
 
 def _print_mentions(mentions, doc) -> None:
-    from rich.table import Table
+    from .views.listings import mentions_sheet
+    from .views.table import write
 
-    from .views import KIND_STYLE, highlight, plain, span_label
-
-    table = Table(title=plain(f"{doc.title[:70]} \u2014 published {doc.published.date()} ({doc.published_from})"),
-                  show_lines=False, expand=False)
-    for col in ("when", "kind", "mention", "value"):
-        table.add_column(col)
-    for m in mentions:
-        style, symbol = KIND_STYLE[m.kind]
-        when = span_label(m.earliest, m.latest)
-        if m.due:
-            when = f"due {m.due.replace('T', ' ')}"
-        table.add_row(when, f"[{style}]{symbol} {m.kind}[/]", highlight(m.sentence, m.text, style),
-                      plain(f"{m.type} {m.value}{' ' + m.mod if m.mod else ''}"))
-    _show(table)
+    write(mentions_sheet(doc.title, str(doc.published.date()), doc.published_from, mentions))
 
 
 # -- add, sources, rm ------------------------------------------------------------------------------
@@ -381,33 +347,13 @@ def show(
 
 
 def _print_timeline(rows: list[dict]) -> None:
-    from rich.table import Table
-
-    from .views import KIND_STYLE, group_labels, highlight, plain, shown_day, span_label
-
-    console = _console()
     if not rows:
-        console.print("No dated mentions match. Add articles with `timeline add`, or widen the filters.")
+        _out("No dated mentions match. Add articles with `timeline add`, or widen the filters.")
         return
-    rows = sorted(rows, key=shown_day)  # listed by the date each row shows (a deadline by its due day)
-    days = [shown_day(r) for r in rows]
-    today = date.today().isoformat()
-    table = Table(show_header=True, header_style="bold", expand=False)
-    for col in ("when", "kind", "mention in context", "source"):
-        table.add_column(col, overflow="ellipsis")
-    current, today_shown = None, not (days[0] <= today <= days[-1])
-    for r, day, label in zip(rows, days, group_labels(days)):
-        if not today_shown and day >= today:
-            table.add_row(f"[bold reverse] today {today} [/]", "", "", "", end_section=False)
-            today_shown = True
-        if label != current:
-            table.add_row(f"[bold]{label}[/]", "", "", "", end_section=False)
-            current = label
-        style, symbol = KIND_STYLE.get(r["kind"], ("", "?"))
-        when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
-        table.add_row(f"  {when}", f"[{style}]{symbol} {r['kind']}[/]", highlight(r["sentence"], r["text"], style),
-                      plain(r["title"] or f"{r['source']} #{r['document_id']}"))
-    _show(table)
+    from .views.listings import timeline_sheet
+    from .views.table import write
+
+    write(timeline_sheet(rows, date.today()))
 
 
 def _show_deadline(store, deadline_id: int, fmt: TableFormat):
@@ -420,24 +366,10 @@ def _show_deadline(store, deadline_id: int, fmt: TableFormat):
     if fmt != TableFormat.table:
         return _emit_rows([dict(r, tracked_due=tracked["due"], status=tracked["status"], dismissed=tracked["dismissed"])
                            for r in rows], fmt)
-    from rich.table import Table
+    from .views.listings import history_sheet
+    from .views.table import write
 
-    from .views import plain
-
-    notes = [f"due {tracked['due']}", tracked["status"]]
-    if tracked["due"] != tracked["extracted_due"]:
-        notes.append(f"due edited by the analyst (articles say {tracked['extracted_due']})")
-    if tracked["dismissed"]:
-        notes.append(f"dismissed: {tracked['dismissed']}")
-    table = Table(title=plain(f"Deadline #{deadline_id}: {tracked['subject'] or rows[-1]['text']}"
-                              f"{' (set by ' + tracked['setter'] + ')' if tracked['setter'] else ''}"),
-                  caption=plain("; ".join(notes)))
-    for col in ("published", "due", "change", "source", "sentence"):
-        table.add_column(col, overflow="ellipsis")
-    for r in rows:
-        table.add_row(*map(plain, (r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}",
-                                   r["sentence"])))
-    _show(table)
+    write(history_sheet(deadline_id, tracked, rows))
 
 
 # -- deadlines and alerts --------------------------------------------------------------------------
@@ -457,7 +389,6 @@ def deadlines(
 ):
     """Deadlines, soonest first, with the time left."""
     from .store.queries import deadline_rows
-    from .views import plain
     from .when import parse_span
 
     moment = _as_of(as_of).date()
@@ -466,26 +397,13 @@ def deadlines(
     rows = deadline_rows(store, moment, days, include_passed, include_all)
     if fmt != TableFormat.table:
         return _emit_rows(rows, fmt, DEADLINE_COLUMNS)
-    from rich.table import Table
-
-    console = _console()
     if not rows:
-        console.print(f"No deadlines ahead as of {moment}." + ("" if include_passed else " (--include-passed lists past ones.)"))
+        _out(f"No deadlines ahead as of {moment}." + ("" if include_passed else " (--include-passed lists past ones.)"))
         return
-    table = Table(title=f"Deadlines as of {moment}")
-    narrow = _narrow()  # below 100 columns: what is due gets the room
-    for col in ("#", "due", "time left", "what is due", "set by") + (() if narrow else ("sources", "last change")):
-        table.add_column(col, overflow="ellipsis", no_wrap=col in ("due", "time left"),
-                         ratio=3 if col == "what is due" else None)
-    for r in rows:
-        style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
-        change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
-        if r["dismissed"]:
-            change = f"dismissed: {r['dismissed']}"
-        cells = [str(r["deadline_id"]), plain(r["tracked_due"]), f"[{style}]{r['time_left']}[/]",
-                 plain(r["subject"] or r["sentence"]), plain(r["setter"] or "")]
-        table.add_row(*cells, *(() if narrow else (str(r["source_count"]), plain(change))))
-    _show(table)
+    from .views.listings import deadlines_sheet
+    from .views.table import write
+
+    write(deadlines_sheet(rows, moment))
 
 
 @app.command()
@@ -779,17 +697,10 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
     elif fmt == TableFormat.csv:
         sys.stdout.write(to_csv(rows, columns))
     else:
-        from rich.table import Table
+        from .views.listings import rows_sheet
+        from .views.table import write
 
-        from .views import plain
-
-        cols = columns or (list(rows[0]) if rows else [])
-        table = Table(title=title)
-        for c in cols:
-            table.add_column(plain(c), overflow="ellipsis")
-        for r in rows:
-            table.add_row(*(plain(r.get(c)) for c in cols))
-        _show(table)
+        write(rows_sheet(rows, columns, title))
 
 
 # -- TimeML ----------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 import io
 import json
 from datetime import date
-from typing import Iterable, Optional
+from typing import Optional
 
 KIND_STYLE = {
     "deadline": ("bold red", "\u23f0"),
@@ -33,13 +33,6 @@ def visible(value) -> str:
     written out ("\\x1b"), so no text can clear the screen or retitle the window."""
     text = "" if value is None else str(value)
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-def plain(value):
-    """A table cell from stored or article text: shown as text, never read as rich markup."""
-    from rich.text import Text
-
-    return Text(visible(value))
 
 
 def csv_cell(value):

@@ -1,0 +1,88 @@
+"""The sheets each command shows: rows from the store or the pipeline -> a `Sheet` for `write`."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional, Sequence
+
+from . import KIND_STYLE, group_labels, highlight, shown_day, span_label
+from .table import Column, Sheet, styled
+
+
+def _kind_cell(kind: str):
+    style, symbol = KIND_STYLE.get(kind, ("", "?"))
+    return styled(f"{symbol} {kind}", style)
+
+
+def mentions_sheet(title: str, published: str, published_from: str, mentions: Sequence) -> Sheet:
+    """One document's mentions, as `extract` shows them."""
+    sheet = Sheet([Column("when", no_wrap=True), Column("kind", no_wrap=True), Column("mention", ratio=3),
+                   Column("value", optional=True)], title=f"{title[:70]} \u2014 published {published} ({published_from})")
+    for m in mentions:
+        style = KIND_STYLE[m.kind][0]
+        when = f"due {m.due.replace('T', ' ')}" if m.due else span_label(m.earliest, m.latest)
+        sheet.add(when, _kind_cell(m.kind), highlight(m.sentence, m.text, style),
+                  f"{m.type} {m.value}{' ' + m.mod if m.mod else ''}")
+    return sheet
+
+
+def timeline_sheet(rows: list[dict], today: date) -> Sheet:
+    """The timeline: listed and grouped by the day each row shows (a deadline by its due day),
+    finer groups where a period is dense, and a line for today."""
+    sheet = Sheet([Column("when", no_wrap=True), Column("kind", no_wrap=True), Column("mention in context", ratio=3),
+                   Column("source", optional=True)])
+    rows = sorted(rows, key=shown_day)
+    days = [shown_day(r) for r in rows]
+    now = today.isoformat()
+    current, today_shown = None, not rows or not (days[0] <= now <= days[-1])
+    for r, day, label in zip(rows, days, group_labels(days)):
+        if not today_shown and day >= now:
+            sheet.add(styled(f" today {now} ", "bold reverse"), "", "", "")
+            today_shown = True
+        if label != current:
+            sheet.add(styled(label, "bold"), "", "", "")
+            current = label
+        style = KIND_STYLE.get(r["kind"], ("", "?"))[0]
+        when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
+        sheet.add(f"  {when}", _kind_cell(r["kind"]), highlight(r["sentence"], r["text"], style),
+                  r["title"] or f"{r['source']} #{r['document_id']}")
+    return sheet
+
+
+def deadlines_sheet(rows: list[dict], moment: date) -> Sheet:
+    """Deadlines soonest first with the time left; what is due gets the room."""
+    sheet = Sheet([Column("#", no_wrap=True), Column("due", no_wrap=True), Column("time left", no_wrap=True),
+                   Column("what is due", ratio=3), Column("set by"), Column("sources", optional=True),
+                   Column("last change", optional=True)], title=f"Deadlines as of {moment}")
+    for r in rows:
+        style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
+        change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
+        if r["dismissed"]:
+            change = f"dismissed: {r['dismissed']}"
+        sheet.add(str(r["deadline_id"]), r["tracked_due"], styled(r["time_left"], style), r["subject"] or r["sentence"],
+                  r["setter"] or "", str(r["source_count"]), change)
+    return sheet
+
+
+def history_sheet(deadline_id: int, tracked: dict, rows: list[dict]) -> Sheet:
+    """One tracked deadline's reports, oldest first, with its status and the analyst's edits."""
+    notes = [f"due {tracked['due']}", tracked["status"]]
+    if tracked["due"] != tracked["extracted_due"]:
+        notes.append(f"due edited by the analyst (articles say {tracked['extracted_due']})")
+    if tracked["dismissed"]:
+        notes.append(f"dismissed: {tracked['dismissed']}")
+    setter = f" (set by {tracked['setter']})" if tracked["setter"] else ""
+    sheet = Sheet([Column("published", no_wrap=True), Column("due", no_wrap=True), Column("change", no_wrap=True),
+                   Column("source", optional=True), Column("sentence", ratio=3)],
+                  title=f"Deadline #{deadline_id}: {tracked['subject'] or rows[-1]['text']}{setter}", notes="; ".join(notes))
+    for r in rows:
+        sheet.add(r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}", r["sentence"])
+    return sheet
+
+
+def rows_sheet(rows: list[dict], columns: Optional[list[str]] = None, title: Optional[str] = None) -> Sheet:
+    """Any rows (documents, a query's result) as they come, one column per field."""
+    names = columns or (list(rows[0]) if rows else [])
+    sheet = Sheet([Column(str(n)) for n in names], title=title)
+    for r in rows:
+        sheet.add(*("" if r.get(n) is None else str(r.get(n)) for n in names))
+    return sheet
