@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.engine import tag
+from timeline.engine import story_start, tag
 
 from .conftest import SEED, TBAQ
 
@@ -17,7 +17,7 @@ def _texts():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ex = json.loads(line)
-                yield ex["text"], datetime.fromisoformat(ex["dct"])
+                yield ex["text"], datetime.fromisoformat(ex["dct"]) if ex.get("dct") else story_start(ex["text"])
     if SEED.exists():
         yield SEED.read_text(encoding="utf-8"), datetime(2020, 2, 13, 10, 44)
     if TBAQ.is_dir():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.engine import tag
+from timeline.engine import story_start, tag
 
 EXAMPLES = sorted(Path(__file__).parent.joinpath("examples").glob("*.jsonl"))
 
@@ -20,7 +20,11 @@ def load():
 
 @pytest.mark.parametrize("example", list(load()))
 def test_example(example):
-    found = tag(example["text"], datetime.fromisoformat(example["dct"]))
+    """A narrative example ("mode": "narrative") is read from the last date its text named; one
+    with no "dct" is an undated text, read from the first date it names."""
+    narrative = example.get("mode") == "narrative"
+    dct = datetime.fromisoformat(example["dct"]) if example.get("dct") else story_start(example["text"])
+    found = tag(example["text"], dct, narrative=narrative)
     got = [(t.text, t.type, t.value, t.mod) for t in found]
     for want in example["expect"]:
         assert (want["text"], want["type"], want["value"], want.get("mod")) in got, f"{example['text']!r}: {got}"

@@ -64,6 +64,17 @@ class ExtractFormat(str, Enum):
     timeml = "timeml"
 
 
+class Mode(str, Enum):
+    news = "news"  # dates read from the publication date, which every document must have
+    narrative = "narrative"  # dates read from the last date the text named
+    auto = "auto"  # news where a document has a publication date, narrative where it has none
+
+
+MODE_HELP = ("news: dates read from the publication date; narrative: from the last date the text named (a history, "
+             "a background report); auto: narrative only for a document without a publication date.")
+ModeOption = typer.Option(Mode.news, "--mode", help=MODE_HELP)
+
+
 class AlertFormat(str, Enum):
     text = "text"
     json = "json"
@@ -112,6 +123,7 @@ def extract(
     file: str = typer.Argument("-", help="Article file (.txt, .html, .tml) or - for standard input."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication time, e.g. 2020-02-13 or 'Feb 13 2020 10:44'."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", help="table, json or timeml."),
+    mode: Mode = ModeOption,
 ):
     """Resolve one document's temporal mentions without storing anything."""
     from .ingest import read_document
@@ -119,8 +131,8 @@ def extract(
     from .when import parse_when
 
     when = parse_when(published) if published else None
-    doc = read_document(file, when)
-    result = run(doc)
+    result = run(read_document(file, when, undated=mode != Mode.news), narrative=mode == Mode.narrative)
+    doc = result.document
     if fmt == ExtractFormat.json:
         _out(_json_extraction(result))
     elif fmt == ExtractFormat.timeml:
@@ -155,6 +167,7 @@ def add(
     published: Optional[str] = typer.Option(None, "--published", help="Publication time for every article given."),
     source: Optional[str] = typer.Option(None, "--source", help="Name of the outlet or feed (default: the folder name)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for reading and extraction."),
+    mode: Mode = ModeOption,
     db: Optional[str] = DbOption,
 ):
     """Ingest articles; the same content added twice is stored once."""
@@ -188,7 +201,7 @@ def add(
         progress.start()
         task = progress.add_task("Adding articles", total=len(files))
     try:
-        for path, outcome in _extract_many(files, when, source, jobs):
+        for path, outcome in _extract_many(files, when, source, jobs, mode.value):
             if isinstance(outcome, TimelineError):
                 errors.append(str(outcome))
             else:
@@ -231,7 +244,7 @@ def _read_and_extract(args):
     from .ingest import read_document
     from .pipeline import extract as run
 
-    path, when, source = args
+    path, when, source, mode = args
     try:
         from .ingest.web import is_url
 
@@ -240,7 +253,7 @@ def _read_and_extract(args):
             from .ingest.web import fetch
 
             return path, run(read_page(fetch(path, max_bytes()), when, source=source))
-        return path, run(read_document(path, when, source))
+        return path, run(read_document(path, when, source, undated=mode != "news"), narrative=mode == "narrative")
     except TimelineError as e:
         return path, e
     except Exception as e:  # one unreadable article must not stop the others
@@ -261,9 +274,9 @@ def _die_with_parent() -> None:
         pass  # not Linux: the pool's own shutdown is all there is
 
 
-def _extract_many(files, when, source, jobs):
+def _extract_many(files, when, source, jobs, mode="news"):
     """Read and extract in worker processes when asked; the store is written by this one only."""
-    work = [(f, when, source) for f in files]
+    work = [(f, when, source, mode) for f in files]
     if jobs <= 1 or len(files) < 2 or "-" in files:
         for item in work:
             yield _read_and_extract(item)
@@ -296,6 +309,12 @@ def sources(
     if not rows and fmt == TableFormat.table:
         sys.stdout.write("No articles stored yet; add some with `timeline add PATH` or `timeline fetch`.\n")
         return
+    if fmt == TableFormat.table:
+        from .model import UNDATED
+
+        # An undated document is stored with the first date it names: not a publication date.
+        rows = [dict(r, published=f"undated (story from {r['published'][:10]})") if r["published_from"] == UNDATED else r
+                for r in rows]
     _emit_rows(rows, fmt, ["id", "published", "source", "mentions", "title"], "Stored documents")
 
 
@@ -709,10 +728,12 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
 def tag(
     inputs: List[Path] = typer.Argument(..., help=".tml / .TE3input files or folders of them."),
     out: Path = typer.Option(..., "--out", help="Folder to write the tagged documents to (created if missing)."),
+    mode: Mode = ModeOption,
 ):
     """TimeML in, TimeML out: the same documents with our TIMEX3 tags in TEXT."""
     if out.exists() and not out.is_dir():
         _fail(f"--out {out}: a file is there; give a folder (it is created if missing)")
+    from .engine import story_start
     from .engine import tag as run_tag
     from .timeml import dct_datetime, read_timeml, timeml_files, write_timeml
 
@@ -732,9 +753,12 @@ def tag(
             doc = read_timeml(f)
         except Exception as e:
             _fail(f"{f}: not a readable TimeML document ({e}); check the XML")
-        if not doc.dct:
-            _fail(f"{f}: no DCT in the document; TimeML input needs <DCT><TIMEX3 value=...>")
-        (out / f.name).write_text(write_timeml(doc, run_tag(doc.text, dct_datetime(doc.dct))), encoding="utf-8")
+        dct = dct_datetime(doc.dct) if doc.dct else (story_start(doc.text) if mode != Mode.news else None)
+        if dct is None:
+            _fail(f"{f}: no DCT in the document{'' if mode == Mode.news else ' and no date in its text'}; TimeML input "
+                  "needs <DCT><TIMEX3 value=...>, or --mode auto for a narrative that names a date")
+        narrative = mode == Mode.narrative or not doc.dct
+        (out / f.name).write_text(write_timeml(doc, run_tag(doc.text, dct, narrative=narrative)), encoding="utf-8")
     sys.stderr.write(f"tagged {len(files)} document{'s' if len(files) != 1 else ''} into {out}\n")
 
 

@@ -8,13 +8,18 @@ from typing import Optional
 KINDS = ("event", "scheduled", "deadline", "duration", "recurring")
 
 
+# `published_from` of a document that gave no publication date: it is read as a narrative and
+# stored with the first date it names as its `published`.
+UNDATED = "undated"
+
+
 @dataclass(frozen=True)
 class Document:
     """An article as read: its text, title and publication time, and where each came from."""
     text: str
     title: str
-    published: datetime
-    published_from: str  # flag | html | timeml | dateline | header | filename
+    published: Optional[datetime]  # None only for an undated document not yet read (see UNDATED)
+    published_from: str  # flag | html | timeml | dateline | header | filename | feed | undated
     source: str = ""
     path: str = ""
     zone: Optional[tzinfo] = None  # the offset the publication time was given in, if any

@@ -5,13 +5,15 @@ import gc
 import re
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime, timezone
 from typing import Optional
 
 from .deadlines.classify import Neighbour, classify
-from .engine import tag_with_values
+from .engine import story_start, tag_with_values
 from .engine.sentences import Sentences
 from .engine.tense import LIST_GLUE
-from .model import Document, Extraction, Mention
+from .errors import TimelineError
+from .model import UNDATED, Document, Extraction, Mention
 
 # "today, 10 November 2021", "Midnight tonight (30 June)": a second name for the same day.
 _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
@@ -31,16 +33,34 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def extract(document: Document) -> Extraction:
+def extract(document: Document, narrative: bool = False) -> Extraction:
+    """The document's mentions, resolved and read. `narrative`: year-less and relative dates
+    anchor on the last date the text named (a history, a background report) instead of the
+    publication date. A document with no publication date (`published` None, as `read_document`
+    gives for an undated file in narrative or auto mode) is read as a narrative from the first
+    date it names; it comes back dated with that day and marked `undated`."""
+    if document.published is None:
+        start = story_start(document.text)
+        if start is None:
+            raise TimelineError(f"{document.path or document.title or 'the text'}: no publication date and no date in "
+                                "the text to read it from; give one with --published YYYY-MM-DD")
+        document = replace(document, published=start.replace(tzinfo=timezone.utc), published_from=UNDATED, zone=None)
+        # Undated: written some time after the story. Its dates are placed on the story's own
+        # calendar and read (event, plan, deadline) as from today.
+        return _in_gc_pause(document, start, datetime.now(), True)
+    return _in_gc_pause(document, document.local_published, document.local_published, narrative)
+
+
+def _in_gc_pause(document: Document, anchor: datetime, now: datetime, narrative: bool) -> Extraction:
     with _without_cycle_collection():
-        return _extract(document)
+        return _extract(document, anchor, now, narrative)
 
 
-def _extract(document: Document) -> Extraction:
+def _extract(document: Document, anchor: datetime, dct: datetime, narrative: bool) -> Extraction:
+    """`anchor`: where the engine starts resolving; `dct`: the day the text is read from."""
     text = document.text
     sentences = Sentences(text)
-    dct = document.local_published
-    timexes = [t for t, _ in tag_with_values(text, dct, sentences)]
+    timexes = [t for t, _ in tag_with_values(text, anchor, sentences, narrative=narrative)]
     mentions: list[Mention] = []
     neighbours: list[Neighbour] = []  # the mentions of the current sentence read so far
     head: Optional[Neighbour] = None  # the first item of the list of dates the last mention is in

@@ -15,7 +15,7 @@ from .refine import Candidate, compose_pair, compose_prefix, extent, is_title, s
 from .rules import RULES, Context, RuleMatch, Value, lower_text
 from .sentences import Sentences
 
-__all__ = ["tag", "tag_with_values", "Value"]
+__all__ = ["story_start", "tag", "tag_with_values", "Value"]
 
 
 def _candidates(text: str, full_scan: bool) -> list[Candidate]:
@@ -46,10 +46,12 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
 
 
 def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None,
-                    full_scan: bool = False) -> list[tuple[Timex, Value]]:
-    """Every time expression in text, with the rule's Value (granularity, anchor) beside it."""
+                    full_scan: bool = False, narrative: bool = False) -> list[tuple[Timex, Value]]:
+    """Every time expression in text, with the rule's Value (granularity, anchor) beside it.
+    `narrative`: anchor year-less and relative dates on the last date the text named, `dct`
+    serving only until it names one."""
     sentences = sentences or Sentences(text)
-    ctx = Context(text, dct, sentences.around)
+    ctx = Context(text, dct, sentences.around, narrative=narrative)
     out: list[tuple[Timex, Value]] = []
     floor = 0
     for c, value in select(_candidates(text, full_scan), ctx):
@@ -72,6 +74,21 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
     return out
 
 
-def tag(text: str, dct: datetime, full_scan: bool = False) -> list[Timex]:
-    """TimeML TIMEX3 annotations for text written at dct."""
-    return [t for t, _ in tag_with_values(text, dct, full_scan=full_scan)]
+def tag(text: str, dct: datetime, full_scan: bool = False, narrative: bool = False) -> list[Timex]:
+    """TimeML TIMEX3 annotations for text written at dct (in a narrative, read from the story's day)."""
+    return [t for t, _ in tag_with_values(text, dct, full_scan=full_scan, narrative=narrative)]
+
+
+# Two reference times far apart: a mention with the same value under both names its date outright.
+_PROBES = (datetime(1700, 6, 15), datetime(2300, 6, 15))
+
+
+def story_start(text: str) -> datetime | None:
+    """The first date a text names outright ("In 1918", "on March 3, 1918"), the day an undated
+    narrative starts from; None when it names none."""
+    first, second = (tag_with_values(text, probe) for probe in _PROBES)
+    same = {(t.start, t.value) for t, _ in second}
+    for t, value in first:
+        if (t.start, t.value) in same and value.anchor is not None and t.type in ("DATE", "TIME"):
+            return datetime(value.anchor.year, value.anchor.month, value.anchor.day)
+    return None

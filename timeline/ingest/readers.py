@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ..errors import TimelineError
-from ..model import Document
+from ..model import UNDATED, Document
 from ..when import parse_datetime, utc
 from . import published as pub
 
@@ -74,8 +74,11 @@ def max_bytes() -> int:
         return MAX_BYTES
 
 
-def read_document(path: str, published: Optional[datetime] = None, source: Optional[str] = None) -> Document:
-    """Read one article. `published` (the --published flag) wins over anything the file says."""
+def read_document(path: str, published: Optional[datetime] = None, source: Optional[str] = None,
+                  undated: bool = False) -> Document:
+    """Read one article. `published` (the --published flag) wins over anything the file says.
+    A file that gives no date is refused, unless `undated` is allowed (narrative and auto modes):
+    it then comes with `published` None, to be read from the first date it names."""
     limit = max_bytes()
     if path == "-":
         data, name, suffix = sys.stdin.buffer.read(limit + 1), "<stdin>", ".txt"
@@ -103,9 +106,11 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
     when, how = (published, "flag") if published is not None else (found or (None, None))
     if when is None:
         when, how = _from_name(name)
-    if when is None:
-        raise TimelineError(f"{name}: no publication date found in the file; give one with --published YYYY-MM-DD")
-    return Document(text=text, title=title, published=utc(when), published_from=how, zone=when.tzinfo,
+    if when is None and not undated:
+        raise TimelineError(f"{name}: no publication date found in the file; give one with --published YYYY-MM-DD, "
+                            "or read it as a narrative with --mode auto")
+    return Document(text=text, title=title, published=utc(when) if when else None, published_from=how or UNDATED,
+                    zone=when.tzinfo if when else None,
                     source=source or _readable(_default_source(name)),
                     path="" if path == "-" else _readable(str(Path(path).resolve())))
 

@@ -37,12 +37,32 @@ class Context:
     sentence_of: Callable[[int], tuple[int, int]]
     reference: Optional[Value] = None  # the last mention that named a point on the calendar
     last_by_grain: dict = field(default_factory=dict)  # granularity -> (last such mention, its end offset)
+    # A narrative (a history, a background report) is read from the day the story has reached,
+    # the last date it named, rather than from the day it was written.
+    narrative: bool = False
     _tense_cache: dict = field(default_factory=dict)
     _tense_by_end: dict = field(default_factory=dict)  # end offset -> tense read for a mention ending there
 
     @property
     def today(self) -> date:
+        """The day the text speaks from: the publication day; in a narrative, the story's day."""
+        if self.narrative and self.reference is not None and self.reference.anchor is not None:
+            return self.reference.anchor
         return self.dct.date()
+
+    def month_day(self, month: int, day: int, start: int, end: int) -> Optional[date]:
+        """The date of a month and day named without a year. News: the nearest such day to the
+        publication day unless the clause's tense points the other way. A narrative: the day in
+        the year the story is in ("In 1918 ... on Sept. 2")."""
+        if self.narrative:
+            return cal.safe_date(self.today.year, month, day)
+        return cal.resolve_month_day(self.today, month, day, self.tense(start, end))
+
+    def month_year(self, month: int, start: int, end: int) -> int:
+        """The year of a month named without one, read as `month_day` reads a day."""
+        if self.narrative:
+            return self.today.year
+        return cal.resolve_month(self.today, month, self.tense(start, end))
 
     def tense(self, start: int, end: int) -> int:
         """The tense of a mention's clause. The items of a list ("in May, June and July") share the

@@ -27,7 +27,7 @@ def _year(text: str | None) -> int | None:
 
 def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
     if year is None:
-        resolved = cal.resolve_month_day(ctx.today, month, day, ctx.tense(m.start(), m.end()))
+        resolved = ctx.month_day(month, day, m.start(), m.end())
         if resolved is None:
             return None
     else:
@@ -121,7 +121,7 @@ def month_only(m, ctx):
     elif rel == "this":
         year = ctx.today.year
     else:
-        year = cal.resolve_month(ctx.today, month, ctx.tense(m.start(), m.end()))
+        year = ctx.month_year(month, m.start(), m.end())
     return Value("DATE", f"{year:04d}-{month:02d}", granularity="month", anchor=date(year, month, 1))
 
 

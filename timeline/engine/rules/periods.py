@@ -146,7 +146,7 @@ def week_of_month(m, ctx):
     if not is_capitalised(m["month"]):
         return None
     month = month_number(m["month"])
-    year = int(m["year"]) if m["year"] else cal.resolve_month(ctx.today, month, ctx.tense(m.start(), m.end()))
+    year = int(m["year"]) if m["year"] else ctx.month_year(month, m.start(), m.end())
     n = _WEEK_ORD[m["ord"].lower()]
     if n > 0:
         first = date(year, month, 1) + timedelta(days=7 * (n - 1))

@@ -25,7 +25,7 @@ def _on_day(m, ctx) -> date:
         year = m["year"] or m["year3"]
         if year:  # "5 p.m. on October 28, 2022"
             return cal.safe_date(int(year), month_number(month), day) or ctx.reference_day("day")
-        d = cal.resolve_month_day(today, month_number(month), day, ctx.tense(m.start(), m.end()))
+        d = ctx.month_day(month_number(month), day, m.start(), m.end())
         if d:
             return d
     if m["weekday"] and weekday_number(m["weekday"]):
