@@ -398,12 +398,14 @@ class Store:
         conn.execute("DELETE FROM deadlines")
         # Reports: deadline mentions, and mentions in sentences that may say a deadline ended
         # (words found through the full-text index, read exactly by tracking.ended).
+        # Read as a stream, not fetched whole: a store of 100,000 articles holds some 80,000
+        # reports, and their sentences all at once would be most of `add`'s memory.
         rows = conn.execute(
             "SELECT m.id, m.kind, m.due, m.subject, m.setter, m.sentence, m.earliest, m.start, d.id, d.published,"
             " d.content_hash FROM mentions m JOIN documents d ON d.id = m.document_id"
             " WHERE (m.kind = 'deadline' AND m.due IS NOT NULL) OR m.id IN (SELECT rowid FROM mentions_fts"
             " WHERE mentions_fts MATCH 'deadline OR deadlines OR ultimatum OR ultimatums OR cutoff OR \"cut off\"')"
-            " ORDER BY d.published, d.content_hash, m.start").fetchall()
+            " ORDER BY d.published, d.content_hash, m.start")
         self._latest = None
         for (mention_id, kind, due, subject, setter, sentence, earliest, start, doc_id, published, digest) in rows:
             report = _Report(kind, due, subject, setter, sentence, earliest)
