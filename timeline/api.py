@@ -25,14 +25,24 @@ def _when(value: Optional[When]) -> Optional[datetime]:
     return parse_when(value)
 
 
-def extract(text: str, published: When, title: str = "") -> Extraction:
+def extract(text: str, published: Optional[When] = None, title: str = "", mode: str = "news") -> Extraction:
     """The dated mentions of one text written at `published` (ISO 8601, a phrase, or a datetime):
-    each with its kind, interval, due date, subject and setter. Nothing is stored."""
+    each with its kind, interval, due date, subject and setter. Nothing is stored. `mode` as on the
+    command line: "news", "narrative" (dates read from the last date the text named) or "auto"
+    (narrative for a text given no `published`, read from the first date it names)."""
+    from .errors import TimelineError
+    from .model import UNDATED
     from .pipeline import extract as run
     from .when import utc
 
+    if mode not in ("news", "narrative", "auto"):
+        raise TimelineError(f"mode {mode!r}: give news, narrative or auto")
     when = _when(published)
-    return run(Document(text, title, utc(when), "flag", zone=when.tzinfo))
+    if when is None:
+        if mode == "news":
+            raise TimelineError("no publication date; give published=..., or mode='auto' for an undated narrative")
+        return run(Document(text, title, None, UNDATED))
+    return run(Document(text, title, utc(when), "flag", zone=when.tzinfo), narrative=mode == "narrative")
 
 
 def open_store(path: Optional[str] = None, readonly: bool = False):
