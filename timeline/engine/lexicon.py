@@ -17,6 +17,10 @@ WEEKDAYS = {
     "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
 }
 
+# Weekdays written out in full are weekdays in lower case too ("see you friday"); their short
+# forms ("sat", "wed", "sun") are other words.
+FULL_WEEKDAYS = frozenset(w for w in WEEKDAYS if w.endswith("day"))
+
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,

@@ -149,7 +149,10 @@ def _had_before(words: list[str], i: int) -> bool:
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
 # clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
 _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))|"
-                    r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till))\s+$",
+                    r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till)|"
+                    # a date something was put off to: "the vote was moved to Saturday"
+                    r"\b(?:postponed|moved|pushed\s+back|delayed|deferred|rescheduled|put\s+off|adjourned)\s+(?:it\s+|them\s+)?"
+                    r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".

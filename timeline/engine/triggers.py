@@ -77,7 +77,7 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
         cls = words.get(low)
         if cls is not None:
             found[cls].append(start)
-        elif text[start].isupper():
+        elif text[start].isupper() or low.rstrip("s") in lexicon.FULL_WEEKDAYS:
             found[names[low]].append(start)
     for m in _NUMBER.finditer(text):
         tok = m.group()

@@ -18,7 +18,7 @@ _PART = alternation(lexicon.PARTS_OF_DAY)
     (?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b)?""", triggers=('WEEKDAY',), reach=(24, 32))
 def weekday(m, ctx):
     word = m["day"]
-    if not is_capitalised(word):
+    if not is_capitalised(word) and word.lower() not in lexicon.FULL_WEEKDAYS:
         return None
     if len(word) <= 4 and not m["dot"] and word.lower() not in ("tues", "thur", "thurs"):
         return None  # "Sun", "Sat", "Wed" alone are seldom weekdays in prose
