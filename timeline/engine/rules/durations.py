@@ -21,6 +21,13 @@ _SPAN_ADJ = alternation(["full", "straight", "consecutive", "trading", "business
                          "more", "additional", "extra", "further"])
 
 
+# "a quarter of" anything but a time ("a quarter of a century", "a quarter of the year").
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:a|an|the|this|that|each|every)\s+(?:century|year|decade|day|hour|month|season|week)\b)",
+                          re.IGNORECASE)
+_PASSES = re.compile(r"\s+(?:goes|go|went|passes|passed|pass)\s+by\b|\s+(?:passes|passed)\s+(?:without|when|that)\b",
+                     re.IGNORECASE)
+
+
 @compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})-))?
     (?:(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:{_SPAN_ADJ})\s+)?
@@ -34,6 +41,11 @@ def duration(m, ctx):
         return None
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
+    after = ctx.text[m.end():m.end() + 32]
+    if unit == "quarter" and _FRACTION_OF.match(after):
+        return None  # "nearly a quarter of voters", "three quarters of the money": a share, not a time
+    if num in ("a", "an") and _PASSES.match(after):
+        return None  # "not a day goes by": how often, not how long
     if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 32):m.start()]):
         return Value("SET", duration_value(1, unit))  # "$5 a day", "50,000 copies a year": a rate
     n = parse_number(num)
@@ -69,3 +81,17 @@ def duration(m, ctx):
 def vague_span(m, ctx):
     unit = unit_name(m["unit"] or m["unit2"])
     return Value("DURATION", duration_value(None, unit))
+
+
+# A quarter of a unit, in the next unit down that holds it whole.
+_QUARTER_OF = {"century": (25, "year"), "decade": (30, "month"), "year": (3, "month"), "day": (6, "hour"),
+               "hour": (15, "minute")}
+
+
+@compile_rule("quarter-of-unit", r"""\b(?P<num>a|one|three)\s+(?P<frac>quarters?)\s+of\s+(?:a|an)\s+
+    (?P<unit>century|decade|year|day|hour)\b""", priority=2, triggers=('QUARTER',), reach=(8, 40))
+def quarter_of_unit(m, ctx):
+    """"a quarter of a century" (25 years), "three quarters of an hour" (45 minutes)."""
+    count = 3 if m["num"].lower() == "three" else 1
+    n, unit = _QUARTER_OF[m["unit"].lower()]
+    return Value("DURATION", duration_value(n * count, unit))
