@@ -56,6 +56,20 @@ def day_month_year(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
 
 
+@compile_rule("day-range-first", rf"""\b(?:between\s+)?(?P<x>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)
+    \s*(?:-|\u2013|to|and|or)\s*(?P<last>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
+    (?:,?\s+{_YEAR}\b|\s+(?P<yrel>next|last|this)\s+year\b)?""", priority=1, triggers=('MONTH',), reach=(28, 32))
+def day_range_first(m, ctx):
+    """The first day of a range written once with its month: "3-4 May", "between 12 and 14 June
+    2021" (the last day is the day-month rule's)."""
+    if not is_capitalised(m["month"]) or int(m["day"]) >= int(m["last"]):
+        return None  # "9-5 March" is no range of days
+    year = _year(m["year"])
+    if m["yrel"]:
+        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
+
+
 @compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(2, 12))
 def iso_date(m, ctx):
     return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))

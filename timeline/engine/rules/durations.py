@@ -95,3 +95,19 @@ def quarter_of_unit(m, ctx):
     count = 3 if m["num"].lower() == "three" else 1
     n, unit = _QUARTER_OF[m["unit"].lower()]
     return Value("DURATION", duration_value(n * count, unit))
+
+
+@compile_rule("span-range-first", rf"""\b(?:between\s+)?(?P<x>\d{{1,4}})\s*(?:-|\u2013|to|and|or)\s*(?P<last>\d{{1,4}})\s+
+    (?P<unit>{UNIT})s?\b""", priority=1, triggers=('UNIT',), reach=(24, 16))
+def span_range_first(m, ctx):
+    """The first length of a range written once with its unit: "between 30 and 45 days", "2-3 years"
+    (the last length is the duration rule's)."""
+    unit = unit_name(m["unit"])
+    if unit not in lexicon.UNITS or int(m["x"]) >= int(m["last"]) or int(m["last"]) >= 1000:
+        return None  # "from 1990 to 1995": years, not lengths
+    if _PERIOD_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None  # "the next 12 to 18 months" is one period, tagged whole
+    return Value("DURATION", duration_value(int(m["x"]), unit))
+
+
+_PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?(?:next|past|last|coming|first|previous|following|recent)\s+$", re.IGNORECASE)
