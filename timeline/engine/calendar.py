@@ -141,7 +141,7 @@ _SEASON_DAYS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 2
                 "WI": ((12, 21), (3, 19))}
 
 _VALUE = re.compile(
-    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<time>[\d:]+|MO|AF|EV|NI|MI|DT))?)?"
+    r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<time>[\d:]+Z?|MO|AF|EV|NI|MI|DT))?)?"
     r"|W(?P<w>\d{1,2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])|(?P<s>SP|SU|FA|WI)))?$"
 )
 
@@ -165,7 +165,7 @@ def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
         day = date(y, int(m["m"]), int(m["d"]))
         t = m["time"]
         if t[0].isdigit():
-            hh, _, mm = t.partition(":")
+            hh, _, mm = t.rstrip("Z").partition(":")  # Z: the time is given in UTC ("09:45 GMT")
             if int(hh) >= 24:
                 # Midnight named with a day ("midnight Friday", "Friday midnight", "midnight
                 # tonight", TimeML T24:00) is the end of that day, not the start of the next.

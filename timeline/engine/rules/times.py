@@ -35,21 +35,27 @@ def _on_day(m, ctx) -> date:
     return ctx.reference_day("day")
 
 
-def _stamp(d: date, hour: int, minute: int) -> str:
+_UTC = re.compile(r"\(?\s*(?:GMT|UTC|Z)\b\)?$")
+
+
+def _stamp(d: date, hour: int, minute: int, zone: str | None = None) -> str:
+    """The TimeML value of a clock time: "Z" after it when it is given in UTC or GMT, as ISO 8601
+    writes it ("15:00 GMT" is T15:00Z); other zones are kept in the text only."""
+    z = "Z" if zone and _UTC.search(zone.strip()) else ""
     if hour == 24:
-        return f"{d.isoformat()}T24:00"
-    return f"{d.isoformat()}T{hour:02d}:{minute:02d}"
+        return f"{d.isoformat()}T24:00{z}"
+    return f"{d.isoformat()}T{hour:02d}:{minute:02d}{z}"
 
 
 @compile_rule("clock-time", rf"""\b(?:(?P<approx>about|around|approximately)\s+)?
     (?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)
-    {_ZONE}{_DAY_TAIL}""", priority=2, triggers=('AMPM',), reach=(32, 56))
+    (?P<zone>{_ZONE}){_DAY_TAIL}""", priority=2, triggers=('AMPM',), reach=(32, 56))
 def clock_time(m, ctx):
     hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
     minute = int(m["min"] or 0)
     mod = "APPROX" if m["approx"] and m["approx"].lower() in ("about", "around", "approximately") else None
     d = _on_day(m, ctx)
-    return Value("TIME", _stamp(d, hour, minute), mod=mod, granularity="day", anchor=d)
+    return Value("TIME", _stamp(d, hour, minute, m["zone"]), mod=mod, granularity="day", anchor=d)
 
 
 @compile_rule("clock-24h", rf"""(?<![\d:.,])(?P<h>[01]?\d|2[0-3])[:.h](?P<min>[0-5]\d)(?![\d:.,]\d)(?P<zone>{_ZONE})
@@ -63,7 +69,20 @@ def clock_24h(m, ctx):
         if not re.search(r"\b(?:at|by|until|from|to|before|after)\s*$", before):
             return None  # a bare "3:1" is a score or a ratio
     d = _on_day(m, ctx)
-    return Value("TIME", _stamp(d, int(m["h"]), int(m["min"])), granularity="day", anchor=d)
+    return Value("TIME", _stamp(d, int(m["h"]), int(m["min"]), m["zone"]), granularity="day", anchor=d)
+
+
+@compile_rule("clock-hhmm", rf"""(?<![\d:.,$\u20ac\u00a3#])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)
+    (?:(?P<zone>\s*(?:GMT|UTC|Z)\b)(?:\s+(?:hours|hrs)\b)?|\s+(?:hours|hrs)\b(?P<zone2>{_ZONE}))
+    {_DAY_TAIL}""", priority=2, triggers=('DIGITS4',), reach=(4, 64))
+def clock_hhmm(m, ctx):
+    """A time written as four digits with its zone or "hours", as agencies and armies write it:
+    "0600 GMT", "1415 GMT on Tuesday", "at 2300 hours". Not in brackets after a time it restates:
+    "10:35 a.m. (0735 GMT)" names one moment, already tagged."""
+    if ctx.text[max(0, m.start() - 2):m.start()].strip() == "(":
+        return None
+    d = _on_day(m, ctx)
+    return Value("TIME", _stamp(d, int(m["h"]), int(m["min"]), m["zone"]), granularity="day", anchor=d)
 
 
 @compile_rule("noon-midnight", rf"""(?:\b12\s*|\b)(?P<word>noon|midnight|midday)(?:\s+(?:local\s+time|GMT|EST))?{_DAY_TAIL}""", priority=1, triggers=('PART',), reach=(8, 56))
