@@ -274,3 +274,16 @@ def test_ctrl_c_during_add_says_what_was_kept(tmp_path, db):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == kept
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()
+
+
+def test_a_folder_linked_into_itself_is_read_once_in_path_order(tmp_path):
+    import os
+
+    from timeline.ingest import iter_paths
+
+    for rel in ("b/x.txt", "b-c/y.txt", "c.txt", "B/z.html", "b/.hidden.txt", "d.jpg"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    os.symlink(tmp_path / "b", tmp_path / "b" / "loop")
+    found = [p[len(str(tmp_path)) + 1:] for p in iter_paths([str(tmp_path)])]
+    assert found == ["B/z.html", "b/x.txt", "b-c/y.txt", "c.txt"]

@@ -276,7 +276,7 @@ def _die_with_parent() -> None:
 
 def _extract_many(files, when, source, jobs, mode="news"):
     """Read and extract in worker processes when asked; the store is written by this one only."""
-    work = [(f, when, source, mode) for f in files]
+    work = ((f, when, source, mode) for f in files)
     if jobs <= 1 or len(files) < 2 or "-" in files:
         for item in work:
             yield _read_and_extract(item)

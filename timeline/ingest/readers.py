@@ -30,13 +30,29 @@ def iter_paths(paths: list[str]) -> Iterator[str]:
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
-                    yield str(f)
+            yield from _walk(p)
         elif path.exists():
             yield p
         else:
             raise TimelineError(f"{p}: no such file or folder")
+
+
+def _walk(folder: str, seen: Optional[set] = None) -> Iterator[str]:
+    """The article files under a folder, in the order of their paths sorted part by part, one
+    folder's names in memory at a time: a folder of 100,000 articles listed whole (as sorted
+    Path objects were) would be most of `add`'s memory. A folder linked into itself is read once."""
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
+    with os.scandir(folder) as it:
+        entries = sorted(((e.name, e.path, e.is_dir()) for e in it), key=lambda e: e[0])
+    for name, path, is_dir in entries:
+        if is_dir:
+            yield from _walk(path, seen)
+        elif not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES and os.path.isfile(path):
+            yield path
 
 
 def decode(data: bytes, name: str) -> str:
