@@ -175,8 +175,10 @@ def add(
     from .when import parse_when
 
     when = parse_when(published) if published else None
-    files = list(iter_paths(paths))
-    if not files:
+    # Counted here and listed again as they are read: the names of 100,000 files held in a list
+    # would be the largest thing in memory.
+    total = sum(1 for _ in iter_paths(paths))
+    if not total:
         _fail("no articles found in the paths given; give .txt, .html or .tml files or folders holding them")
     store = _store(db)
     counts = {"added": 0, "skipped": 0, "mentions": 0}
@@ -194,14 +196,14 @@ def add(
         pending.clear()
 
     progress, interrupted = None, False
-    if len(files) > 1 and sys.stderr.isatty():
+    if total > 1 and sys.stderr.isatty():
         from rich.progress import Progress
 
         progress = Progress(transient=True, console=_console(stderr=True))
         progress.start()
-        task = progress.add_task("Adding articles", total=len(files))
+        task = progress.add_task("Adding articles", total=total)
     try:
-        for path, outcome in _extract_many(files, when, source, jobs, mode.value):
+        for path, outcome in _extract_many(iter_paths(paths), total, when, source, jobs, mode.value, "-" in paths):
             if isinstance(outcome, TimelineError):
                 errors.append(str(outcome))
             else:
@@ -274,10 +276,11 @@ def _die_with_parent() -> None:
         pass  # not Linux: the pool's own shutdown is all there is
 
 
-def _extract_many(files, when, source, jobs, mode="news"):
-    """Read and extract in worker processes when asked; the store is written by this one only."""
+def _extract_many(files, total, when, source, jobs, mode="news", stdin=False):
+    """Read and extract (`files`: an iterator of `total` names, standard input among them when
+    `stdin`) in worker processes when asked; the store is written by this one only."""
     work = ((f, when, source, mode) for f in files)
-    if jobs <= 1 or len(files) < 2 or "-" in files:
+    if jobs <= 1 or total < 2 or stdin:
         for item in work:
             yield _read_and_extract(item)
         return
