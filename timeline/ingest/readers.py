@@ -46,13 +46,12 @@ def _walk(folder: str, seen: Optional[set] = None) -> Iterator[str]:
     if real in seen:
         return
     seen.add(real)
-    with os.scandir(folder) as it:
-        entries = sorted(((e.name, e.path, e.is_dir()) for e in it), key=lambda e: e[0])
-    for name, path, is_dir in entries:
-        if is_dir:
-            yield from _walk(path, seen)
-        elif not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES and os.path.isfile(path):
+    for name in sorted(os.listdir(folder)):  # names only: what sorting needs, and no more
+        path = os.path.join(folder, name)
+        if not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES and os.path.isfile(path):
             yield path
+        elif os.path.isdir(path):
+            yield from _walk(path, seen)
 
 
 def decode(data: bytes, name: str) -> str:
