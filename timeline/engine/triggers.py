@@ -45,7 +45,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
 
 NAMES, WORDS = _table()
 CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
-           "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4")
+           "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4", "ERA")
 
 # "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
 # engine skips ahead to it), which is where the trigger is.
@@ -58,6 +58,9 @@ _NUMSEP = re.compile(r"\d[/.:h]\d")
 _NUMBER = re.compile(r"\d(?<!\d\d)(?:(?<!\d[/.:h]\d)|(?<=Q[1-4][/.:h]\d))"
                      r"(?=\d{3}|\d*(?:[/.:h]\d|st|nd|rd|th|'?s))\d*(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
 _QCODE = re.compile(r"Q(?<![A-Za-z]Q)[1-4]\b")
+# A year written with two digits after an apostrophe ("in '79"), and an era after a year ("331 BC").
+_SHORT_YEAR = re.compile(r"['\u2019]\d\d(?!\d)")
+_ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)(?![A-Za-z])")
 
 
 # A trigger word as a whole run of letters, found inside the regex engine rather than by looking
@@ -95,6 +98,9 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
         if _NUMSEP.search(tok):
             found["NUMSEP"].append(m.start())
     found["QCODE"] = [m.start() for m in _QCODE.finditer(text)]
+    if "'" in text or "\u2019" in text:
+        found["DIGITS4"] = sorted(found["DIGITS4"] + [m.start() for m in _SHORT_YEAR.finditer(text)])
+    found["ERA"] = [m.start() for m in _ERA.finditer(text)]
     found["AMPM"] = [m.start() for m in _AMPM.finditer(text)]
     return found
 

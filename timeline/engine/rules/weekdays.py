@@ -5,6 +5,7 @@ the weekday is the day of publication.
 """
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from .. import calendar as cal
@@ -12,6 +13,8 @@ from .. import lexicon
 from . import WEEKDAY, Value, alternation, compile_rule, is_capitalised, weekday_number
 
 _PART = alternation(lexicon.PARTS_OF_DAY)
+# Words that make a weekday the name of an event remembered by it.
+_NAMED_DAY = re.compile(r"\b(?:Bloody)\s+$")
 
 
 @compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+)?
@@ -22,6 +25,8 @@ def weekday(m, ctx):
         return None
     if len(word) <= 4 and not m["dot"] and word.lower() not in ("tues", "thur", "thurs"):
         return None  # "Sun", "Sat", "Wed" alone are seldom weekdays in prose
+    if not m["rel"] and _NAMED_DAY.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "Bloody Sunday": a named event, not a day of this week
     n = weekday_number(word)
     part = (m["part"] or "").lower()
     if m["plural"]:

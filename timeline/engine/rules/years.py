@@ -46,6 +46,34 @@ def year(m, ctx):
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
 
 
+@compile_rule("short-year", r"(?<![\w'\u2019])['\u2019](?P<yy>\d\d)(?![\w'\u2019%]|[.,]\d)", priority=0,
+              triggers=('DIGITS4',), reach=(2, 6))
+def short_year(m, ctx):
+    """A year in two digits after an apostrophe where words mark it as one: "in '79", "the class
+    of '92", "since '05"; the nearest century that does not put it in the future."""
+    if not _YEAR_LEAD.search(ctx.text[max(0, m.start() - 20):m.start()]):
+        return None
+    yy = int(m["yy"])
+    y = (ctx.today.year // 100) * 100 + yy
+    if y > ctx.today.year + 1:
+        y -= 100
+    return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
+
+
+@compile_rule("era-year", r"""\b(?:(?:the\s+)?year\s+)?(?P<year>\d{1,4})\s*(?P<era>bce?|b\.c\.(?:e\.)?|ad|a\.d\.|ce)(?![a-z])""",
+              priority=2, triggers=('ERA',), reach=(12, 8))
+def era_year(m, ctx):
+    """A year with its era: "331 BC" (TimeML writes BC0331), "AD 79" is read by its number
+    elsewhere; "79 AD" here is the year 79."""
+    era = m["era"].replace(".", "").upper()
+    if era in ("BC", "BCE"):
+        return Value("DATE", f"BC{int(m['year']):04d}", granularity="year")
+    y = int(m["year"])
+    if y < 1:
+        return None
+    return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
+
+
 @compile_rule("fiscal-year", r"""\b(?:(?:the\s+)?fiscal(?:\s+year)?|FY|(?:the\s+)?financial\s+year)\s*
     (?P<year>1[0-9]{3}|20[0-9]{2}|'?\d{2})\b(?!\s*%)""", priority=1, triggers=('FISCAL',), reach=(16, 40))
 def fiscal_year(m, ctx):
@@ -54,6 +82,10 @@ def fiscal_year(m, ctx):
     if len(text) == 2:
         y += 1900 if y >= 30 else 2000
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
+
+
+_DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?'?(?:1[0-9]|20)?\d0'?s"
+                            r"(?:\s*(?:,|and|or)\s*'?\d0'?s)*\s*(?:,|and|or|to|through|-|\u2013)\s*$", re.IGNORECASE)
 
 
 @compile_rule("decade", rf"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
@@ -67,8 +99,9 @@ def decade(m, ctx):
     else:
         d = m["decade"].lstrip("'")
     if len(d) == 2:
-        if not (m["the"] or (m["decade"] or "").startswith("'")):
-            return None  # "in his 40s" is an age
+        if not (m["the"] or (m["decade"] or "").startswith("'") or _DECADE_BEFORE.search(
+                ctx.text, max(0, m.start() - 48), m.start())):
+            return None  # "in his 40s" is an age; "the 60s and 70s" names two decades
         year = (1900 if int(d) >= 30 else 2000) + int(d)
     else:
         year = int(d)
