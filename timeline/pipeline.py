@@ -56,6 +56,19 @@ def _in_gc_pause(document: Document, anchor: datetime, now: datetime, narrative:
         return _extract(document, anchor, now, narrative)
 
 
+class _Later:
+    """The next few mentions of the i-th one's sentence that name a point on the calendar."""
+    __slots__ = ("timexes", "sentence_of", "i")
+
+    def __init__(self, timexes, sentence_of, i):
+        self.timexes, self.sentence_of, self.i = timexes, sentence_of, i
+
+    def __iter__(self):
+        i, sentence = self.i, self.sentence_of[self.i]
+        return iter([t for t, s in zip(self.timexes[i + 1:i + 8], self.sentence_of[i + 1:i + 8])
+                     if s == sentence and t.value[:1].isdigit()])
+
+
 def _extract(document: Document, anchor: datetime, dct: datetime, narrative: bool) -> Extraction:
     """`anchor`: where the engine starts resolving; `dct`: the day the text is read from."""
     text = document.text
@@ -69,9 +82,9 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         sentence = sentence_of[i]
         if i and sentence_of[i - 1] != sentence:
             neighbours = []
-        # Later mentions that name a point on the calendar ("in June"), where what is due stops.
-        later = [t for t, s in zip(timexes[i + 1:i + 8], sentence_of[i + 1:i + 8])
-                 if s == sentence and t.value[:1].isdigit()]
+        # Later mentions that name a point on the calendar ("in June"), where what is due stops:
+        # looked for only when a deadline's subject is read.
+        later = _Later(timexes, sentence_of, i)
         if not (neighbours and timex.start > neighbours[-1].end
                 and LIST_GLUE.fullmatch(text, neighbours[-1].end, timex.start)):
             head = Neighbour(timex.start, timex.end)

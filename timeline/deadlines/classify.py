@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from datetime import date, datetime, timedelta
-from typing import NamedTuple, Optional, Sequence
+from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
 from ..engine.tense import OBLIGATION, PAST, TENSE_REACH, clause_tense
@@ -68,7 +68,7 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
 
 
 def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
-             before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Sequence[Neighbour] = (),
+             before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Iterable = (),
              list_head: Optional[Neighbour] = None) -> Mention:
     """Read one timex for the product: its interval, kind, due date and, for deadlines, subject
     and setter. The neighbours are the sentence's other mentions, those before it already read.

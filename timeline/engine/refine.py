@@ -13,7 +13,7 @@ from . import lexicon
 from .rules import Context, Rule, RuleMatch, Value, alternation
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     start: int
     end: int
@@ -79,6 +79,8 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
     """"This Week", "60 Minutes", "High Noon", "VOA Today": a common time word capitalised
     inside a sentence is part of a name or a title, not a time. Not in a headline written in
     title case, where every word is capitalised."""
+    if text[start:end].lower() in _NAME_WORDS:
+        return False  # a month or a weekday alone: a name of its own, never a title's word
     own = _OWN_NAME.match(text, start, end)
     opening = None
     for m in _COMMON_WORD.finditer(text, own.end() if own else start, end):
@@ -97,6 +99,7 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
     return False
 
 
+_NAME_WORDS = frozenset(list(lexicon.MONTHS) + list(lexicon.WEEKDAYS))
 # Names that are themselves times ("Christmas Day", "New Year's Eve") keep their capitals.
 _OWN_NAME = re.compile("(?:" + alternation(lexicon.HOLIDAY_NAMES) + r")\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + list(lexicon.PARTS_OF_DAY) + [

@@ -70,8 +70,10 @@ class Context:
         list costs one reading, however long it is."""
         key = (start, end)
         if key not in self._tense_cache:
-            glue = LIST_GLUE.search(self.text, max(0, start - 8), start)
-            shared = self._tense_by_end.get(glue.start()) if glue else None
+            shared = self._tense_by_end.get(start - 1) if self.text[start - 1:start] == " " else None
+            if shared is None:  # the common glue, one space, looked up without a pattern
+                glue = LIST_GLUE.search(self.text, max(0, start - 8), start)
+                shared = self._tense_by_end.get(glue.start()) if glue else None
             if shared is None:
                 s, e = self.sentence_of(start)
                 shared = clause_tense(self.text, start, end, s, e)

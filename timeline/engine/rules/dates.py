@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as _cal
 import re
 from datetime import date
+from functools import lru_cache
 
 from .. import calendar as cal
 from .. import lexicon
@@ -136,6 +137,12 @@ def month_only(m, ctx):
         year = ctx.today.year
     else:
         year = ctx.month_year(month, m.start(), m.end())
+    return _month_value(year, month)
+
+
+@lru_cache(maxsize=256)
+def _month_value(year: int, month: int) -> Value:
+    """A month's value, made once: a list of months names the same few again and again."""
     return Value("DATE", f"{year:04d}-{month:02d}", granularity="month", anchor=date(year, month, 1))
 
 
