@@ -52,6 +52,10 @@ _find_cue = lru_cache(maxsize=64)(c.find_cue)
 _clause_tense = lru_cache(maxsize=64)(clause_tense)
 
 
+_day = lru_cache(maxsize=1024)(date.fromisoformat)
+_iso = lru_cache(maxsize=64)(date.isoformat)
+
+
 @lru_cache(maxsize=64)
 def _obliged_to_deliver(before: str) -> bool:
     return bool(c.OBLIGED_TO_DELIVER.search(re.split(r"\band\b|,", before)[-1]))
@@ -80,26 +84,31 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     before = _clause_before(text, s_start, head.start)
     after = text[t.end:min(s_end, t.end + TENSE_REACH)]
     earliest, latest = interval_of(t)
-    base = dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
-                mod=t.mod, earliest=earliest, latest=latest)
+
+    def fields() -> dict:
+        return dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
+                    mod=t.mod, earliest=earliest, latest=latest)
+
+    def plain(kind: str, cue: Optional[str] = None) -> Mention:  # no deadline: no due date, subject or setter
+        return Mention(t.text, t.start, t.end, sentence_text, t.type, t.value, t.mod, kind, earliest, latest, cue=cue)
+
     def deadline(due: Optional[str], cue: str, **extra) -> Mention:
         spans = [(n.start, n.end) for n in before_in_sentence if n.earliest] + [(n.start, n.end) for n in after_in_sentence]
         roles = read_roles(text, head.start, head.end, s_start, s_end, spans)
-        fields = {**base, **extra}
-        return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **fields)
+        return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **{**fields(), **extra})
 
     if t.type == "SET":
-        return Mention(kind="recurring", **base)
+        return plain("recurring")
 
     if t.type == "DURATION":
-        return _read_span(t, text, sentence, before, after, published, before_in_sentence, base, deadline)
+        return _read_span(t, text, sentence, before, after, published, before_in_sentence, fields(), deadline)
 
     if earliest is None:
         kind = "scheduled" if t.value == "FUTURE_REF" else "event"
-        return Mention(kind=kind, **base)
+        return plain(kind)
 
     today = published.date()
-    ahead = latest is not None and latest[:10] >= today.isoformat()
+    ahead = latest is not None and latest[:10] >= _iso(today)
     after_cue = c.AFTER_CUES.match(after) or (
         s_end - t.end < 3 and c.NEXT_SENTENCE_DEADLINE.match(text, s_end, min(len(text), s_end + 80)))
     if after_cue:
@@ -110,15 +119,15 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
     if cue is not None and cue.name == "due" and _search(c.EVENT_NOUNS, before) and not re.search(r"\bby\s*$", before):
         # "talks are due on Friday", "the elections due this year": a plan
-        return Mention(kind="scheduled" if ahead else "event", cue="due", **base)
+        return plain("scheduled" if ahead else "event", cue="due")
     if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)):
         return deadline(latest, cue.name)
 
-    first = date.fromisoformat(earliest[:10])
-    last = date.fromisoformat(latest[:10]) if latest else first
+    first = _day(earliest[:10])
+    last = _day(latest[:10]) if latest else first
     if _search(c.REPORTED_ON, before) or c.ACT_AFTER.match(after):
         # The day something was said or done: placed by the calendar alone.
-        return Mention(kind="scheduled" if first > today else "event", **base)
+        return plain("scheduled" if first > today else "event")
     # "After April 8, Microsoft will no longer provide updates": a cut-off.
     if _search(c.CUTOFF_BEFORE, before) and c.CUTOFF_AFTER.search(after) and ahead:
         return deadline(latest, "no longer after")
@@ -140,7 +149,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     else:
         kind = "event"
     cue_m = schedule_cue if kind == "scheduled" else None
-    return Mention(kind=kind, cue=cue_m.group(0) if cue_m else None, **base)
+    return plain(kind, cue=cue_m.group(0) if cue_m else None)
 
 
 def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, after: str, published: datetime,
