@@ -111,3 +111,28 @@ def span_range_first(m, ctx):
 
 
 _PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?(?:next|past|last|coming|first|previous|following|recent)\s+$", re.IGNORECASE)
+
+
+# What may stand before a bare plural unit that makes it a count, not a vague span.
+_COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:a|an|the|few|several|many|some|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"dozen|couple|of|these|those|last|past|next|recent|coming|first|final|early|late|this|"
+                             r"that|such|all|more|both)|-)\s*$", re.IGNORECASE)
+
+
+@compile_rule("unit-noun-span", r"""\b(?P<unit>hours|days|weeks|months|years|decades|centuries)\b
+    (?=\s+(?:later|earlier|afterwards)\b|\s+of\s+(?!(?:the|a|an|age|its|his|her|their)\b)[a-z]|\s+in\s+the\s+making\b)""",
+              priority=0, triggers=('UNIT', 'CENTURY'), reach=(4, 32))
+def unit_noun_span(m, ctx):
+    """A unit without a number: "hours later", "decades of conflict", "centuries in the making":
+    a span of that unit, of no stated length (TimeML's X)."""
+    if _COUNTED_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None  # "two days later", "the years of plenty", "ten-days of talks": counted or named elsewhere
+    return Value("DURATION", duration_value(None, unit_name(m["unit"])))
+
+
+@compile_rule("the-unit-span", r"""\b(?:over|across|throughout|through|down)\s+(?P<x>the\s+(?P<unit>decades|centuries|years))\b
+    (?!\s+(?:ago|earlier|later|of|since|to\s+come|ahead|before|after|that|when|in\s+which)\b)""",
+              priority=0, triggers=('UNIT', 'CENTURY'), reach=(24, 16))
+def the_unit_span(m, ctx):
+    """"over the decades", "down the centuries": the years before now, of no stated length."""
+    return Value("DURATION", duration_value(None, unit_name(m["unit"])))

@@ -82,11 +82,16 @@ def relative_period(m, ctx):
     return _period(cal.shift(ctx.today, unit, step), unit, mod)
 
 
+_GENERIC_OF = re.compile(r"\b(?:days?|times?|hours?)\s+of\s+$", re.IGNORECASE)
+
+
 @compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
     (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT',), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
+    if det == "the" and _GENERIC_OF.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "the days of the week", "this time of the year": any week, any year
     from_reference = (det == "that" or bool(m["same"])) and ctx.reference is not None
     base = ctx.reference_day() if from_reference else ctx.today
     if unit == "weekend":
