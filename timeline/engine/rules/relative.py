@@ -186,3 +186,35 @@ def year_end(m, ctx):
         d = cal.shift(ctx.today, "year", -1)
         return _period(d, "year")
     return _period(ctx.today, (m["what"] or m["bare"]).lower(), "END")
+
+
+@compile_rule("same-period-year-before", r"""\bthe\s+(?:same|corresponding|comparable)\s+(?P<noun>period|quarter|month|week|time)\s+
+    (?:(?:of|in)\s+(?:the\s+)?(?:previous|prior|preceding|last)\s+year|(?:a\s+year\s+(?:earlier|ago|before))|last\s+year)\b""",
+              priority=3, triggers=('UNIT', 'QUARTER'), reach=(48, 48))
+def same_period_year_before(m, ctx):
+    """"the same period of the previous year", "the corresponding quarter a year earlier": the
+    period the story is at, a year back; without one, the quarter or the year before."""
+    noun = m["noun"].lower()
+    ref = ctx.recent("quarter", m.start()) if noun == "quarter" else ctx.reference
+    grain = ref.granularity if ref is not None and ref.anchor is not None else None
+    if grain in ("quarter", "month", "week", "day") and ref.value[:4].isdigit():
+        year = int(ref.value[:4]) - 1
+        value = f"{year:04d}{ref.value[4:]}"
+        if cal.interval(value) is not None:
+            anchor = cal.safe_date(year, ref.anchor.month, min(ref.anchor.day, 28))
+            return Value("DATE", value, granularity=grain, anchor=anchor, from_reference=True)
+    if noun == "quarter":
+        start = cal.shift(ctx.today.replace(day=1, month=3 * ((ctx.today.month - 1) // 3) + 1), "quarter", -4)
+        return Value("DATE", cal.value_at(start, "quarter"), granularity="quarter", anchor=start, from_reference=True)
+    year = ctx.today.year - 1
+    return Value("DATE", f"{year:04d}", granularity="year", anchor=date(year, 1, 1), from_reference=True)
+
+
+@compile_rule("last-quarter", r"""\b(?:in|during)\s+(?P<x>the\s+(?:last|past|previous|latest|most\s+recent)\s+quarter)\b
+    (?!\s+(?:of|century|mile))""", priority=3, triggers=('QUARTER',), reach=(32, 24))
+def last_quarter(m, ctx):
+    """"profits fell in the last quarter": the quarter before the one the text is written in, a
+    date, not a span of three months."""
+    this = ctx.today.replace(day=1, month=3 * ((ctx.today.month - 1) // 3) + 1)
+    start = cal.shift(this, "quarter", -1)
+    return Value("DATE", cal.value_at(start, "quarter"), granularity="quarter", anchor=start)
