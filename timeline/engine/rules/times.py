@@ -7,11 +7,12 @@ from datetime import date, timedelta
 from .. import calendar as cal
 from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
 
-_ZONE = r"(?:\s*(?:\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
+_ZONE = r"(?:\s*(?:\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?(?!\d)|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
 _ZONE += r"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|[A-Z][a-z]+\s+time|Eastern|Pacific|Central)\b\)?))?"
 _DAY_TAIL = rf"""(?:,?\s+(?:on\s+|of\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
-    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}}))?|(?P<month>{MONTH})\.?\s+(?P<day>\d{{1,2}})\b
-    (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})\s+(?P<month3>{MONTH})\b(?:\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
+    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?|(?P<month>{MONTH})\.?\s+
+    (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
+    (?P<month3>{MONTH})\b(?:\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
 
 
 def _on_day(m, ctx) -> date:
@@ -73,7 +74,7 @@ def clock_24h(m, ctx):
 
 
 @compile_rule("clock-hhmm", rf"""(?<![\d:.,$\u20ac\u00a3#])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)
-    (?:(?P<zone>\s*(?:GMT|UTC|Z)\b)(?:\s+(?:hours|hrs)\b)?|\s+(?:hours|hrs)\b(?P<zone2>{_ZONE}))
+    (?:(?P<zone>\s*(?:GMT|UTC|Z)\b|\s+local\s+time\b)(?:\s+(?:hours|hrs)\b)?|\s+(?:hours|hrs)\b(?P<zone2>{_ZONE}))
     {_DAY_TAIL}""", priority=2, triggers=('DIGITS4',), reach=(4, 64))
 def clock_hhmm(m, ctx):
     """A time written as four digits with its zone or "hours", as agencies and armies write it:
