@@ -42,6 +42,22 @@ def test_pipeline_is_total(text, when):
 
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(text=texts, when=published)
+def test_narrative_and_undated_reading_are_total(text, when):
+    """Read as a narrative from any day, and as an undated text (from the first date it names,
+    or refused in one line when it names none)."""
+    from timeline.errors import TimelineError
+
+    _consistent(text, extract(Document(text, "", when, "flag"), narrative=True).mentions)
+    try:
+        undated = extract(Document(text, "", None, "undated"))
+    except TimelineError:
+        return
+    _consistent(text, undated.mentions)
+    assert undated.document.published is not None
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text=texts, when=published)
 def test_tag_is_total(text, when):
     for t in tag(text, when):
         assert text[t.start:t.end] == t.text

@@ -154,7 +154,10 @@ def pager_command() -> Optional[list[str]]:
     for name in ("TIMELINE_PAGER", "PAGER"):
         if name in os.environ:
             value = os.environ[name].strip()
-            return None if value in ("", "cat") else shlex.split(value)
+            try:
+                return None if value in ("", "cat") else shlex.split(value)
+            except ValueError:  # an unclosed quote: no pager rather than no output
+                return None
     return ["less"] if shutil.which("less") else None
 
 
