@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -189,10 +190,11 @@ def add(
         # The write lock is held only while a batch is written, so `add`s side by side take turns.
         with store.batch(size=max(1, len(pending))):
             for extraction in pending:
-                res = store.add(extraction)
-                counts["added"] += res.added
-                counts["skipped"] += not res.added
-                counts["mentions"] += res.mentions
+                with _ctrl_c_deferred():  # an article stored is an article counted, for the Ctrl-C line
+                    res = store.add(extraction)
+                    counts["added"] += res.added
+                    counts["skipped"] += not res.added
+                    counts["mentions"] += res.mentions
         pending.clear()
 
     progress, interrupted = None, False
@@ -263,6 +265,29 @@ def _read_and_extract(args):
 
         return path, TimelineError(f"{visible(path)}: skipped, cannot be read ({type(e).__name__}: {visible(e)}); "
                                    "check the file")
+
+
+@contextmanager
+def _ctrl_c_deferred():
+    """Ctrl-C held until the block is done, then raised: between storing an article and counting
+    it, an interrupt would make `add` report one article fewer than it kept."""
+    import signal
+
+    caught = []
+    previous = signal.getsignal(signal.SIGINT)
+    try:
+        if previous in (signal.SIG_IGN, None):
+            raise ValueError  # Ctrl-C ignored (a background job): nothing to hold
+        signal.signal(signal.SIGINT, lambda *_: caught.append(True))
+    except ValueError:  # that, or not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _die_with_parent() -> None:
