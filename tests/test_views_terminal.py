@@ -47,7 +47,8 @@ WORDS = set(re.findall(r"[A-Za-z]+", " ".join(p.read_text() for p in EXAMPLES.gl
 
 
 @pytest.mark.parametrize("columns", [80, 160])
-@pytest.mark.parametrize("args", [["deadlines", "--as-of", "2026-03-02"], ["show"], ["sources"]])
+@pytest.mark.parametrize("args", [["deadlines", "--as-of", "2026-03-02"], ["show"], ["sources"],
+                                  ["calendar", "2026-03", "--as-of", "2026-03-06"]])
 def test_no_word_broken_and_nothing_wider_than_the_terminal(store, args, columns):
     out = on_terminal([*args, "--db", store], columns)
     lines = [line for line in out.splitlines() if line.strip()]
@@ -59,14 +60,14 @@ def test_no_word_broken_and_nothing_wider_than_the_terminal(store, args, columns
 
 HEADINGS = set("""due time left what is set by sources last change when kind mention in context source id published
 mentions title Deadlines as of event scheduled deadline duration recurring days day in ago today articles Mon Tue Wed
-Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Stored documents T extended repeated set""".split())
+Thu Fri Sat Sun Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Stored documents T extended repeated set Mo Tu We Th Fr Sa Su""".split())
 
 
 @pytest.mark.parametrize("args", [["deadlines", "--as-of", "2026-03-02"], ["show"], ["sources"],
-                                  ["query", "SELECT id, title FROM documents"]])
+                                  ["query", "SELECT id, title FROM documents"], ["calendar", "2026-03", "--as-of", "2026-03-06"]])
 def test_through_a_pipe_plain_lines(store, args):
     out = run(*args, db=store).stdout
-    assert out.strip() and not BOX.search(out)
+    assert out.strip() and not BOX.search(out) and "\u2026" not in out  # nothing cut short in a pipe
     assert all(len(line.split()) > 0 for line in out.splitlines() if line.strip())
 
 

@@ -681,10 +681,7 @@ def calendar(
     db: Optional[str] = DbOption,
 ):
     """A month grid like `cal`, with deadlines (red) and plans (cyan) marked, listed below."""
-    from rich.text import Text
-
-    from .views import visible
-    from .views.calendar_grid import month_grid
+    from .views.calendar_grid import write_month
 
     today = _as_of(as_of).date()
     if month:
@@ -701,20 +698,7 @@ def calendar(
     last = date(year + (mon == 12), mon % 12 + 1, 1).isoformat()
     from .store.queries import month_rows
 
-    rows = month_rows(_store(db, readonly=True), first, last)
-    marks: dict[int, str] = {}
-    for r in rows:
-        day = int(r["day"][8:10])
-        if marks.get(day) != "deadline":
-            marks[day] = r["kind"]
-    console = _console()
-    console.print(month_grid(year, mon, marks, today))
-    for r in rows:
-        style = "bold red" if r["kind"] == "deadline" else "cyan"
-        line = Text(f"{r['day']}", style=style)
-        line.append(f" {r['kind']}: ")
-        line.append(visible(r["what"] or ""))
-        console.print(line, overflow="ellipsis")
+    write_month(year, mon, month_rows(_store(db, readonly=True), first, last), today)
 
 
 @app.command()

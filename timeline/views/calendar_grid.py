@@ -26,3 +26,32 @@ def month_grid(year: int, month: int, marks: dict[int, str], today: date | None 
             cells.append(f"[{style}]{day}[/]" if style else str(day))
         table.add_row(*cells)
     return table
+
+
+def write_month(year: int, month: int, rows: list[dict], today: date, out=None) -> None:
+    """The month's grid and, below it, each deadline and plan on its day. On a terminal in colour,
+    a line too long cut with an ellipsis; into a pipe plain, each line whole."""
+    import sys
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from . import visible
+
+    stream = out or sys.stdout
+    marks: dict[int, str] = {}
+    for r in rows:
+        day = int(r["day"][8:10])
+        if marks.get(day) != "deadline":
+            marks[day] = r["kind"]
+    terminal = stream.isatty()
+    console = Console(file=stream, highlight=False, soft_wrap=not terminal, color_system="auto" if terminal else None)
+    console.print(month_grid(year, month, marks, today))
+    for r in rows:
+        line = Text(r["day"], style="bold red" if r["kind"] == "deadline" else "cyan")
+        line.append(f" {r['kind']}: ")
+        line.append(visible(r["what"] or ""))
+        if terminal:
+            console.print(line, overflow="ellipsis", no_wrap=True)
+        else:
+            stream.write(line.plain + "\n")
