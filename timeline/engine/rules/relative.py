@@ -195,7 +195,9 @@ def same_period_year_before(m, ctx):
     """"the same period of the previous year", "the corresponding quarter a year earlier": the
     period the story is at, a year back; without one, the quarter or the year before."""
     noun = m["noun"].lower()
-    ref = ctx.recent("quarter", m.start()) if noun == "quarter" else ctx.reference
+    # A "period" in a report of results is its quarter, where the story has one.
+    ref = ctx.recent("quarter", m.start()) if noun in ("quarter", "period") else None
+    ref = ref or (ctx.reference if noun != "quarter" else None)
     grain = ref.granularity if ref is not None and ref.anchor is not None else None
     if grain in ("quarter", "month", "week", "day") and ref.value[:4].isdigit():
         year = int(ref.value[:4]) - 1
