@@ -5,6 +5,7 @@ import re
 from datetime import date, timedelta
 
 from .. import calendar as cal
+from .. import lexicon
 from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
 
 _ZONE = r"(?:\s*(?:\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?(?!\d)|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
@@ -113,3 +114,13 @@ def weekday_at_time(m, ctx):
         hour = int(m["h"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
         minute = int(m["min"] or 0)
     return Value("TIME", _stamp(d, hour, minute), granularity="day", anchor=d)
+
+
+@compile_rule("session-part-of-day", rf"""\b(?:in|during|by)\s+(?P<x>(?:(?P<mod>early|late|mid)[\s-]?)?(?P<part>morning|afternoon|evening))
+    \s+(?:trading|dealings|business|session|trade)\b(?!\s+(?:on\s+)?(?:{WEEKDAY}|yesterday|today|tomorrow)\b)""",
+              priority=1, triggers=('PART',), reach=(24, 48))
+def session_part_of_day(m, ctx):
+    """"shares slipped in afternoon trading": that part of the day the story is at."""
+    d = ctx.reference_day("day")
+    mod = {"early": "START", "late": "END", "mid": "MID"}.get((m["mod"] or "").lower())
+    return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[m['part'].lower()]}", mod=mod, granularity="day", anchor=d)
