@@ -90,10 +90,11 @@ class ExportFormat(str, Enum):
 Kind = Enum("Kind", {k: k for k in KINDS}, type=str)
 
 
-def _console(stderr: bool = False):
+def _stderr_console():
+    """Where progress bars go: standard error, so that standard output stays the command's result."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=True, highlight=False, soft_wrap=False)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -201,7 +202,7 @@ def add(
     if total > 1 and sys.stderr.isatty():
         from rich.progress import Progress
 
-        progress = Progress(transient=True, console=_console(stderr=True))
+        progress = Progress(transient=True, console=_stderr_console())
         progress.start()
         task = progress.add_task("Adding articles", total=total)
     try:
@@ -570,7 +571,7 @@ def fetch(
     if sys.stderr.isatty() and not quiet:
         from rich.progress import Progress
 
-        progress = Progress(transient=True, console=_console(stderr=True))
+        progress = Progress(transient=True, console=_stderr_console())
         progress.start()
         task = progress.add_task("Fetching articles", total=None)
     try:
