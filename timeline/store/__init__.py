@@ -130,7 +130,6 @@ class Store:
             self._needs_retrack = False
             self._latest: Optional[tuple[str, str]] = None
             self._reported: tuple[Optional[int], set] = (None, set())
-            self.version = conn.execute("PRAGMA user_version").fetchone()[0]
             self._check_kind()
             if empty:
                 self._migrate()
@@ -164,15 +163,25 @@ class Store:
 
     def _check_kind(self) -> None:
         """Refuse a file that is not a timeline store: another program's tables, or a schema newer
-        than this timeline knows."""
-        self.db.conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()  # a damaged schema fails here
+        than this timeline knows. The version and the tables are read in one snapshot: another
+        `add` may be making the store at this moment, and tables seen without their version would
+        look like another program's."""
+        conn = self.db.conn
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()  # a damaged schema fails here
+            self.version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")]
+        except BaseException:
+            _rollback(conn)
+            raise
+        conn.execute("COMMIT")
         newest = max(v for v, _ in migrations())
         if self.version > newest:
             raise TimelineError(f"{self.path}: made by a newer timeline (schema {self.version}, this one knows {newest}); "
                                 "upgrade timeline to use it")
         if self.version == 0:
-            tables = [r[0] for r in self.db.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")]
             if tables:
                 raise TimelineError(f"{self.path}: holds another program's tables ({', '.join(tables[:3])}); "
                                     "give --db a new path for timeline's store")
