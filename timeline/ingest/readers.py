@@ -11,6 +11,7 @@ from typing import Iterator, Optional
 
 from ..errors import TimelineError
 from ..model import UNDATED, Document
+from ..settings import env_number
 from ..when import parse_datetime, utc
 from . import published as pub
 
@@ -83,10 +84,7 @@ MAX_BYTES = 20_000_000
 
 def max_bytes() -> int:
     """The size cap for one article: `$TIMELINE_MAX_BYTES`, else 20 MB."""
-    try:
-        return max(1, int(os.environ.get("TIMELINE_MAX_BYTES", MAX_BYTES)))
-    except ValueError:
-        return MAX_BYTES
+    return env_number("TIMELINE_MAX_BYTES", MAX_BYTES, minimum=1, kind=int)
 
 
 def read_document(path: str, published: Optional[datetime] = None, source: Optional[str] = None,

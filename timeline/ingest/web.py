@@ -59,15 +59,12 @@ def fetch(url: str, max_bytes: int, etag: Optional[str] = None, last_modified: O
           timeout: Optional[float] = None) -> Page:
     """GET one address within the limits; a 304 comes back as `not_modified`. The timeout is
     `$TIMELINE_FETCH_TIMEOUT` seconds, else ten."""
-    import os
-
     import httpx
 
+    from ..settings import env_number
+
     if timeout is None:
-        try:
-            timeout = float(os.environ.get("TIMELINE_FETCH_TIMEOUT", TIMEOUT_SECONDS))
-        except ValueError:
-            timeout = TIMEOUT_SECONDS
+        timeout = env_number("TIMELINE_FETCH_TIMEOUT", TIMEOUT_SECONDS)
 
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml, application/rss+xml, "
                "application/atom+xml, application/xml;q=0.9, */*;q=0.5"}

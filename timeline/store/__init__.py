@@ -21,6 +21,7 @@ from ..deadlines.tracking import (ENDINGS, MOVED, TrackedDeadline, better_subjec
                                   words_text)
 from ..errors import TimelineError
 from ..model import Extraction
+from ..settings import env_number
 
 LOCK_WAIT_SECONDS = 5.0
 # Stores up to this size are checked for damage before each write (about 0.3 s per 30 MB).
@@ -32,10 +33,7 @@ WRITE_WAIT_SECONDS = 60.0
 
 def write_wait_seconds() -> float:
     """How long a writer waits for the lock: `$TIMELINE_LOCK_WAIT` seconds, else a minute."""
-    try:
-        return max(0.0, float(os.environ.get("TIMELINE_LOCK_WAIT", WRITE_WAIT_SECONDS)))
-    except ValueError:
-        return WRITE_WAIT_SECONDS
+    return env_number("TIMELINE_LOCK_WAIT", WRITE_WAIT_SECONDS, minimum=0.0)
 
 
 def migrations_dir() -> Path:
