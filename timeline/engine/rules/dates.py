@@ -26,6 +26,11 @@ def _year(text: str | None) -> int | None:
     return int(text)
 
 
+def _named_year(ctx, word: str) -> int:
+    """The year "last year", "this year" or "next year" names."""
+    return ctx.today.year + {"last": -1, "this": 0, "next": 1}[word.lower()]
+
+
 def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
     if year is None:
         resolved = ctx.month_day(month, day, m.start(), m.end())
@@ -51,9 +56,7 @@ def month_day_year(m, ctx):
 def day_month_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
-    year = _year(m["year"])
-    if m["yrel"]:  # "31 March next year"
-        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    year = _named_year(ctx, m["yrel"]) if m["yrel"] else _year(m["year"])  # "31 March next year"
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
 
 
@@ -65,9 +68,7 @@ def day_range_first(m, ctx):
     2021" (the last day is the day-month rule's)."""
     if not is_capitalised(m["month"]) or int(m["day"]) >= int(m["last"]):
         return None  # "9-5 March" is no range of days
-    year = _year(m["year"])
-    if m["yrel"]:
-        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+    year = _named_year(ctx, m["yrel"]) if m["yrel"] else _year(m["year"])
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
 
 
@@ -128,7 +129,7 @@ def month_only(m, ctx):
         return None  # "the March for Life", "the March of the Combatant Mothers": a name
     rel = (m["rel"] or "").lower()
     if m["yrel"]:
-        year = ctx.today.year + {"last": -1, "this": 0, "next": 1}[m["yrel"].lower()]
+        year = _named_year(ctx, m["yrel"])
     elif rel in ("last", "past"):
         year = ctx.today.year - 1 if month >= ctx.today.month else ctx.today.year
     elif rel in ("next", "coming"):

@@ -203,13 +203,9 @@ def same_period_year_before(m, ctx):
         year = int(ref.value[:4]) - 1
         value = f"{year:04d}{ref.value[4:]}"
         if cal.interval(value) is not None:
-            anchor = cal.safe_date(year, ref.anchor.month, min(ref.anchor.day, 28))
-            return Value("DATE", value, granularity=grain, anchor=anchor, from_reference=True)
-    if noun == "quarter":
-        start = cal.shift(ctx.today.replace(day=1, month=3 * ((ctx.today.month - 1) // 3) + 1), "quarter", -4)
-        return Value("DATE", cal.value_at(start, "quarter"), granularity="quarter", anchor=start, from_reference=True)
-    year = ctx.today.year - 1
-    return Value("DATE", f"{year:04d}", granularity="year", anchor=date(year, 1, 1), from_reference=True)
+            return Value("DATE", value, granularity=grain, anchor=cal.shift(ref.anchor, "year", -1), from_reference=True)
+    unit = "quarter" if noun == "quarter" else "year"
+    return replace(_period(cal.shift(ctx.today, "year", -1), unit), from_reference=True)
 
 
 @compile_rule("last-quarter", r"""\b(?:in|during)\s+(?P<x>the\s+(?:last|past|previous|latest|most\s+recent)\s+quarter)\b
@@ -217,6 +213,4 @@ def same_period_year_before(m, ctx):
 def last_quarter(m, ctx):
     """"profits fell in the last quarter": the quarter before the one the text is written in, a
     date, not a span of three months."""
-    this = ctx.today.replace(day=1, month=3 * ((ctx.today.month - 1) // 3) + 1)
-    start = cal.shift(this, "quarter", -1)
-    return Value("DATE", cal.value_at(start, "quarter"), granularity="quarter", anchor=start)
+    return _period(cal.shift(ctx.today, "quarter", -1), "quarter")

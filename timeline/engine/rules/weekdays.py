@@ -14,7 +14,7 @@ from . import WEEKDAY, Value, alternation, compile_rule, is_capitalised, weekday
 
 _PART = alternation(lexicon.PARTS_OF_DAY)
 # Words that make a weekday the name of an event remembered by it.
-_NAMED_DAY = re.compile(r"\b(?:Bloody)\s+$")
+_NAMED_DAY = re.compile(r"\bBloody\s+$")
 
 
 @compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+)?

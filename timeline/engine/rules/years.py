@@ -63,8 +63,7 @@ def short_year(m, ctx):
 @compile_rule("era-year", r"""\b(?:(?:the\s+)?year\s+)?(?P<year>\d{1,4})\s*(?P<era>bce?|b\.c\.(?:e\.)?|ad|a\.d\.|ce)(?![a-z])""",
               priority=2, triggers=('ERA',), reach=(12, 8))
 def era_year(m, ctx):
-    """A year with its era: "331 BC" (TimeML writes BC0331), "AD 79" is read by its number
-    elsewhere; "79 AD" here is the year 79."""
+    """A year with its era after it: "331 BC" (TimeML writes BC0331), "79 AD" (the year 79)."""
     era = m["era"].replace(".", "").upper()
     if era in ("BC", "BCE"):
         return Value("DATE", f"BC{int(m['year']):04d}", granularity="year")
