@@ -339,12 +339,11 @@ def sources(
         sys.stdout.write("No articles stored yet; add some with `timeline add PATH` or `timeline fetch`.\n")
         return
     if fmt == TableFormat.table:
-        from .model import UNDATED
+        from .views.listings import sources_sheet
+        from .views.table import write
 
-        # An undated document is stored with the first date it names: not a publication date.
-        rows = [dict(r, published=f"undated (story from {r['published'][:10]})") if r["published_from"] == UNDATED else r
-                for r in rows]
-    _emit_rows(rows, fmt, ["id", "published", "source", "mentions", "title"], "Stored documents")
+        return write(sources_sheet(rows))
+    _emit_rows(rows, fmt, ["id", "published", "source", "mentions", "title"])
 
 
 @app.command()
@@ -716,7 +715,7 @@ def query(
     _emit_rows(dict_rows, fmt, columns)
 
 
-def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] = None, title: Optional[str] = None):
+def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] = None):
     from .views import to_csv, to_json
 
     if fmt == TableFormat.json:
@@ -732,7 +731,7 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
         from .views.listings import rows_sheet
         from .views.table import write
 
-        write(rows_sheet(rows, columns, title))
+        write(rows_sheet(rows, columns))
 
 
 # -- TimeML ----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional, Sequence
 
+from ..model import UNDATED
 from . import KIND_STYLE, group_labels, highlight, shown_day, span_label
 from .table import Column, Sheet, styled
 
@@ -79,10 +80,21 @@ def history_sheet(deadline_id: int, tracked: dict, rows: list[dict]) -> Sheet:
     return sheet
 
 
-def rows_sheet(rows: list[dict], columns: Optional[list[str]] = None, title: Optional[str] = None) -> Sheet:
-    """Any rows (documents, a query's result) as they come, one column per field."""
+def sources_sheet(rows: list[dict]) -> Sheet:
+    """The stored documents; an undated one shows the day its story starts, which is no
+    publication date."""
+    sheet = Sheet([Column(n) for n in ("id", "published", "source", "mentions")] + [Column("title", ratio=3)],
+                  title="Stored documents")
+    for r in rows:
+        published = f"undated (story from {r['published'][:10]})" if r["published_from"] == UNDATED else r["published"]
+        sheet.add(str(r["id"]), published, r["source"], str(r["mentions"]), r["title"])
+    return sheet
+
+
+def rows_sheet(rows: list[dict], columns: Optional[list[str]] = None) -> Sheet:
+    """Any rows (a query's result) as they come, one column per field."""
     names = columns or (list(rows[0]) if rows else [])
-    sheet = Sheet([Column(str(n)) for n in names], title=title)
+    sheet = Sheet([Column(str(n)) for n in names])
     for r in rows:
         sheet.add(*("" if r.get(n) is None else str(r.get(n)) for n in names))
     return sheet

@@ -87,13 +87,12 @@ def _write_plain(sheet: Sheet, stream: TextIO) -> None:
     texts = [[_cell_text(c).replace("\n", " ") for c in row] for row in sheet.rows]
     widths = [len(c.name) for c in columns]
     for row in texts:
-        for i, t in enumerate(row[:-1]):
+        for i, t in enumerate(row):
             widths[i] = max(widths[i], len(t))
     pad = " " * GAP
 
-    def line(cells: Sequence[str]) -> str:
-        return (pad.join(t.ljust(w) for t, w in zip(cells[:-1], widths)) + pad + cells[-1]).rstrip() + "\n" \
-            if len(cells) > 1 else cells[0].rstrip() + "\n"
+    def line(cells: Sequence[str]) -> str:  # every column padded but the last
+        return pad.join([t.ljust(w) for t, w in zip(cells, widths[:-1])] + [cells[-1]]).rstrip() + "\n"
     try:
         stream.write(line([visible(c.name) for c in columns]))
         for row in texts:
