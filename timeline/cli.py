@@ -246,19 +246,12 @@ WRITE_BATCH = 50
 
 
 def _read_and_extract(args):
-    from .ingest import read_document
+    from .ingest import read_source
     from .pipeline import extract as run
 
     path, when, source, mode = args
     try:
-        from .ingest.web import is_url
-
-        if is_url(path):
-            from .ingest.readers import max_bytes, read_page
-            from .ingest.web import fetch
-
-            return path, run(read_page(fetch(path, max_bytes()), when, source=source))
-        return path, run(read_document(path, when, source, undated=mode != "news"), narrative=mode == "narrative")
+        return path, run(read_source(path, when, source, undated=mode != "news"), narrative=mode == "narrative")
     except TimelineError as e:
         return path, e
     except Exception as e:  # one unreadable article must not stop the others
@@ -715,7 +708,7 @@ def query(
     _emit_rows(dict_rows, fmt, columns)
 
 
-def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] = None):
+def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] = None, title: Optional[str] = None):
     from .views import to_csv, to_json
 
     if fmt == TableFormat.json:
@@ -731,7 +724,7 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
         from .views.listings import rows_sheet
         from .views.table import write
 
-        write(rows_sheet(rows, columns))
+        write(rows_sheet(rows, columns, title))
 
 
 # -- TimeML ----------------------------------------------------------------------------------------

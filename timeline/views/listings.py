@@ -91,10 +91,10 @@ def sources_sheet(rows: list[dict]) -> Sheet:
     return sheet
 
 
-def rows_sheet(rows: list[dict], columns: Optional[list[str]] = None) -> Sheet:
-    """Any rows (a query's result) as they come, one column per field."""
+def rows_sheet(rows: list[dict], columns: Optional[list[str]] = None, title: Optional[str] = None) -> Sheet:
+    """Any rows (the feeds followed, a query's result) as they come, one column per field."""
     names = columns or (list(rows[0]) if rows else [])
-    sheet = Sheet([Column(str(n)) for n in names])
+    sheet = Sheet([Column(str(n)) for n in names], title=title)
     for r in rows:
         sheet.add(*("" if r.get(n) is None else str(r.get(n)) for n in names))
     return sheet
