@@ -55,17 +55,13 @@ def open_store(path: Optional[str] = None, readonly: bool = False):
 def add(store, *paths: str, published: Optional[When] = None, source: Optional[str] = None) -> int:
     """Read files, folders or addresses, store their articles, follow their deadlines; returns how
     many articles were new. Unreadable ones raise TimelineError."""
-    from .ingest import iter_paths, read_document
-    from .ingest.readers import max_bytes, read_page
-    from .ingest.web import fetch, is_url
+    from .ingest import iter_paths, read_source
     from .pipeline import extract as run
 
     when, added = _when(published), 0
     with store.batch():
         for path in iter_paths(list(paths)):
-            doc = read_page(fetch(path, max_bytes()), when, source=source) if is_url(path) else \
-                read_document(path, when, source)
-            added += store.add(run(doc)).added
+            added += store.add(run(read_source(path, when, source))).added
     store.finish()
     return added
 

@@ -1,4 +1,4 @@
-"""Reading articles: files of several kinds -> Document (text, title, publication date)."""
-from .readers import iter_paths, read_document
+"""Reading articles: files of several kinds and pages -> Document (text, title, publication date)."""
+from .readers import iter_paths, read_document, read_source
 
-__all__ = ["iter_paths", "read_document"]
+__all__ = ["iter_paths", "read_document", "read_source"]

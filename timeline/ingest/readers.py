@@ -174,10 +174,21 @@ def _read_html(raw: str, name: str):
     return text, title, found, (meta.url if meta is not None and meta.url else "")
 
 
+def read_source(path: str, published: Optional[datetime] = None, source: Optional[str] = None,
+                undated: bool = False) -> Document:
+    """One article named on the command line: a file, standard input ("-") or an address."""
+    from .web import fetch, is_url
+
+    if is_url(path):
+        return read_page(fetch(path, max_bytes()), published, source=source, undated=undated)
+    return read_document(path, published, source, undated)
+
+
 def read_page(page, published: Optional[datetime] = None, fallback: Optional[datetime] = None,
-              source: Optional[str] = None, content: Optional[str] = None) -> Document:
+              source: Optional[str] = None, content: Optional[str] = None, undated: bool = False) -> Document:
     """An article fetched from the web (or the full text a feed carried for it): the page's own
-    publication date, else `published` (a --published flag), else `fallback` (the feed item's)."""
+    publication date, else `published` (a --published flag), else `fallback` (the feed item's);
+    with none, refused unless `undated` is allowed, as `read_document` does."""
     from urllib.parse import urlsplit
 
     if content is None:
@@ -194,10 +205,12 @@ def read_page(page, published: Optional[datetime] = None, fallback: Optional[dat
     when, how = (published, "flag") if published is not None else (found or (None, None))
     if when is None and fallback is not None:
         when, how = fallback, "feed"
-    if when is None:
-        raise TimelineError(f"{page.url}: no publication date on the page; give one with --published YYYY-MM-DD")
-    return Document(text=text, title=title, published=utc(when), published_from=how, zone=when.tzinfo,
-                    source=source or urlsplit(page.final_url).netloc, path="", url=page.url,
+    if when is None and not undated:
+        raise TimelineError(f"{page.url}: no publication date on the page; give one with --published YYYY-MM-DD, "
+                            "or read it as a narrative with --mode auto")
+    return Document(text=text, title=title, published=utc(when) if when else None, published_from=how or UNDATED,
+                    zone=when.tzinfo if when else None, source=source or urlsplit(page.final_url).netloc, path="",
+                    url=page.url,
                     canonical_url=canonical or page.final_url)
 
 
