@@ -30,8 +30,8 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
                 alarm.add("description", ev["summary"])
                 alarm.add("trigger", timedelta(days=-alarm_days))
                 ev.add_component(alarm)
-        elif not _plan(ev, r):
-            continue
+        else:
+            _plan(ev, r)
         cal.add_component(ev)
     return cal.to_ical()
 
@@ -50,7 +50,7 @@ def _deadline(ev, r: dict) -> None:
     _when(ev, r["due_at"] if r.get("due_at") and "T" in r["due_at"] else r["due"], r.get("utc_offset"))
 
 
-def _plan(ev, r: dict) -> bool:
+def _plan(ev, r: dict) -> None:
     ev.add("uid", f"plan-{hashlib.sha256(r['report_key'].encode()).hexdigest()[:20]}@timeline")
     ev.add("summary", f"Scheduled: {r['sentence'][:120]}")
     ev.add("description", f"{r['sentence']}\nSource: {r['title'] or ''} ({r['source']}, {r['published'][:10]})")
@@ -59,7 +59,6 @@ def _plan(ev, r: dict) -> bool:
     else:
         ev.add("dtstart", date.fromisoformat(r["earliest"][:10]))
         ev.add("dtend", date.fromisoformat(r["latest"][:10]) + timedelta(days=1))
-    return True
 
 
 def _when(ev, when: str, utc_offset) -> None:
