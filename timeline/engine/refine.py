@@ -142,6 +142,9 @@ _YEAR_JOIN = re.compile(r"\s+(?:of\s+)?|\s*,\s*")
 _YEAR_FREE_GRAINS = ("month", "season", "quarter", "half")
 # Between a span and the day it counts from: "two weeks from Monday".
 _SPAN_FROM = re.compile(r"\s+from\s+")
+# Between a clock time and the day it falls on: "2 a.m. on New Year's Day", "noon, Christmas Eve".
+_TIME_ON = re.compile(r"\s*,?\s+(?:on\s+)?")
+_CLOCK = re.compile(r"T\d\d:\d\d")
 
 
 def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
@@ -164,14 +167,19 @@ def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int
 
 def compose_pair(text: str, earlier: tuple[int, int, Value], later: tuple[int, int, Value]) -> Value | None:
     """Two neighbouring mentions that are one: a month, season, quarter or half followed by its
-    year ("the winter of nineteen ninety-four"), or a span counted from a day ("two weeks from
-    Monday"). The value of the whole, or None."""
+    year ("the winter of nineteen ninety-four"), a clock time followed by its day ("2 a.m. on
+    New Year's Day"), or a span counted from a day ("two weeks from Monday"). The value of the
+    whole, or None."""
     (s1, e1, v1), (s2, _, v2) = earlier, later
     if v1.anchor is not None and v1.granularity in _YEAR_FREE_GRAINS and v2.granularity == "year" \
             and v2.anchor is not None and re.fullmatch(r"\d{4}", v2.value) and _YEAR_JOIN.fullmatch(text, e1, s2) \
             and not re.search(r"\d{4}", text[s1:e1]):
         year = v2.anchor.year
         return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=v1.anchor.replace(year=year))
+    if v1.type == "TIME" and _CLOCK.match(v1.value, 10) and v2.type == "DATE" and v2.granularity == "day" \
+            and v2.anchor is not None and v2.mod is None and _TIME_ON.fullmatch(text, e1, s2):
+        # The day written after a clock time is its day, whatever the time was read against.
+        return replace(v1, value=v2.anchor.isoformat() + v1.value[10:], anchor=v2.anchor)
     if v1.type == "DURATION" and v1.mod is None and "T" not in v1.value and v2.type == "DATE" \
             and v2.granularity == "day" and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2):
         moved = cal.add_duration(datetime.combine(v2.anchor, time()), v1.value)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from .. import calendar as cal
 from .. import lexicon
-from . import NUMBER, Value, alternation, compile_rule, parse_number, unit_name
+from . import NUMBER, Value, alternation, compile_rule, duration_value, parse_number, unit_name
 
 _CAL_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
 _GRAIN_ORDER = ["day", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
@@ -60,16 +60,18 @@ def relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
     if unit == "fortnight":
-        unit = "week"
+        # No calendar divides the year into fortnights: "the next fortnight" is two weeks' span.
+        return Value("DURATION", duration_value(1, unit))
     mod = None
     if rel.startswith("earlier "):
         mod, rel = "START", rel.split()[1]
     elif rel.startswith("later "):
         mod, rel = "END", rel.split()[1]
-    if rel in ("the past", "the last", "past"):
+    if rel in ("the past", "the last", "past") and unit == "weekend":
+        rel = "last"  # "over the past weekend": the weekend just gone, a date like "last weekend"
+    elif rel in ("the past", "the last", "past"):
         # "the past week" is the stretch just gone: a duration in TimeML.
-        return Value("DURATION", f"P1{lexicon.UNITS[unit][0]}" if unit not in ("decade", "century") else
-                     ("P10Y" if unit == "decade" else "P100Y"))
+        return Value("DURATION", duration_value(1, unit))
     if rel in ("the following", "the next", "following", "the previous", "previous"):
         # Anchored on the story's last date rather than the publication date.
         step = 1 if rel in ("the following", "the next", "following") else -1
