@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine.tense import OBLIGATION, PAST, TENSE_REACH, clause_tense
+from ..engine.tense import OBLIGATION, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
@@ -143,7 +143,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         kind = "scheduled"
     elif last >= today and (first == today or schedule_cue) and (
             _LATER_PART_OF_DAY.search(t.value) or schedule_cue or tense() > 0):
-        kind = "scheduled" if tense() != PAST else "event"
+        kind = "scheduled" if tense() >= 0 else "event"  # PAST or SURELY_PAST: reported as done
     elif _search(c.PAST_PLAN, before):
         kind = "scheduled"  # "was supposed to happen in November 2011": a plan, as it stood
     else:
@@ -173,7 +173,7 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     if counted and due is not None:
         due_s = due.date().isoformat()
         return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
-    if c.SPAN_IN.search(before[-7:]) and due is not None and clause_tense(text, t.start, t.end, s_start, s_end) != PAST:
+    if c.SPAN_IN.search(before[-7:]) and due is not None and clause_tense(text, t.start, t.end, s_start, s_end) >= 0:
         d = due.date().isoformat()
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)

@@ -27,6 +27,7 @@ will 'll shall wo won't would must should going gonna plan plans planning planne
 expect expects expected expecting schedule scheduled due aims aim intends intend hopes hope
 upcoming tomorrow promise promises vows pledges threatens threaten wants want unless
 expire expires expiring lapse lapses preparing prepares prepare likely await awaits awaiting
+payable effective
 """.split())
 
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
@@ -55,6 +56,9 @@ NOT_PAST_ED = frozenset("""
 need indeed speed feed seed bed red shed hundred embed proceed exceed succeed breed creed greed
 weed steed bleed deed heed freed united limited based so-called armed allied related detailed
 scheduled expected planned proposed intended supposed interested concerned advanced medium-sized
+unspecified unexpected unnamed undisclosed unidentified unprecedented unexplained unlimited unconfirmed
+unresolved unfinished unmanned unarmed uninsured unemployed unopposed unsecured unscheduled unrelated
+unaudited unchanged undated
 """.split())
 
 REPORTING_VERBS = frozenset(lexicon.REPORTING_VERBS)
@@ -170,8 +174,9 @@ NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|t
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at))?\s+$")
-# A past verb right before the date's preposition: "brokered in July", "expired on March 1".
-_PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:in|on|during|since|last|before)\s+$")
+# A past verb right before the date or its preposition: "brokered in July", "expired on March 1",
+# "the year ended Jan. 31".
+_PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:(?:in|on|during|since|last|before)\s+)?$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
