@@ -50,6 +50,10 @@ class Context:
             return self.reference.anchor
         return self.dct.date()
 
+    def starts_sentence(self, at: int) -> bool:
+        """Does the word at `at` open its sentence (after quotes or brackets at most)?"""
+        return not self.text[self.sentence_of(at)[0]:at].strip(" \t\n\"'\u201c\u2018(`_-")
+
     def month_day(self, month: int, day: int, start: int, end: int) -> Optional[date]:
         """The date of a month and day named without a year. News: the nearest such day to the
         publication day unless the clause's tense points the other way. A narrative: the day in

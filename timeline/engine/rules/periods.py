@@ -99,16 +99,36 @@ def half(m, ctx):
 
 
 _SEASON = alternation(lexicon.SEASONS)
-_SEASON_CONTEXT = re.compile(r"\b(?:in|into|during|by|until|till|over|through|since|before|after|for|this|that|each)\s+(?:the\s+)?$",
+_SEASON_CONTEXT = re.compile(r"\b(?:in|into|during|by|until|till|over|through|since|before|after|for|this|that|each|of)\s+(?:the\s+)?$",
                              re.IGNORECASE)
+# A lower-case word after a season that makes it a modifier: "the spring session", "the summer
+# offensive". The article then belongs to the noun, not to the season. Plurals, verbs in -ed and
+# the words that go on a sentence are left out: "the summer months", "the winter ended".
+_HEAD_NOUN = (r"\s+(?!(?:of|in|on|at|to|for|with|and|or|but|as|that|when|while|before|after|since|until|from|by|"
+              r"is|was|were|has|had|have|will|would|may|might|can|could|should|must|saw|sees|brought|brings|came|comes|"
+              r"began|begins|ends|set|sets|went|arrives|shows|looms|approaches|hits|seems|remains|starts|lasts|"
+              r"returns|took|takes|gave|gives|made|makes)\b)"
+              r"[a-z]+(?<!s)(?<!ed)(?<!ly)\b")
+# Season words that are nothing else are seasons without a preposition before them ("Winter shows
+# signs of easing", "a difficult winter"); "spring" and "fall" need one.
+_ONLY_SEASONS = frozenset({"winter", "summer", "autumn"})
+_MODIFIED = re.compile(_HEAD_NOUN.replace("(?<!s)", ""))
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
-@compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid)[\s-]+|the\s+)?
+@compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid)[\s-]+|(?P<the>the\s+)(?!(?:{_SEASON}){_HEAD_NOUN}))?
     (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", triggers=('SEASON',), reach=(24, 32))
 def season(m, ctx):
     rel = (m["rel"] or "").lower()
+    word = m["season"]
+    if (word[0].isupper() and not ctx.starts_sentence(m.start("season"))) or _NAME_AFTER.match(ctx.text, m.end("season")):
+        return None  # "the Winter Olympics", "the Arab Spring", "Summer Games": names
     if not rel and not m["year"] and not _SEASON_CONTEXT.search(ctx.text[max(0, m.start() - 16):m.start()]):
-        return None  # bare "spring" or "the fall of the wall" is a noun, not a time
+        # Bare "spring" or "the fall of the wall" is a noun; "winter coats" any winter's.
+        modifier = _MODIFIED.match(ctx.text[m.end():m.end() + 24].lower())
+        if word.lower() not in _ONLY_SEASONS or (modifier and not _THE_BEFORE.search(ctx.text, max(0, m.start() - 5), m.start())):
+            return None
     code = lexicon.SEASONS[m["season"].lower()]
     today = ctx.today
     if m["year"]:
