@@ -1,5 +1,5 @@
 """Holidays: fixed ("Christmas", "New Year's Day"), counted ("Thanksgiving": the fourth Thursday of
-November) and Easter-based ("Good Friday")."""
+November) and Easter-based ("Good Friday"), and the week or weekend of one ("Easter week")."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -23,7 +23,8 @@ def holiday_date(name: str, year: int) -> date | None:
     return None
 
 
-@compile_rule("holiday", rf"""\b(?:(?P<rel>this|last|next)\s+)?(?P<name>{_NAMES})\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=1, triggers=('HOLIDAY',), reach=(16, 40))
+@compile_rule("holiday", rf"""\b(?:(?P<rel>this|last|next)\s+)?(?P<name>{_NAMES})\b(?:\s+(?P<period>week|weekend)\b)?
+    (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=1, triggers=('HOLIDAY',), reach=(16, 48))
 def holiday(m, ctx):
     if not m["name"][0].isupper():
         return None
@@ -40,4 +41,7 @@ def holiday(m, ctx):
             d = min(x for x in dates if x > today)
         else:
             d = cal.nearest_occurrence(dates, today, ctx.tense(m.start(), m.end()))
+    if m["period"]:  # "Easter week", "Thanksgiving weekend": the week that holds the day
+        grain = m["period"].lower()
+        return Value("DATE", cal.value_at(d, grain), granularity=grain, anchor=d)
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)
