@@ -1,4 +1,4 @@
-"""Weekdays: "Wednesday", "last Friday", "next Tuesday", "Friday morning", "on Mondays".
+"""Weekdays: "Wednesday", "last Friday", "next Tuesday", "Friday morning", "on Mondays", "Friday week".
 
 A bare weekday points back or ahead by the tense of its clause; the publication day itself when
 the weekday is the day of publication.
@@ -17,8 +17,9 @@ _PART = alternation(lexicon.PARTS_OF_DAY)
 _NAMED_DAY = re.compile(r"\bBloody\s+$")
 
 
-@compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+)?
-    (?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b)?""", triggers=('WEEKDAY',), reach=(24, 32))
+@compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+|
+    (?P<aweek>a\s+week\s+on\s+))?(?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b|(?<!\.)(?P<week>\s+week\b(?![-'\u2019])))?""",
+              triggers=('WEEKDAY',), reach=(24, 32))
 def weekday(m, ctx):
     word = m["day"]
     if not is_capitalised(word) and word.lower() not in lexicon.FULL_WEEKDAYS:
@@ -47,6 +48,9 @@ def weekday(m, ctx):
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
         if today.isoweekday() < n:
             d += timedelta(days=7)
+    elif m["week"] or m["aweek"]:
+        # "on Friday week", "a week on Friday": a week after the coming Friday.
+        d = cal.resolve_weekday(today + timedelta(days=1), n, +1) + timedelta(days=7)
     elif rel in ("coming", "this coming"):
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
     elif rel == "this":
