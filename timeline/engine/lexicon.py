@@ -68,10 +68,17 @@ REPORTING_VERBS = ("said", "says", "told", "added", "announced", "reported")
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
+# How messages and posts spell the days next to today.
+INFORMAL_DAYS = {
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmoz": "tomorrow", "tomoz": "tomorrow",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tonite": "tonight", "2nite": "tonight",
+    "2day": "today", "yday": "yesterday", "ystrdy": "yesterday",
+}
+
 # Parts of the day and the TimeML code for them.
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
-    "midday": "MI", "daytime": "DT",
+    "midday": "MI", "daytime": "DT", "nite": "NI",
 }
 
 # "early March" and "the end of February" modify the whole period they name.

@@ -160,6 +160,7 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"\b(?:postponed|moved|pushed\s+back|delayed|deferred|rescheduled|put\s+off|adjourned)\s+(?:it\s+|them\s+)?"
                     r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
 _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -238,6 +239,6 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
                     return t
     if reported != NONE:
         return reported
-    # Nothing in the sentence speaks to tense ("Port workers set Friday deadline"): a date named as
-    # a deadline lies ahead.
-    return FUTURE if NAMED_DEADLINE.match(text, end) else NONE
+    # Nothing in the sentence speaks to tense ("Port workers set Friday deadline", "out of office
+    # till fri"): a date named as a deadline, or as the end of a state, lies ahead.
+    return FUTURE if NAMED_DEADLINE.match(text, end) or _UNTIL.search(left[-8:]) else NONE

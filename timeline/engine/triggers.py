@@ -29,7 +29,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         "CENTURY": ["century", "centuries", "millennium", "millennia"],
         "PART": list(lexicon.PARTS_OF_DAY) + ["noon", "midnight", "nights"],
         "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS],
-        "DEICTIC": ["today", "tonight", "tomorrow", "yesterday"] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
+        "DEICTIC": ["today", "tonight", "tomorrow", "yesterday", *lexicon.INFORMAL_DAYS] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
         "SETADV": list(lexicon.SET_ADVERBS) + ["every", "each", "once", "twice", "times"],
         "SEASON": list(lexicon.SEASONS),
         "HALF": ["half"],
@@ -80,7 +80,7 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
         cls = words.get(low)
         if cls is not None:
             found[cls].append(start)
-        elif text[start].isupper() or low.rstrip("s") in lexicon.FULL_WEEKDAYS:
+        elif text[start].isupper() or low.rstrip("s") in lexicon.WEEKDAYS:  # "see you friday", "on sat"
             found[names[low]].append(start)
     for m in _NUMBER.finditer(text):
         tok = m.group()

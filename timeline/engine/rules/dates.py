@@ -183,7 +183,15 @@ def ordinal_day(m, ctx):
             base = cal.add_months(base, 1)
         elif direction < 0 and day > today.day:
             base = cal.add_months(base, -1)
+        elif direction == 0:
+            # No tense: the nearest such day, "on the 12th" written on the 29th is next month's.
+            months = [cal.add_months(base, k) for k in (-1, 0, 1)]
+            days = [cal.safe_date(b.year, b.month, day) for b in months]
+            return _ordinal_value(min((d for d in days if d), key=lambda d: abs((d - today).days)))
     if day > _cal.monthrange(base.year, base.month)[1]:
         return None
-    d = base.replace(day=day)
+    return _ordinal_value(base.replace(day=day))
+
+
+def _ordinal_value(d: date) -> Value:
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)

@@ -26,16 +26,20 @@ def _period(d: date, unit: str, mod: str | None = None) -> Value:
                  anchor=anchor)
 
 
-@compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|
+_INFORMAL = alternation(lexicon.INFORMAL_DAYS)
+
+
+@compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|{_INFORMAL}|the\s+day\s+before\s+yesterday|
     the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART}))?|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
     (?P<overnight>overnight))\b""", priority=1, triggers=('DEICTIC', 'PART'), reach=(40, 48))
 def deictic_day(m, ctx):
     word = re.sub(r"\s+", " ", (m["word"] or m["this"] or "").lower())
+    word = lexicon.INFORMAL_DAYS.get(word, word)  # "tmrw", "tonite"
     today = ctx.today
     offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}.get(word, 0)
     part = (m["part"] or m["part2"] or "").lower()
-    if word == "last" and part in ("night", "evening"):
+    if word == "last" and lexicon.PARTS_OF_DAY.get(part) in ("NI", "EV"):
         offset = -1
     elif word == "last":
         return None

@@ -13,6 +13,8 @@ from .. import lexicon
 from . import WEEKDAY, Value, alternation, compile_rule, is_capitalised, weekday_number
 
 _PART = alternation(lexicon.PARTS_OF_DAY)
+# Words after which a weekday's short form is a weekday, as messages write it: "see you on sat".
+_SHORT_DAY_AFTER = re.compile(r"\b(?:on|by|till|til|until|from|every)\s+$", re.IGNORECASE)
 # Words that make a weekday the name of an event remembered by it.
 _NAMED_DAY = re.compile(r"\bBloody\s+$")
 
@@ -22,10 +24,13 @@ _NAMED_DAY = re.compile(r"\bBloody\s+$")
               triggers=('WEEKDAY',), reach=(24, 32))
 def weekday(m, ctx):
     word = m["day"]
-    if not is_capitalised(word) and word.lower() not in lexicon.FULL_WEEKDAYS:
+    # "Sun", "Sat", "Wed" alone are seldom weekdays in prose; after "on" or "next" ("see you on
+    # sat", "till fri") they are, in any case, but for the sun.
+    short_day = word.lower() != "sun" and (m["rel"] or _SHORT_DAY_AFTER.search(ctx.text, max(0, m.start() - 8), m.start()))
+    if not is_capitalised(word) and word.lower() not in lexicon.FULL_WEEKDAYS and not short_day:
         return None
-    if len(word) <= 4 and not m["dot"] and word.lower() not in ("tues", "thur", "thurs"):
-        return None  # "Sun", "Sat", "Wed" alone are seldom weekdays in prose
+    if len(word) <= 4 and not m["dot"] and word.lower() not in ("tues", "thur", "thurs") and not short_day:
+        return None
     if not m["rel"] and _NAMED_DAY.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None  # "Bloody Sunday": a named event, not a day of this week
     n = weekday_number(word)
