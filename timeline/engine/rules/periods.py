@@ -117,10 +117,15 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
-@compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid)[\s-]+|(?P<the>the\s+)(?!(?:{_SEASON}){_HEAD_NOUN}))?
+# "that" as the word that points at a season, not the one that opens a clause ("warned that winter
+# brings"): after a preposition or at the start of a sentence.
+_THAT = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bover\s)|(?<=during\s)|(?<=until\s)|(?<=through\s)|(?<![\w,]\s))that"
+
+
+@compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid|{_THAT}|the\s+(?:following|next|previous|preceding))[\s-]+|(?P<the>the\s+)(?!(?:{_SEASON}){_HEAD_NOUN}))?
     (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", triggers=('SEASON',), reach=(24, 32))
 def season(m, ctx):
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split())
     word = m["season"]
     if (word[0].isupper() and not ctx.starts_sentence(m.start("season"))) or _NAME_AFTER.match(ctx.text, m.end("season")):
         return None  # "the Winter Olympics", "the Arab Spring", "Summer Games": names
@@ -131,6 +136,10 @@ def season(m, ctx):
             return None
     code = lexicon.SEASONS[m["season"].lower()]
     today = ctx.today
+    # "the following spring", "that winter": counted from the day the story has reached.
+    if rel in ("that", "the following", "the next", "the previous", "the preceding") and ctx.reference is not None:
+        today = ctx.reference_day()
+        rel = {"the following": "next", "the next": "next", "the previous": "last", "the preceding": "last"}.get(rel, "")
     if m["year"]:
         year = int(m["year"])
     else:

@@ -91,11 +91,18 @@ def relative_period(m, ctx):
 _GENERIC_OF = re.compile(r"\b(?:days?|times?|hours?)\s+of\s+$", re.IGNORECASE)
 
 
-@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+)?(?P<unit>day|week|weekend|month|year)\b(?![-\u2019'])
-    (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT',), reach=(24, 48))
+# A decade or century named by "the" is one only as the period a part of is taken from: "by the end
+# of the decade"; "the decade" alone is as often a span ("over the decade").
+_PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGNORECASE)
+
+
+@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+)?(?P<unit>day|week|weekend|month|year|decade|century)\b(?![-\u2019'])
+    (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT', 'CENTURY'), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
+    if unit in ("decade", "century") and (det != "the" or not _PART_OF.search(ctx.text, max(0, m.start() - 16), m.start())):
+        return None
     if det == "the" and _GENERIC_OF.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None  # "the days of the week", "this time of the year": any week, any year
     from_reference = (det == "that" or bool(m["same"])) and ctx.reference is not None
