@@ -9,10 +9,10 @@ from functools import lru_cache
 
 from .. import calendar as cal
 from .. import lexicon
-from . import MONTH, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number
+from . import MONTH, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number, weekday_number
 
 _NAMED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][a-z]")
-_WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
+_WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d{2})"
 
@@ -36,6 +36,11 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
         resolved = ctx.month_day(month, day, m.start(), m.end())
         if resolved is None:
             return None
+        weekday = weekday_number(m["wd"]) if "wd" in m.re.groupindex and m["wd"] else None
+        if weekday and resolved.isoweekday() != weekday:
+            # "Sunday, March 1": of the nearby years, the nearest where the day is that weekday.
+            fits = [d for d in (cal.safe_date(resolved.year + k, month, day) for k in (-3, -2, -1, 1, 2, 3)) if d and d.isoweekday() == weekday]
+            resolved = min(fits, key=lambda d: abs((d - ctx.today).days)) if fits else resolved
     else:
         if day > _cal.monthrange(year, month)[1]:
             return None
@@ -96,10 +101,12 @@ def numeric_date(m, ctx):
 _ORDINAL_DAY_WORD = alternation(w for w, n in lexicon.ORDINALS.items() if n > 0)
 
 
-@compile_rule("month-ordinal-word", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+)?(?P<word>{_ORDINAL_DAY_WORD})\b""",
+@compile_rule("month-ordinal-word", rf"""(?<!\d\s)\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+)?(?P<word>{_ORDINAL_DAY_WORD})\b
+    (?!\s+(?!(?:of|in|at|on|and|or|to|when|after|before)\b)[a-z])""",
               priority=2, triggers=("MONTH",), reach=(20, 28))
 def month_ordinal_word(m, ctx):
-    """"March eighth", "Sunday, March the first": a day written out."""
+    """"March eighth", "Sunday, March the first": a day written out; not "23 June the first
+    columns", where the ordinal counts something else."""
     if not is_capitalised(m["month"]):
         return None
     return _day_value(m, ctx, month_number(m["month"]), lexicon.ORDINALS[m["word"].lower()], None)

@@ -75,7 +75,7 @@ def duration(m, ctx):
 
 
 @compile_rule("vague-span", r"""\b(?:(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|ensuing|following|the\s+coming|
-    the\s+past\s+few|the\s+next\s+few|the\s+last\s+few)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|quarters)|
+    the\s+past\s+few|the\s+next\s+few|the\s+last\s+few|the\s+following|the\s+ensuing)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|quarters)|
     (?:for|over|in|within|after|took|takes|lasted)\s+(?P<x>(?P<unit2>years|months|weeks|days|decades|hours|centuries|minutes)))\b
     (?!\s+(?:ago|earlier|later|of\s+the))""", triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(24, 24))
 def vague_span(m, ctx):

@@ -29,8 +29,14 @@ def _period(d: date, unit: str, mod: str | None = None) -> Value:
 _INFORMAL = alternation(lexicon.INFORMAL_DAYS)
 
 
+# Verbs of saying and thinking, after which "that" opens a clause rather than pointing at a day.
+_SAYING = re.compile(r"\b(?:said|says|say|knew|know|knows|thought|think|thinks|believed?|believes|warned|warns|hoped?|hopes|"
+                     r"feared?|fears|announced|reported|added|noted|insisted|claimed|argued|stated|suggested|predicted|"
+                     r"expected|expects|realised|realized|learned|learnt|felt|feel|feels)\s+$", re.IGNORECASE)
+
+
 @compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|{_INFORMAL}|the\s+day\s+before\s+yesterday|
-    the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART}))?|(?P<this>this|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
+    the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART}))?|(?P<this>this|that|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
     (?P<overnight>overnight))\b""", priority=1, triggers=('DEICTIC', 'PART'), reach=(40, 48))
 def deictic_day(m, ctx):
     word = re.sub(r"\s+", " ", (m["word"] or m["this"] or "").lower())
@@ -43,6 +49,10 @@ def deictic_day(m, ctx):
         offset = -1
     elif word == "last":
         return None
+    if word == "that":  # "the city fell that evening": the day the story is at
+        if _SAYING.search(ctx.text, max(0, m.start() - 16), m.start()):
+            return None  # "he said that night would fall": "that" opens what was said
+        today = ctx.reference_day("day")
     d = today + timedelta(days=offset)
     if word == "tonight":
         part = "night"
