@@ -101,12 +101,13 @@ def relative_period(m, ctx):
 _GENERIC_OF = re.compile(r"\b(?:days?|times?|hours?)\s+of\s+$", re.IGNORECASE)
 
 
+_YEAR_TO = re.compile(r"\s+(?:ended|ending|to|through|until)\s+(?!date\b)", re.IGNORECASE)
 # A decade or century named by "the" is one only as the period a part of is taken from: "by the end
 # of the decade"; "the decade" alone is as often a span ("over the decade").
 _PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGNORECASE)
 
 
-@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+)?(?P<unit>day|week|weekend|month|year|decade|century)\b(?![-\u2019'])
+@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+|(?:fiscal|financial)\s+(?=year))?(?P<unit>day|week|weekend|month|year|decade|century)\b(?![-\u2019'])
     (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT', 'CENTURY'), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
@@ -128,9 +129,12 @@ def bare_period(m, ctx):
         if det == "the" and not m["same"]:
             return None  # "the day" is seldom a date of its own
         value = _day(base)
-    elif unit == "year" and det == "the" and not m["full"] and re.search(r"\b(?:for|during|over|throughout)\s+$",
-                                                       ctx.text[max(0, m.start() - 12):m.start()], re.I):
-        return Value("DURATION", "P1Y")  # "for the year": the span, not the calendar year
+    elif unit == "year" and det == "the" and not m["full"] and (
+            re.search(r"\b(?:for|during|over|throughout)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)
+            or _YEAR_TO.match(ctx.text, m.end())):
+        # "for the year", "in the year to March", "the fiscal year ended Jan. 31": the span, not
+        # the calendar year.
+        return Value("DURATION", "P1Y")
     else:
         value = _period(base, unit)
     return replace(value, from_reference=from_reference)
