@@ -107,11 +107,13 @@ _YEAR_TO = re.compile(r"\s+(?:ended|ending|to|through|until)\s+(?!date\b)", re.I
 _PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGNORECASE)
 
 
-@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+|(?:fiscal|financial)\s+(?=year))?(?P<unit>day|week|weekend|month|year|decade|century)\b(?![-\u2019'])
+@compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+|(?P<fiscal>fiscal|financial)\s+(?=year))?(?P<unit>day|week|weekend|month|year|decade|century)\b(?![-\u2019'])
     (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT', 'CENTURY'), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
+    if m["fiscal"] and not _YEAR_TO.match(ctx.text, m.end()):
+        return None  # "before the fiscal year begins on April 1": which year it is, the date after says
     if unit in ("decade", "century") and (det != "the" or not _PART_OF.search(ctx.text, max(0, m.start() - 16), m.start())):
         return None
     if det == "the" and _GENERIC_OF.search(ctx.text, max(0, m.start() - 12), m.start()):
