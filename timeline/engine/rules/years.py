@@ -87,7 +87,12 @@ _DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?'?(?:1[0-9]|2
                             r"(?:\s*(?:,|and|or)\s*'?\d0'?s)*\s*(?:,|and|or|to|through|-|\u2013)\s*$", re.IGNORECASE)
 
 
-@compile_rule("decade", rf"""\b(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
+# Words before a two-digit "70s" that make it degrees, not a decade.
+_DEGREES = re.compile(r"\b(?:temperatures?|degrees|highs?|lows?|fahrenheit|thermometers?|mercury|upper|lower)\b[^.;]*$|"
+                      r"\b(?:low|high|upper|lower)[\s-]+$", re.IGNORECASE)
+
+
+@compile_rule("decade", rf"""(?:\b|(?<![\w'])(?='\d0))(?P<the>the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?
     (?:(?P<decade>(?:1[0-9]|20)?\d0|'\d0)'?s|(?P<word>{alternation(lexicon.DECADE_WORDS)}))\b""",
               priority=1, triggers=('DECADE',), reach=(24, 16))
 def decade(m, ctx):
@@ -101,6 +106,8 @@ def decade(m, ctx):
         if not (m["the"] or (m["decade"] or "").startswith("'") or _DECADE_BEFORE.search(
                 ctx.text, max(0, m.start() - 48), m.start())):
             return None  # "in his 40s" is an age; "the 60s and 70s" names two decades
+        if not (m["decade"] or "").startswith("'") and _DEGREES.search(ctx.text, max(0, m.start() - 60), m.start()):
+            return None  # "highs in the 70s", "temperatures in the low 80s": degrees
         year = (1900 if int(d) >= 30 else 2000) + int(d)
     else:
         year = int(d)
