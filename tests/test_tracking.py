@@ -175,6 +175,19 @@ def test_a_timed_deadline_is_placed_in_the_publications_zone(tmp_path):
     assert start.isoformat() == "2026-05-08T15:00:00+00:00"
 
 
+def test_a_deadline_given_in_gmt_keeps_its_moment_in_another_zone(tmp_path):
+    from icalendar import Calendar
+
+    db = str(tmp_path / "t.db")
+    run("add", "-", "--published", "2026-05-04T09:00:00+03:00", db=db,
+        input="Ultimatum\n\nThe ultimatum expires at 09:45 GMT on Friday, the ministry said.")
+    events = Calendar.from_ical(run("export", "--format", "ics", db=db).stdout).walk("VEVENT")
+    start = next(e for e in events if str(e["UID"]).startswith("deadline-"))["DTSTART"].dt
+    assert start.isoformat() == "2026-05-08T09:45:00+00:00"
+    listed = json.loads(run("deadlines", "--as-of", "2026-05-04", "--format", "json", db=db).stdout)
+    assert [r["due"] for r in listed] == ["2026-05-08T12:45"]  # on the publication's clock
+
+
 def test_restore_brings_a_dismissed_deadline_back(tmp_path):
     db = str(tmp_path / "t.db")
     run("add", *map(str, HARBOUR), db=db)

@@ -94,6 +94,19 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and _APPOSITION.match(text[prev.end:timex.start]):
             mention = replace(mention, kind="deadline", due=mention.due or mention.latest, subject=prev.subject,
                               setter=prev.setter, cue=prev.cue)
+        if document.zone is not None and timex.type == "TIME" and timex.value.endswith("Z"):
+            mention = _on_local_clock(mention, document.zone)
         mentions.append(mention)
         neighbours.append(Neighbour(timex.start, timex.end, mention.earliest, mention.latest))
     return Extraction(document, mentions)
+
+
+def _on_local_clock(mention: Mention, zone) -> Mention:
+    """A time given in UTC ("09:45 GMT", T09:45Z) placed on the publication's clock, where every
+    other time of the article is: its interval and due time, not its TimeML value."""
+    def local(stamp: Optional[str]) -> Optional[str]:
+        if not stamp or "T" not in stamp:
+            return stamp
+        moved = datetime.fromisoformat(stamp).replace(tzinfo=timezone.utc).astimezone(zone)
+        return moved.replace(tzinfo=None).isoformat(timespec="minutes")
+    return replace(mention, earliest=local(mention.earliest), latest=local(mention.latest), due=local(mention.due))
