@@ -164,28 +164,22 @@ def test_the_readmes_tracked_deadlines_example_lists_the_shipped_examples(tmp_pa
     assert rows and all(due >= "2026-03-06" for due, _, _ in rows)
 
 
-def test_a_timed_deadline_is_placed_in_the_publications_zone(tmp_path):
+@pytest.mark.parametrize("published, sentence, start, due", [
+    ("2026-05-04T09:00:00+02:00", "Bids must be submitted by 5 p.m. on Friday, the agency said.",
+     "2026-05-08T15:00:00+00:00", "2026-05-08T17:00"),
+    # A time given in GMT keeps its moment, and is due on the publication's clock.
+    ("2026-05-04T09:00:00+03:00", "The ultimatum expires at 09:45 GMT on Friday, the ministry said.",
+     "2026-05-08T09:45:00+00:00", "2026-05-08T12:45"),
+])
+def test_a_timed_deadline_is_placed_in_the_publications_zone(tmp_path, published, sentence, start, due):
     from icalendar import Calendar
 
     db = str(tmp_path / "t.db")
-    run("add", "-", "--published", "2026-05-04T09:00:00+02:00", db=db,
-        input="Tender\n\nBids must be submitted by 5 p.m. on Friday, the agency said.")
+    run("add", "-", "--published", published, db=db, input=f"Notice\n\n{sentence}")
     events = Calendar.from_ical(run("export", "--format", "ics", db=db).stdout).walk("VEVENT")
-    start = next(e for e in events if str(e["UID"]).startswith("deadline-"))["DTSTART"].dt
-    assert start.isoformat() == "2026-05-08T15:00:00+00:00"
-
-
-def test_a_deadline_given_in_gmt_keeps_its_moment_in_another_zone(tmp_path):
-    from icalendar import Calendar
-
-    db = str(tmp_path / "t.db")
-    run("add", "-", "--published", "2026-05-04T09:00:00+03:00", db=db,
-        input="Ultimatum\n\nThe ultimatum expires at 09:45 GMT on Friday, the ministry said.")
-    events = Calendar.from_ical(run("export", "--format", "ics", db=db).stdout).walk("VEVENT")
-    start = next(e for e in events if str(e["UID"]).startswith("deadline-"))["DTSTART"].dt
-    assert start.isoformat() == "2026-05-08T09:45:00+00:00"
+    assert next(e for e in events if str(e["UID"]).startswith("deadline-"))["DTSTART"].dt.isoformat() == start
     listed = json.loads(run("deadlines", "--as-of", "2026-05-04", "--format", "json", db=db).stdout)
-    assert [r["due"] for r in listed] == ["2026-05-08T12:45"]  # on the publication's clock
+    assert [r["due"] for r in listed] == [due]
 
 
 def test_restore_brings_a_dismissed_deadline_back(tmp_path):
