@@ -112,6 +112,17 @@ def resolve_month(anchor: date, month: int, direction: Direction) -> int:
     return nearest_occurrence(mid, anchor, direction).year
 
 
+def named_weekday(anchor: date, weekday: int, rel: str, direction: Direction = 0) -> date:
+    """A weekday named with "last" (the one before the anchor day), "next" (the one of next week:
+    "next Tuesday" said on a Monday is eight days off) or neither (by the tense, back when none)."""
+    if rel == "last":
+        return resolve_weekday(anchor - timedelta(days=1), weekday, -1)
+    if rel == "next":
+        d = resolve_weekday(anchor + timedelta(days=1), weekday, +1)
+        return d + timedelta(days=7) if anchor.isoweekday() < weekday else d
+    return resolve_weekday(anchor, weekday, direction or -1)
+
+
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The nth (1-based, or -1 for the last) given ISO weekday of a month."""
     if n > 0:

@@ -32,8 +32,7 @@ def _on_day(m, ctx) -> date:
             return d
     if m["weekday"] and weekday_number(m["weekday"]):
         rel = (m["wrel"] or "").lower()
-        direction = {"last": -1, "next": 1}.get(rel) or ctx.tense(m.start(), m.end()) or -1
-        return cal.resolve_weekday(today, weekday_number(m["weekday"]), direction)
+        return cal.named_weekday(today, weekday_number(m["weekday"]), rel, 0 if rel else ctx.tense(m.start(), m.end()))
     return ctx.reference_day("day")
 
 
@@ -105,8 +104,7 @@ def weekday_at_time(m, ctx):
         return None
     n = weekday_number(m["weekday"])
     rel = (m["wrel"] or "").lower()
-    direction = {"last": -1, "next": 1}.get(rel) or ctx.tense(m.start(), m.end()) or -1
-    d = cal.resolve_weekday(ctx.today, n, direction)
+    d = cal.named_weekday(ctx.today, n, rel, 0 if rel else ctx.tense(m.start(), m.end()))
     if m["word"]:
         hour = 12 if m["word"].lower() == "noon" else 24
         minute = 0

@@ -47,12 +47,9 @@ def weekday(m, ctx):
         # "they met again the following Monday": the first one after the day the story is at.
         d = cal.resolve_weekday(ctx.reference_day("day") + timedelta(days=1), n, +1)
     elif rel in ("last", "past", "previous", "preceding"):
-        d = cal.resolve_weekday(today - timedelta(days=1), n, -1)
-    elif rel == "next":
-        # "next Tuesday" is the Tuesday of next week; "this coming Tuesday" the first one ahead.
-        d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
-        if today.isoweekday() < n:
-            d += timedelta(days=7)
+        d = cal.named_weekday(today, n, "last")
+    elif rel == "next":  # the Tuesday of next week; "this coming Tuesday" is the first one ahead
+        d = cal.named_weekday(today, n, "next")
     elif m["week"] or m["aweek"]:
         # "on Friday week", "a week on Friday": a week after the coming Friday.
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1) + timedelta(days=7)
