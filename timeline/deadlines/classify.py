@@ -173,7 +173,8 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     if counted and due is not None:
         due_s = due.date().isoformat()
         return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
-    if c.SPAN_IN.search(before[-7:]) and due is not None and clause_tense(text, t.start, t.end, s_start, s_end) >= 0:
+    if c.SPAN_IN.search(before[-7:]) and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
+            and clause_tense(text, t.start, t.end, s_start, s_end) >= 0:
         d = due.date().isoformat()
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)

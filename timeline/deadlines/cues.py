@@ -128,6 +128,12 @@ SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i
 SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)\b", re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
+# A record measured over a span looks back over it: "the worst drought in 40 years", "the first
+# time in a decade", "its lowest level in five years".
+SPAN_RECORD = re.compile(r"\b(?:first|only|most|least|fewest|worst|best|biggest|largest|greatest|highest|lowest|"
+                         r"strongest|weakest|fastest|slowest|hottest|coldest|warmest|wettest|driest|deadliest|"
+                         r"longest|shortest|sharpest|steepest|heaviest|smallest|busiest|quietest)\b[^,;]{0,40}\bin\s*$",
+                         re.IGNORECASE)
 # "in four weeks" and "after seven days" count down where the sentence demands or threatens.
 # Verbs by which someone demands that another act: "ordered the ministry to publish ...".
 DEMAND_VERBS = alternation("""demanded demands demand ordered orders asked asks told tells urged urges directed directs
