@@ -7,7 +7,13 @@ import re
 from .. import lexicon
 from . import NUMBER, UNIT, Value, alternation, compile_rule, duration_value, parse_number, unit_name
 
-_QMOD = alternation(lexicon.QUANTITY_MODIFIERS)
+# "over" and "under" are as often the prepositions of a span ("spread over three days", "over
+# several years") as the quantity's modifier; they are its modifier after a word that wants a
+# quantity: "for over a decade", "just under two hours", "lasted over three hours".
+_OVER_UNDER_AFTER = ("for", "in", "of", "after", "within", "just", "well", "slightly", "little", "took", "takes",
+                     "lasted", "lasts", "spent", "than", "by")
+_QMOD = (alternation([q for q in lexicon.QUANTITY_MODIFIERS if q not in ("over", "under")]) + "|(?:"
+         + "|".join(rf"(?<=\b{w}\s)" for w in _OVER_UNDER_AFTER) + ")(?:over|under)")
 # "$5 a day", "9 million barrels a day", "twice a year": a rate or frequency, not a span.
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
             "decade": ("year", 10)}
