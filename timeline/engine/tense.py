@@ -152,7 +152,9 @@ def _had_before(words: list[str], i: int) -> bool:
 
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
 # clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
-_AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))|"
+_AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))"
+                    # the hour of the day a thing is due by: "by close of business on Thursday", "by end of day Friday"
+                    r"(?:\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:business|trading|play|day|business\s+day)|cob|eod)(?:\s+on)?)?|"
                     # a meeting promised at parting, as messages write it: "see you Friday", "c u on sat"
                     r"\b(?:see|c|catch|meet)\s+(?:you|u|ya|y'all)(?:\s+all)?(?:\s+(?:on|at|next))?|"
                     r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till)|"
@@ -193,7 +195,7 @@ NEAREST_WORDS = 40
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
-    if _AHEAD.search(left[-24:]):
+    if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE

@@ -57,7 +57,7 @@ _NUMSEP = re.compile(r"\d[/.:h]\d")
 # quarter code) runs on into it, as a scan token by token would see it.
 _NUMBER = re.compile(r"\d(?<!\d\d)(?:(?<!\d[/.:h]\d)|(?<=Q[1-4][/.:h]\d))"
                      r"(?=\d{3}|\d*(?:[/.:h]\d|st|nd|rd|th|'?s))\d*(?:[/.:h]\d+)*(?:st|nd|rd|th|'?s)?")
-_QCODE = re.compile(r"Q(?<![A-Za-z]Q)[1-4]\b")
+_QCODE = re.compile(r"(?:Q(?<![A-Za-z]Q)[1-4]|H(?<![A-Za-z]H)[12])\b")  # "Q3", "H1 2022"
 # A year written with two digits after an apostrophe ("in '79"), and an era after a year ("331 BC").
 _SHORT_YEAR = re.compile(r"['\u2019]\d\d(?!\d)")
 _ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)(?![A-Za-z])")

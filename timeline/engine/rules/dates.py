@@ -77,6 +77,24 @@ def day_range_first(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
 
 
+@compile_rule("month-day-range", rf"""\b(?P<x>(?P<month>{MONTH})\.?\s+(?P<day>[12]\d|3[01]|0?[1-9]))\s*(?:-|\u2013)\s*
+    (?P<last>[12]\d|3[01]|0?[1-9])\b(?!\s*(?:%|percent|[:.]\d))(?:,?\s+{_YEAR}\b)?""", priority=1, triggers=('MONTH',), reach=(8, 32))
+def month_day_range(m, ctx):
+    """The first day of a range written with its month first: "March 6-10", "Aug. 3-5, 2021"."""
+    if not is_capitalised(m["month"]) or int(m["day"]) >= int(m["last"]):
+        return None
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
+
+
+@compile_rule("month-day-range-last", rf"""\b(?P<month>{MONTH})\.?\s+(?P<first>[12]\d|3[01]|0?[1-9])\s*(?:-|\u2013)\s*
+    (?P<x>(?P<day>[12]\d|3[01]|0?[1-9])\b(?!\s*(?:%|percent|[:.]\d))(?:,?\s+{_YEAR}\b)?)""", priority=1, triggers=('MONTH',), reach=(8, 32))
+def month_day_range_last(m, ctx):
+    """The last day of such a range, "10" in "March 6-10": a day of the same month."""
+    if not is_capitalised(m["month"]) or int(m["first"]) >= int(m["day"]):
+        return None
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
+
+
 @compile_rule("iso-date", r"\b(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b(?!-)", triggers=('DIGITS4',), reach=(2, 12))
 def iso_date(m, ctx):
     return _day_value(m, ctx, int(m["month"]), int(m["day"]), int(m["year"]))
@@ -169,7 +187,8 @@ def _may_is_month(m, ctx) -> bool:
 
 
 @compile_rule("ordinal-day", r"""\b(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b
-    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month\b|(?!\s+(?:[a-z]|century|Century)))""", triggers=('ORD',), reach=(16, 48))
+    (?:\s+of\s+(?P<rel>this|next|last|the)\s+month\b|(?!\s+(?!(?:and|or|to|at|in|when|until|through|but)\b)(?:[a-z]|century|Century)))""",
+              triggers=('ORD',), reach=(16, 48))
 def ordinal_day(m, ctx):
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not (m["rel"] or any(before.rstrip().endswith(p) for p in ("on", "by", "until", "before", "after", "from", "since", "till", "to", "due", "of"))):

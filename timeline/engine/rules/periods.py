@@ -44,12 +44,20 @@ def quarter(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
-@compile_rule("quarter-code", r"""\b(?:(?P<y1>1[0-9]{3}|20[0-9]{2})\s*)?Q(?P<q>[1-4])\b(?:\s*(?P<y2>1[0-9]{3}|20[0-9]{2})\b)?""", triggers=('QCODE',), reach=(16, 24))
-def quarter_code(m, ctx):
-    if "Q" not in m.group(0):
+@compile_rule("period-code", r"""\b(?:(?P<y1>1[0-9]{3}|20[0-9]{2})\s*)?(?P<p>[QH])(?P<q>[1-4])\b(?:\s*(?P<y2>1[0-9]{3}|20[0-9]{2})\b)?""",
+              triggers=('QCODE',), reach=(16, 24))
+def period_code(m, ctx):
+    """Quarters and halves as reports code them: "Q3", "2022 Q3", "H1 2022"."""
+    code = m.group(0)
+    if "Q" not in code and "H" not in code:
         return None  # lower-case "q3" is rarely a quarter
     q = int(m["q"])
-    year = int(m["y1"] or m["y2"] or ctx.today.year)
+    year = int(m["y1"] or m["y2"] or 0)
+    if m["p"].upper() == "H":
+        if q > 2 or not year:
+            return None  # "H1" alone is as often a heading, a visa or a strain as a half-year
+        return Value("DATE", f"{year:04d}-H{q}", granularity="half", anchor=date(year, 6 * q - 5, 1))
+    year = year or ctx.today.year
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 

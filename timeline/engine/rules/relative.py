@@ -112,7 +112,8 @@ _PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGN
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
-    if m["fiscal"] and not _YEAR_TO.match(ctx.text, m.end()):
+    span_before = re.search(r"\b(?:for|during|over|throughout)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)
+    if m["fiscal"] and not (span_before or _YEAR_TO.match(ctx.text, m.end())):
         return None  # "before the fiscal year begins on April 1": which year it is, the date after says
     if unit in ("decade", "century") and (det != "the" or not _PART_OF.search(ctx.text, max(0, m.start() - 16), m.start())):
         return None
@@ -131,9 +132,7 @@ def bare_period(m, ctx):
         if det == "the" and not m["same"]:
             return None  # "the day" is seldom a date of its own
         value = _day(base)
-    elif unit == "year" and det == "the" and not m["full"] and (
-            re.search(r"\b(?:for|during|over|throughout)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)
-            or _YEAR_TO.match(ctx.text, m.end())):
+    elif unit == "year" and det == "the" and not m["full"] and (span_before or _YEAR_TO.match(ctx.text, m.end())):
         # "for the year", "in the year to March", "the fiscal year ended Jan. 31": the span, not
         # the calendar year.
         return Value("DURATION", "P1Y")
