@@ -70,6 +70,11 @@ LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+)\Z")
 _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
 
 
+# "long-delayed", "state-owned", "US-led": a compound in -ed is an adjective; after a prefix
+# ("re-elected", "co-founded") it is a verb.
+_COMPOUND_ADJECTIVE = re.compile(r"^(?!(?:re|co|pre|de|un|mis|over|under|out|non|self)-)[a-z]+-[a-z-]*ed$")
+
+
 @lru_cache(maxsize=8192)
 def word_tense(word: str) -> int:
     """The tense a single word marks, or NONE."""
@@ -80,7 +85,7 @@ def word_tense(word: str) -> int:
         return PAST
     if w in SCHEDULE_VERBS:
         return FUTURE
-    if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ED and not word[0].isupper():
+    if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ED and not word[0].isupper() and not _COMPOUND_ADJECTIVE.match(w):
         return PAST
     if w.endswith("n't") and w[:-3] in ("did", "was", "were", "had", "could", "would"):
         return PAST if w[:-3] in ("did", "was", "were", "had") else FUTURE
@@ -172,6 +177,13 @@ OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed
                         r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back)\b", re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
+# The words that set or face a deadline named by its day: "set a Friday deadline".
+_DEADLINE_SET = re.compile(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
+                           r"faces?|facing|faced|meet|beat|ahead\s+of|before)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
+                           re.IGNORECASE)
+# What a deadline named by its day did once it came: "Friday's deadline passed without a deal".
+_DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\s+went|was\s+missed|were\s+missed|"
+                            r"had\s+(?:passed|expired|lapsed)|went\s+by|ran\s+out)\b", re.IGNORECASE)
 # "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
 # looks back, "had said it would need to know by Tuesday" looks ahead.
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
@@ -199,6 +211,12 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE
+    named = NAMED_DEADLINE.match(text, end)
+    if named and _DEADLINE_SET.search(left[-40:]) and not _DEADLINE_GONE.match(text, named.end()) \
+            and not _PERFECT.search(left[-80:]):
+        # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
+        # itself, whatever tense reports the setting; unless it "passed" or "had" been set.
+        return FUTURE
     if _POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
