@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine.tense import OBLIGATION, TENSE_REACH, clause_tense
+from ..engine.tense import BY_THE_TIME, OBLIGATION, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
@@ -120,6 +120,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if cue is not None and cue.name == "due" and _search(c.EVENT_NOUNS, before) and not re.search(r"\bby\s*$", before):
         # "talks are due on Friday", "the elections due this year": a plan
         return plain("scheduled" if ahead else "event", cue="due")
+    if cue is not None and BY_THE_TIME.search(before) and text.startswith(",", t.end) \
+            and _clause_tense(text, head.start, head.end, s_start, s_end) < 0:
+        cue = None  # "But by Monday, officials had hardened their stance": by the time, no deadline
     if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)):
         return deadline(latest, cue.name)
 

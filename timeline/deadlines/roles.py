@@ -48,7 +48,8 @@ _PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "we", "i",
 _NOT_ACTOR = re.compile(r"^(?:it|this|that|there|what|which|officials?|sources?|reports?|a\s+statement)$", re.IGNORECASE)
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .]+\))?\s*(?:[-\u2013\u2014:]{1,2})\s*|"
                        r"\[[^\]]*\][^:]{0,40}:\s*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+)")
-_LEADING_ADVERBIAL = re.compile(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now)\b"
+_LEADING_ADVERBIAL = re.compile(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now|"
+                                r"Under|Following|Amid|Despite|As\s+part\s+of)\b"
                                 r"[^,]{0,60},\s*)+")
 # "On March 3 the regulator ...": a date that opens the clause, without a comma.
 _LEADING_DATE = re.compile(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}"
@@ -63,7 +64,7 @@ _TRAILING_WORD = re.compile(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|fo
 
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.split())
-    phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby)(?:\s+|$)", "", phrase, flags=re.IGNORECASE)
     for _ in range(3):
         # Looked for in the phrase's last words only: a pattern anchored at the end costs its
         # length at every position it is tried from.
@@ -97,6 +98,12 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     at, to = start - s_start, end - s_start
     setter = _setter(text, sentence, at, s_start)
     subject = _subject(sentence, at, to, [(a - s_start, b - s_start) for a, b in others])
+    passive = _PASSIVE_ORDER.search(sentence[:at]) if subject.startswith("to ") else None
+    if passive:
+        # "Residents were told to evacuate", "Rebels were given an ultimatum to surrender": who
+        # was told is the passive's subject.
+        told = _clause_subject(sentence[:passive.start()])
+        subject = f"{told} {subject}" if told else subject
     if setter and setter.lower() not in _PRONOUNS:
         # "The regulator said it will decide": who will decide is the regulator.
         subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
@@ -116,6 +123,17 @@ _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a
                      r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
                         r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;:\"\u201c\u201d]*,\s*")
+_SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
+# "warned shipping companies on Sunday that they": the pronoun is the people told.
+_TOLD_THAT = re.compile(r"\b(?:warned|told|informed|reminded|notified|assured|advised)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)"
+                        r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s+(?:they|it|he|she)\s+$", re.IGNORECASE)
+_PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:given|told|ordered|asked|"
+                            r"instructed|required|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
+# The auxiliary of a passive verb right before it: "were told", "has been ordered".
+_PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
+
+
 def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> str:
     before, after = sentence[:at], sentence[to:]
     # Stop the tail at the next mention: "... to respond to an offer in June" names June's own clause.
@@ -134,7 +152,14 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         if (possessed and recipient) or re.search(r"\bto\s+[a-z]", recipient):
             give = None  # "has been told of the need to agree a sale before May 31": no span given
     if give is not None and act:
-        if give.group(0).strip().lower() in ("has", "have", "had", "given") or not recipient:
+        told = _TOLD_THAT.search(before[-160:][:give.start()])
+        if told and give.group(0).strip().lower() in ("has", "have", "had"):
+            # "warned shipping companies on Sunday that they had 72 hours to leave": who was told
+            return _clean(f"{_clean(told.group('who'))} to {_clean(_cut_after(act.group('act')))}")
+        passive = give.group(0).strip().lower() == "given" and re.search(
+            r"\b(?:been|be|being|was|were|is|are)\s+$", before[-160:][:give.start()])
+        if give.group(0).strip().lower() in ("has", "have", "had") or passive or not recipient:
+            # "Mr Jammeh has been given until ...", "they had 72 hours to ...": the clause's subject
             recipient = _clause_subject(before[:len(before) - len(before[-160:]) + give.start()])
         what = _clean(_cut_after(act.group("act")))
         return _clean(f"{recipient} to {what}" if recipient and len(recipient.split()) <= 12 else what)
@@ -174,9 +199,12 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     clause = _clause_before(before)
     # 5. Otherwise the clause up to the date: "the grain deal is set to expire", "applications must be
     # submitted", with what follows it up to the next clause.
-    what = clause
+    what = re.sub(r"\s+(?:by|until|till|before|on|at|in|to|of|from|within|no\s+later\s+than|after|as\s+of|"
+                  r"with\s+effect\s+from)\s*$", "", clause)
     tail = re.match(r"^[\s\u201d\"']*((?:from|of|for|to|against|with)\b[^,;.\u201c\u201d\"]*)", after[:nxt] if nxt is not None else after)
-    if tail and not re.match(r"^\s*to\s+\w+\s+\d", tail.group(1)):
+    # "within six months of the merger closing": what the span counts from, not what is due.
+    counts_from = tail and tail.group(1).startswith("of") and _SPAN_END.search(sentence[at:to])
+    if tail and not counts_from and not re.match(r"^\s*to\s+\w+\s+\d", tail.group(1)):
         what = f"{what} {tail.group(1)}"
     what = _clean(_cut_after(what))
     if not what:
@@ -188,8 +216,12 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
 def _clause_before(before: str) -> str:
     """The clause holding the date, up to it: after a reporting frame, a leading adverbial and
     a dateline."""
+    # "The consultation, which opened in December, closes": the relative clause set off by commas
+    # is an aside; the clause is its noun and what follows.
+    before = _ASIDE.sub(" ", before)
     clause = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)[-1]
-    clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided)\s+(?:\w+\s+){0,3}?that\s+", "", clause)
+    clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided|warned|informed|reminded|notified|assured|advised)"
+                    r"\s+(?:\w+\s+){0,5}?that\s+", "", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _DATELINE.sub("", clause)
     clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())
@@ -241,7 +273,9 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
         if who:
             return _resolve(text, who, s_start, sentence)
     # The actor of the nearest setting verb before the date, else of a reporting verb after it.
-    verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)]
+    # A passive verb's subject is who receives the order, not who gave it: "Residents were told".
+    verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)
+             and not _PASSIVE_BEFORE.search(before, 0, m.start())]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
         if who:

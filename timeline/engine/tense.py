@@ -168,6 +168,8 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
+# "By Monday, ..." opening a sentence: by the time of the day, whichever way the clause looks.
+BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
 _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -207,6 +209,10 @@ NEAREST_WORDS = 40
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
+    if BY_THE_TIME.search(left) and text.startswith(",", end):
+        # "But by Monday, officials had hardened their stance": the tense of the clause it opens.
+        main = text[end + 1:min(sent_end, end + TENSE_REACH)]
+        return _scan(_WORD.findall(main)[:8], leftward=False) or SURELY_FUTURE
     if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
