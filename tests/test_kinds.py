@@ -37,5 +37,7 @@ def test_kind(case):
         assert (m.latest or "")[:10] == case["latest"]
     if "setter" in case:
         assert m.setter == case["setter"]
+    if "subject" in case:
+        assert m.subject == case["subject"]
     if "subject_has" in case:
         assert case["subject_has"] in (m.subject or ""), m.subject

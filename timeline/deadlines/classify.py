@@ -124,6 +124,10 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
             and _clause_tense(text, head.start, head.end, s_start, s_end) < 0:
         cue = None  # "But by Monday, officials had hardened their stance": by the time, no deadline
     if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)):
+        if cue.name == "before" and t.mod is None and latest and earliest[:10] != latest[:10] \
+                and not re.search(r"\bon\s+or\s+before\s+(?:the\s+)?$", before[-20:], re.IGNORECASE):
+            # "before winter", "ahead of March": due as the period begins, not as it ends
+            return deadline((_day(earliest[:10]) - timedelta(days=1)).isoformat(), cue.name)
         return deadline(latest, cue.name)
 
     first = _day(earliest[:10])

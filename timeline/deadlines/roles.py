@@ -81,6 +81,9 @@ def _clean(phrase: str) -> str:
 def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
+                  # "..., the FAA said", "..., a deadline it met on Sunday"
+                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+deadline\b|"
+                  r",\s+after\s+which\b|"
                   r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
                   r"so\s+that|,\s+(?:said|says|according)|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
     return phrase[:m.start()] if m else phrase
@@ -126,8 +129,9 @@ _CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>\w+)\s+(?:(?:do|does|did)\s+
 _ASIDE = re.compile(r",\s+(?:which|who)\b[^,;:\"\u201c\u201d]*,\s*")
 _SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
-_TOLD_THAT = re.compile(r"\b(?:warned|told|informed|reminded|notified|assured|advised)\s+(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)"
-                        r"(?:\s+(?:on|last|this)\s+\w+)?\s+that\s+(?:they|it|he|she)\s+$", re.IGNORECASE)
+_TOLD_THAT = re.compile(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
+                        r"(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:that\s+)?(?:they|it|he|she)\s+$",
+                        re.IGNORECASE)
 _PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:given|told|ordered|asked|"
                             r"instructed|required|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
@@ -278,7 +282,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
              and not _PASSIVE_BEFORE.search(before, 0, m.start())]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
-        if who:
+        if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb
             return _resolve(text, who, s_start, sentence)
     for m in _SETTING_VERB.finditer(sentence, at):
         if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in ("says", "ruled", "warned", "announced"):
