@@ -13,8 +13,8 @@ from timeline.timeml import Score, score_document
 from .conftest import TBAQ
 
 # Set just under what the engine reaches on TBAQ: a guard against regressions, not a target.
-VALUE_F1_FLOOR = 80.6
-RELAXED_F1_FLOOR = 93.8
+VALUE_F1_FLOOR = 81.0
+RELAXED_F1_FLOOR = 93.9
 
 _TAGS = re.compile(r"</?TIMEX3\b[^>]*>")
 
