@@ -206,6 +206,30 @@ TENSE_REACH = 300
 NEAREST_WORDS = 40
 
 
+_NOT_SIMPLE_PAST = frozenset("""has have had to be is are was were the a an its their his her this that these those
+our my your""".split())
+
+
+def _plainly_past(words: list[str], sentence: str) -> bool:
+    """Is the past the clause reads (its words nearest first) a simple past verb that nothing in
+    the sentence contradicts: no infinitive or "has" around it, no word of the future anywhere?
+    "The operator changed its name in December" then dates a December gone by, however near
+    the next one is."""
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw == "to" and i > 0 and words[i - 1].lower() in _NOT_SIMPLE_PAST:
+            continue  # "changed from a fiscal year to a calendar year in December": a preposition
+        if lw in ("to", "through", "until", "till", "that"):
+            return False  # "agreed to buy it in February", "loans through January", "said that the ..."
+        if word_tense(w) == PAST:
+            if not (lw.endswith("ed") or lw in PAST_FORMS) or lw in ("been", "done", "gone", "seen") or lw in REPORTING_VERBS:
+                return False
+            if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST:
+                return False  # "has changed", "to be named", "the promised systems"
+            break
+    return not any(word_tense(w) == FUTURE and w.lower() not in SCHEDULE_VERBS for w in _WORD.findall(sentence))
+
+
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
@@ -235,7 +259,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     clause_left = left[breaks[-1].end():] if breaks else left
     nxt = _CLAUSE_BREAK.search(right)
     clause_right = right[: nxt.start()] if nxt else right
-    t = _scan(list(reversed(_WORD.findall(clause_left))))
+    words = list(reversed(_WORD.findall(clause_left)))
+    t = _scan(words)
+    if t == PAST and _plainly_past(words, text[sent_start:sent_end]):
+        return SURELY_PAST
     if t != NONE:
         return t
     t = _scan(_WORD.findall(clause_right)[:6], leftward=False)
