@@ -230,6 +230,24 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
     return not any(word_tense(w) == FUTURE and w.lower() not in SCHEDULE_VERBS for w in _WORD.findall(sentence))
 
 
+_MODALS = frozenset({"will", "'ll", "shall", "won't"})
+
+
+def _plainly_future(words: list[str], sentence: str) -> bool:
+    """Does the clause look ahead by "will" or "shall" before the date, with nothing in the
+    sentence that looks back? "will command a mission in December", written in March, is next
+    December's."""
+    for i, w in enumerate(words):
+        if word_tense(w) == PAST and i + 1 < len(words) and words[i + 1].lower() == "be":
+            continue  # "will be named": a participle of the future
+        if word_tense(w) != NONE:
+            if w.lower() not in _MODALS:
+                return False
+            break
+    every = _WORD.findall(sentence)
+    return not any(word_tense(w) == PAST and not (i and every[i - 1].lower() in _BE_FUTURE) for i, w in enumerate(every))
+
+
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
@@ -263,6 +281,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     t = _scan(words)
     if t == PAST and _plainly_past(words, text[sent_start:sent_end]):
         return SURELY_PAST
+    if t == FUTURE and _plainly_future(words, text[sent_start:sent_end]):
+        return SURELY_FUTURE
     if t != NONE:
         return t
     t = _scan(_WORD.findall(clause_right)[:6], leftward=False)
