@@ -74,12 +74,17 @@ TENSE_FLIP_DAYS = 120
 INSIST_FLIP_DAYS = 30
 
 
-def nearest_occurrence(candidates: list[date], anchor: date, direction: Direction) -> date:
+# A day that a plain past verb dates ("the quarter ended Oct. 31") lies behind once it is more
+# than this far ahead: a wire story may be dated a day before what it reports.
+PAST_DAY_FLIP_DAYS = 2
+
+
+def nearest_occurrence(candidates: list[date], anchor: date, direction: Direction, insist_days: int = INSIST_FLIP_DAYS) -> date:
     """Of several yearly occurrences, the nearest, unless the tense points the other way and the
-    date lies far enough off (see TENSE_FLIP_DAYS)."""
+    date lies far enough off (see TENSE_FLIP_DAYS; `insist_days` where the tense insists)."""
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     gap = (nearest - anchor).days
-    far_enough = abs(gap) > (INSIST_FLIP_DAYS if abs(direction) > 1 else TENSE_FLIP_DAYS)
+    far_enough = abs(gap) > (insist_days if abs(direction) > 1 else TENSE_FLIP_DAYS)
     if direction and far_enough and gap != 0 and (gap > 0) != (direction > 0):
         other = [c for c in candidates if (c > anchor) == (direction > 0) and c != nearest]
         if other:
@@ -100,7 +105,8 @@ def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) 
     """A month and day with no year: the nearest such day, unless the tense says otherwise."""
     candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                   if day <= _cal.monthrange(y, month)[1]]
-    return nearest_occurrence(candidates, anchor, direction) if candidates else None
+    insist = PAST_DAY_FLIP_DAYS if direction < -1 else INSIST_FLIP_DAYS
+    return nearest_occurrence(candidates, anchor, direction, insist) if candidates else None
 
 
 @lru_cache(maxsize=256)

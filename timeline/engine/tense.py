@@ -191,9 +191,11 @@ _DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at))?\s+$")
-# A past verb right before the date or its preposition: "brokered in July", "expired on March 1",
-# "the year ended Jan. 31".
-_PAST_VERB_BEFORE = re.compile(r"\b([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:(?:in|on|during|since|last|before)\s+)?$")
+# A past verb right before the date's preposition: "brokered in July", "expired on March 1"; or
+# right before the date itself where the verb takes no object, so that the date is its time: "the
+# year ended Jan. 31" (not "fixed March 31 as the deadline", "the deadline was Aug. 24").
+_PAST_VERB_BEFORE = re.compile(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:in|on|during|since|last|before)|"
+                               r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded))\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
 _POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
@@ -206,8 +208,11 @@ TENSE_REACH = 300
 NEAREST_WORDS = 40
 
 
+# Words before a form in -ed that make it no simple past: an auxiliary ("has changed", "to be
+# named") or a determiner or quantifier before an adjective ("the promised systems", "all
+# perceived anti-poor policies").
 _NOT_SIMPLE_PAST = frozenset("""has have had to be is are was were the a an its their his her this that these those
-our my your""".split())
+our my your all some many most any no such other few several both each every newly recently""".split())
 
 
 def _plainly_past(words: list[str], sentence: str) -> bool:
@@ -224,6 +229,8 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
         if word_tense(w) == PAST:
             if not (lw.endswith("ed") or lw in PAST_FORMS) or lw in ("been", "done", "gone", "seen") or lw in REPORTING_VERBS:
                 return False
+            if i == 0 and lw in ("was", "were"):
+                return False  # "the previous deadline was Aug. 24": what the date is, not when
             if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST:
                 return False  # "has changed", "to be named", "the promised systems"
             break
@@ -270,7 +277,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
         return FUTURE  # "threatened to strike Thursday": what is threatened lies ahead
     past_verb = _PAST_VERB_BEFORE.search(left[-30:])
-    if past_verb and past_verb.group(1) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
+    if past_verb and (past_verb.group(1) or past_verb.group(2)) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
         return SURELY_PAST
     right = text[end:min(sent_end, end + TENSE_REACH)]
     breaks = list(_CLAUSE_BREAK.finditer(left))
