@@ -110,6 +110,11 @@ def _is_be(word: str) -> bool:
     return w in _BE_FUTURE or w.endswith(("'re", "'m")) or (w.endswith("'s") and w[:-2] in ("it", "he", "she", "that", "what", "there"))
 
 
+# Verbs whose infinitive is an order or an undertaking, ahead of the telling: "told to resume".
+_TOLD_TO = frozenset("""told asked ordered required urged agreed decided voted promised pledged vowed threatened
+instructed directed called invited""".split())
+
+
 def _scan(words: list[str], leftward: bool = True) -> int:
     """The first tense marker among words (nearest first). Reading leftward, a participle after
     "be" or "is" ("must be submitted", "is scheduled") looks ahead, not back."""
@@ -128,6 +133,10 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             return FUTURE  # "Applications close at 5 p.m. Friday": a timetable, though "close" is also a noun
         if t == FUTURE and leftward and _had_before(words, i):
             return PAST  # "had been due to expire Friday": a plan as it stood before, since changed
+        if t == FUTURE and leftward and i + 1 < len(words) and words[i + 1].lower() == "to" \
+                and w.lower() in SCHEDULE_VERBS and w.lower() not in FUTURE_MARKERS \
+                and not (i + 2 < len(words) and words[i + 2].lower() in _TOLD_TO):
+            continue  # "made it hard to meet demand well into the summer": the verb before "to" tells
         if t != NONE:
             return t
     return NONE
