@@ -246,6 +246,19 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
     return not any(word_tense(w) == FUTURE and w.lower() not in SCHEDULE_VERBS for w in _WORD.findall(sentence))
 
 
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|which)\b[^;:]*$", re.IGNORECASE)
+
+
+def _past_narration(before: str, after: str) -> bool:
+    """A sentence (the text `before` a mention and `after` it) with past verbs and no word that
+    looks ahead, nor an infinitive, tells of what happened: a month it names has gone by."""
+    # A relative clause that ends the sentence after the mention speaks of its own noun:
+    # "In January, X brought in a new chief, who will remain as chairman."
+    words = _WORD.findall(before + _TRAILING_RELATIVE.sub("", after))
+    return not any(word_tense(w) == FUTURE or w.lower() in ("to", "until", "till", "through", "has", "have")
+                   for w in words)
+
+
 _MODALS = frozenset({"will", "'ll", "shall", "won't"})
 
 
@@ -324,6 +337,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
                 if quoted_apart and word.lower() in REPORTING_VERBS:
                     reported = reported or t
                     continue
+                if t == PAST and (word.lower().endswith("ed") or word.lower() in PAST_FORMS) \
+                        and _past_narration(text[sent_start:end], text[end:sent_end]):
+                    return SURELY_PAST  # "In January, ..., a bombing killed a guard": all of it told as past
                 if t != NONE:
                     return t
     if reported != NONE:
