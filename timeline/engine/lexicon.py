@@ -111,7 +111,7 @@ VAGUE_REFERENCES = {
     "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "shortly": "FUTURE_REF",
     "eventually": "FUTURE_REF", "later": "FUTURE_REF", "someday": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
-    "the long term": "FUTURE_REF",
+    "the long term": "FUTURE_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF",
 }
 
 # Holidays fixed to a day of a month.

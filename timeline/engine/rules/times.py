@@ -114,6 +114,33 @@ def weekday_at_time(m, ctx):
     return Value("TIME", _stamp(d, hour, minute), granularity="day", anchor=d)
 
 
+@compile_rule("hour-in-the-part", r"""\b(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|
+    (?P<night>at\s+night))\b""", priority=1, triggers=('PART',), reach=(16, 24))
+def hour_in_the_part(m, ctx):
+    """"4 in the morning", "7:30 in the evening", "11 at night": a clock time told by its part of
+    the day, on the day the story is at."""
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if not re.search(r"\b(?:at|by|until|till|from|to|around|about|after|before|since)\s+$", before):
+        return None  # "5 in the morning session", "3 in the evening poll": a count
+    hour = int(m["h"]) % 12
+    part = (m["part"] or "").lower()
+    if part in ("afternoon", "evening") or (m["night"] and hour >= 6):
+        hour += 12
+    d = ctx.reference_day("day")
+    return Value("TIME", _stamp(d, hour, int(m["min"] or 0)), granularity="day", anchor=d)
+
+
+@compile_rule("part-of-day-point", rf"""\b(?:by|until|till|since|from|in|at|around|before|after)\s+(?P<x>(?P<mod>early|late|mid)[\s-]?
+    (?P<part>morning|afternoon|evening))\b(?![\s-]+(?:on\s+)?(?:trading|session|dealings|business|trade|news|paper|edition|show|shift|
+    yesterday|today|tomorrow|{WEEKDAY}|{MONTH})\b)""",
+              priority=0, triggers=('PART',), reach=(24, 24))
+def part_of_day_point(m, ctx):
+    """"By mid afternoon, official sources said": that part of the day the story is at."""
+    d = ctx.reference_day("day")
+    mod = {"early": "START", "late": "END", "mid": None}[m["mod"].lower()]
+    return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[m['part'].lower()]}", mod=mod, granularity="day", anchor=d)
+
+
 @compile_rule("session-part-of-day", rf"""\b(?:in|during|by)\s+(?P<x>(?:(?P<mod>early|late|mid)[\s-]?)?(?P<part>morning|afternoon|evening))
     \s+(?:trading|dealings|business|session|trade)\b(?!\s+(?:on\s+)?(?:{WEEKDAY}|yesterday|today|tomorrow)\b)""",
               priority=1, triggers=('PART',), reach=(24, 48))
