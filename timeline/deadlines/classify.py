@@ -97,8 +97,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         roles = read_roles(text, head.start, head.end, s_start, s_end, spans)
         return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **{**fields(), **extra})
 
-    if t.type == "SET":
-        return plain("recurring")
+    if t.type == "SET" or t.value.startswith("XXXX"):
+        return plain("recurring")  # "every Monday", and any year's "second quarter" or "March 1"
 
     if t.type == "DURATION":
         return _read_span(t, text, sentence, before, after, published, before_in_sentence, fields(), deadline)

@@ -44,6 +44,46 @@ def quarter(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
+# Two quarters named together and written once: "the second and fourth quarters (of 1990)". The
+# first is tagged as its ordinal alone, the second with "quarters" and the year.
+_HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|often|always|tends?\s+to)\b", re.IGNORECASE)
+_PAIR_GLUE = r"\s+(?:and|or|&|to)\s+(?:the\s+)?"
+_PAIR_TAIL = r"[\s-]+(?:fiscal[\s-]+)?quarters\b"
+
+
+def _quarter_of_pair(m, ctx, ordinal: str) -> Value:
+    """A quarter of such a pair: in the year named, or in the tense's year; with neither, any
+    year's ("business is usually done in the second and fourth quarters")."""
+    q = _ORD_NUM[ordinal.lower()]
+    s, e = ctx.sentence_of(m.start())
+    if not (m["year"] or m["this"] or m["next"] or m["last"]) and (
+            ctx.tense(m.start(), m.end()) == 0 or _HABITUAL.search(ctx.text, s, e)):
+        return Value("DATE", f"XXXX-Q{q}")
+    year = _period_year(m, ctx, q, 4)
+    return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
+
+
+@compile_rule("quarter-pair-first", rf"""\b(?P<rel>)(?:the\s+)?(?:fiscal\s+)?(?P<x>(?P<ord>{_ORD4})){_PAIR_GLUE}(?:{_ORD4}){_PAIR_TAIL}
+    {_YEAR_TAIL}""", priority=1, triggers=('QUARTER',), reach=(48, 48))
+def quarter_pair_first(m, ctx):
+    return _quarter_of_pair(m, ctx, m["ord"])
+
+
+@compile_rule("quarter-pair-second", rf"""\b(?P<rel>)(?:{_ORD4}){_PAIR_GLUE}(?P<x>(?P<ord>{_ORD4}){_PAIR_TAIL}{_YEAR_TAIL})""",
+              priority=1, triggers=('QUARTER',), reach=(48, 48))
+def quarter_pair_second(m, ctx):
+    return _quarter_of_pair(m, ctx, m["ord"])
+
+
+@compile_rule("half-of-quarters", rf"""\b(?P<rel>)(?:the\s+)?(?P<which>first|last|final|second)\s+two\s+(?:fiscal\s+)?quarters\b{_YEAR_TAIL}""",
+              priority=2, triggers=('QUARTER',), reach=(32, 48))
+def half_of_quarters(m, ctx):
+    """"the first two quarters of 1990": its first half."""
+    h = 1 if m["which"].lower() == "first" else 2
+    year = _period_year(m, ctx, h, 2)
+    return Value("DATE", f"{year:04d}-H{h}", granularity="half", anchor=date(year, 6 * h - 5, 1))
+
+
 @compile_rule("period-code", r"""\b(?:(?P<y1>1[0-9]{3}|20[0-9]{2})\s*)?(?P<p>[QH])(?P<q>[1-4])\b(?:\s*(?P<y2>1[0-9]{3}|20[0-9]{2})\b)?""",
               triggers=('QCODE',), reach=(16, 24))
 def period_code(m, ctx):
