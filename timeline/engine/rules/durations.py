@@ -43,8 +43,8 @@ def duration(m, ctx):
     unit = unit_name(m["unit"])
     if unit not in lexicon.UNITS:
         return None
-    if num in ("a", "an") and m["det"]:
-        return None
+    if num in ("a", "an") and (m["det"] or m.group(0).lower().endswith("-long")):
+        return None  # "a year-long inquiry": the article is the inquiry's (see unit-long)
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
     after = ctx.text[m.end():m.end() + 32]
@@ -82,11 +82,21 @@ def duration(m, ctx):
 
 @compile_rule("vague-span", r"""\b(?:(?P<adj>recent|coming|past\s+few|next\s+few|last\s+few|ensuing|following|the\s+coming|
     the\s+past\s+few|the\s+next\s+few|the\s+last\s+few|the\s+following|the\s+ensuing)\s+(?P<unit>years|months|weeks|days|decades|hours|minutes|quarters)|
-    (?:for|over|in|within|after|took|takes|lasted)\s+(?P<x>(?P<unit2>years|months|weeks|days|decades|hours|centuries|minutes)))\b
+    (?:for|over|in|within|after|took|takes|lasted)\s+(?P<x>(?P<unit2>years|months|weeks|days|decades|hours|centuries|minutes))|
+    the\s+(?P<unit3>years|months|weeks|days|decades)\s+(?:ahead|to\s+come)|(?P<unit4>years|months|weeks|days|decades|centuries)-long)\b
     (?!\s+(?:ago|earlier|later|of\s+the))""", triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(24, 24))
 def vague_span(m, ctx):
-    unit = unit_name(m["unit"] or m["unit2"])
+    """"recent years", "for months", "in the weeks ahead", "a decades-long feud": spans of no
+    stated length."""
+    unit = unit_name(m["unit"] or m["unit2"] or m["unit3"] or m["unit4"])
     return Value("DURATION", duration_value(None, unit))
+
+
+@compile_rule("unit-long", r"""\b(?:(?:a|an|the|their|its|his|her)\s+)?(?:(?:first|second|third|fourth|fifth|last|final|latest|another)\s+)?
+    (?P<x>(?P<unit>day|week|month|year|decade|century|hour|minute|weekend)-long)\b""", triggers=('UNIT', 'CENTURY'), reach=(40, 24))
+def unit_long(m, ctx):
+    """"a day-long meeting", "their third day-long meeting", "a year-long inquiry": one unit."""
+    return Value("DURATION", duration_value(1, unit_name(m["unit"])))
 
 
 # A quarter of a unit, in the next unit down that holds it whole.

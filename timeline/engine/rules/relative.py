@@ -202,7 +202,7 @@ def next_day(m, ctx):
     return replace(_day(d), from_reference=anchored)
 
 
-@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)[\s-]end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b|
+@compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)(?:[\s-]|['\u2019]s\s+)end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b|
     \b(?:the\s+)?end\s+of\s+(?P<bare>year|month|quarter|week)\b(?![\s-]+(?:end|long|old|ago)\b)""", triggers=('UNIT', 'QUARTER'), reach=(16, 24))
 def year_end(m, ctx):
     if m["earlier"]:
