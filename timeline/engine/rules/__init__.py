@@ -37,6 +37,7 @@ class Context:
     sentence_of: Callable[[int], tuple[int, int]]
     reference: Optional[Value] = None  # the last mention that named a point on the calendar
     last_by_grain: dict = field(default_factory=dict)  # granularity -> (last such mention, its end offset)
+    last_named: dict = field(default_factory=dict)  # granularity -> the last mention of it, however resolved
     # A narrative (a history, a background report) is read from the day the story has reached,
     # the last date it named, rather than from the day it was written.
     narrative: bool = False
@@ -89,6 +90,7 @@ class Context:
         story's reference and the last mention of its granularity, unless it was itself resolved
         against the story ("the quarter"), which only renews the period already there."""
         seen = self.last_by_grain.get(value.granularity)
+        self.last_named[value.granularity] = value
         if value.from_reference:
             if seen is not None:
                 self.last_by_grain[value.granularity] = (seen[0], end)

@@ -48,8 +48,10 @@ def duration(m, ctx):
     if num in ("a", "an") and unit == "second":
         return None  # "a second term"
     after = ctx.text[m.end():m.end() + 32]
-    if unit == "quarter" and _FRACTION_OF.match(after):
-        return None  # "nearly a quarter of voters", "three quarters of the money": a share, not a time
+    if unit == "quarter" and _FRACTION_OF.match(after) and parse_number(num) is not None:
+        # "nearly a quarter of voters", "three quarters of the money": a share, not a time; but
+        # "after several quarters of losses" counts quarters of the year
+        return None
     if num in ("a", "an") and _PASSES.match(after):
         return None  # "not a day goes by": how often, not how long
     if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 32):m.start()]):

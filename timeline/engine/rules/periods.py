@@ -101,7 +101,7 @@ def period_code(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
-@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?(?P<unit>quarter|period)\b|\bthe\s+(?:fiscal\s+)?(?P<unit2>quarter)\b|
+@compile_rule("relative-quarter", rf"""\b{_REL}(?:fiscal\s+)?(?P<unit>quarter|period)\b|\b(?:the|(?P<that>that))\s+(?:fiscal\s+)?(?P<unit2>quarter)\b|
     \bthe\s+(?P<y>1[0-9]{{3}}|20[0-9]{{2}})\s+(?:fiscal\s+)?(?P<unit3>quarter|period)\b""", triggers=('QUARTER',), reach=(40, 16))
 def relative_quarter(m, ctx):
     rel = re.sub(r"\s+", " ", (m["rel"] or "the").lower())
@@ -118,7 +118,12 @@ def relative_quarter(m, ctx):
     if m["unit"] and m["unit"].lower() == "period" and (
             rel in ("this", "next", "last") or ctx.recent("quarter", m.start(), within=2000) is None):
         return None  # "the latest period" is a quarter only in a story reporting one
-    if rel in ("this", "the current", "this year's"):
+    if m["that"]:
+        # "Results for that quarter": the quarter last named, even one counted from another
+        # ("the comparable year-ago quarter").
+        last = ctx.last_named.get("quarter")
+        d = last.anchor if last is not None else cal.shift(today, "quarter", -1)
+    elif rel in ("this", "the current", "this year's"):
         d = today
     elif rel in ("next",):
         d = cal.shift(today, "quarter", 1)
