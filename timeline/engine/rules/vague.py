@@ -9,8 +9,8 @@ from . import Value, alternation, compile_rule
 
 # Words of the lexicon that news uses far more often in other senses than as a time reference
 # ("once", "present", "later"), or that TimeML annotators mostly leave untagged ("soon",
-# "previously", "future" as an adjective).
-_AMBIGUOUS = {"once", "present", "earlier", "later", "immediately", "eventually", "today's", "soon",
+# "previously", "future" and "recent" as adjectives: "the recent bomb attacks").
+_AMBIGUOUS = {"recent", "once", "present", "earlier", "later", "immediately", "eventually", "today's", "soon",
               "previously", "formerly", "future", "shortly"}
 _WORDS = alternation(k for k in lexicon.VAGUE_REFERENCES if k not in _AMBIGUOUS)
 _DISCOURSE_NOW = re.compile(r"(?:^|[.!?\"\u201c\u201d]\s*|\n\s*)$")
