@@ -34,7 +34,7 @@ _PASSES = re.compile(r"\s+(?:goes|go|went|passes|passed|pass)\s+by\b|\s+(?:passe
                      re.IGNORECASE)
 
 
-@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})-))?
+@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})(?:-|\s+(?:{UNIT})\b)))?
     (?:(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:{_SPAN_ADJ})\s+)?
     (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
