@@ -11,7 +11,7 @@ from datetime import datetime
 
 from ..model import Timex
 from . import triggers
-from .refine import Candidate, compose_pair, compose_prefix, extent, is_title, select, widen
+from .refine import Candidate, compose_pair, compose_prefix, extent, is_title, select, widen, widen_right
 from .rules import RULES, Context, RuleMatch, Value, lower_text
 from .sentences import Sentences
 
@@ -59,18 +59,19 @@ def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None
             continue
         try:
             start, value = widen(text, c.start, value, floor)
+            end, value = widen_right(text, c.end, value)
             start, value = compose_prefix(text, start, value, floor)
-            joined = compose_pair(text, (out[-1][0].start, out[-1][0].end, out[-1][1]), (start, c.end, value)) if out else None
+            joined = compose_pair(text, (out[-1][0].start, out[-1][0].end, out[-1][1]), (start, end, value)) if out else None
             if joined is not None:
                 value = joined
             if value.anchor is not None and value.type in ("DATE", "TIME"):
-                ctx.remember(value, c.end)
+                ctx.remember(value, end)
         except (ValueError, OverflowError):
             continue  # a day the calendar cannot hold (before year 1 or after 9999): no mention
-        floor = c.end
+        floor = end
         if joined is not None:
             start = out.pop()[0].start
-        out.append((Timex(start, c.end, text[start:c.end], value.type, value.value, value.mod), value))
+        out.append((Timex(start, end, text[start:end], value.type, value.value, value.mod), value))
     return out
 
 

@@ -130,6 +130,24 @@ def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
     return start, value
 
 
+# Words after a mention that bound or blur it: "the next year or so", "1994 or later", "1990 and
+# beyond".
+_RIGHT_MOD = re.compile(r",?\s+(?:(?P<approx>or\s+so)|(?P<after>or\s+later|and\s+beyond|and\s+later|or\s+after|onwards?)|"
+                        r"(?P<before>or\s+earlier|or\s+before))\b", re.IGNORECASE)
+
+
+def widen_right(text: str, end: int, value: Value) -> tuple[int, Value]:
+    """The mention with the words after it that make it approximate or open-ended, where it has
+    no modifier of its own."""
+    if value.mod is not None or value.type not in ("DATE", "DURATION"):
+        return end, value
+    m = _RIGHT_MOD.match(text, end)
+    if m is None or (value.type == "DURATION" and not m["approx"]):
+        return end, value
+    mod = "APPROX" if m["approx"] else "ON_OR_AFTER" if m["after"] else "ON_OR_BEFORE"
+    return m.end(), replace(value, mod=mod)
+
+
 # Words before a day that move it or say which part of it is meant: "the day before last Tuesday",
 # "the week of March 6", "mid-afternoon yesterday".
 _DAY_PREFIX = re.compile(

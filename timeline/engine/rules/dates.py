@@ -12,7 +12,7 @@ from .. import lexicon
 from . import MONTH, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number, weekday_number
 
 _NAMED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][a-z]")
-_WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
+_WEEKDAY_PREFIX = rf"(?:(?:(?:this\s+(?:coming\s+)?|next\s+|last\s+)(?=(?:{WEEKDAY})\.?,?\s))?(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d{2})"
 

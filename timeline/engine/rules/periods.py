@@ -175,7 +175,7 @@ _NAME_AFTER = re.compile(r"\s+[A-Z]")
 _THAT = r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bby\s)|(?<=\bfor\s)|(?<=\bover\s)|(?<=during\s)|(?<=until\s)|(?<=through\s)|(?<![\w,]\s))that"
 
 
-@compile_rule("season", rf"""\b(?:(?P<rel>this|last|next|past|coming|early|late|mid|{_THAT}|the\s+(?:following|next|previous|preceding))[\s-]+|(?P<the>the\s+)(?!(?:{_SEASON}){_HEAD_NOUN}))?
+@compile_rule("season", rf"""\b(?:(?:the\s+(?=(?:early|late|mid)[\s-]))?(?P<rel>this\s+past|this|last|next|past|coming|early|late|mid|{_THAT}|the\s+(?:following|next|previous|preceding))[\s-]+|(?P<the>the\s+)(?!(?:{_SEASON}){_HEAD_NOUN}))?
     (?P<season>{_SEASON})\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", triggers=('SEASON',), reach=(24, 32))
 def season(m, ctx):
     rel = " ".join((m["rel"] or "").lower().split())
@@ -202,7 +202,7 @@ def season(m, ctx):
         spans = {y: span for y, span in spans.items() if span}
         iso = today.isoformat()
         current = [y for y, (s, e) in spans.items() if s <= iso <= e]
-        if rel in ("last", "past"):
+        if rel in ("last", "past", "this past"):
             year = max(y for y, (s, e) in spans.items() if e < iso)
         elif rel in ("next", "coming"):
             year = min(y for y, (s, e) in spans.items() if s > iso)
