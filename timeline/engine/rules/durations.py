@@ -30,6 +30,7 @@ _SPAN_ADJ = alternation(["full", "straight", "consecutive", "trading", "business
 # "a quarter of" anything but a time ("a quarter of a century", "a quarter of the year").
 _FRACTION_OF = re.compile(r"\s+of\s+(?!(?:a|an|the|this|that|each|every)\s+(?:century|year|decade|day|hour|month|season|week)\b)",
                           re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|should|shall|hopes?\s+to|hoped\s+to)\s+$", re.IGNORECASE)
 _PASSES = re.compile(r"\s+(?:goes|go|went|passes|passed|pass)\s+by\b|\s+(?:passes|passed)\s+(?:without|when|that)\b",
                      re.IGNORECASE)
 
@@ -54,6 +55,8 @@ def duration(m, ctx):
         return None
     if num in ("a", "an") and _PASSES.match(after):
         return None  # "not a day goes by": how often, not how long
+    if num == "one" and unit == "day" and not m["det"] and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return Value("DATE", "FUTURE_REF")  # "Islam will one day be ...": some day to come
     if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 32):m.start()]):
         return Value("SET", duration_value(1, unit))  # "$5 a day", "50,000 copies a year": a rate
     n = parse_number(num)
