@@ -14,11 +14,11 @@ _OVER_UNDER_AFTER = ("for", "in", "of", "after", "within", "just", "well", "slig
                      "lasted", "lasts", "spent", "than", "by")
 _QMOD = (alternation([q for q in lexicon.QUANTITY_MODIFIERS if q not in ("over", "under")]) + "|(?:"
          + "|".join(rf"(?<=\b{w}\s)" for w in _OVER_UNDER_AFTER) + ")(?:over|under)")
-# "$5 a day", "9 million barrels a day", "twice a year": a rate or frequency, not a span.
+# "$5 a day", "9 million barrels a day": a rate, which names no time; "twice a year": a frequency.
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
             "decade": ("year", 10)}
-_RATE = re.compile(r"(?:(?:\d[\d,.]*\d|\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bhundred)(?:\s+[A-Za-z-]+){0,2}"
-                   r"|\btimes|\bonce|\btwice)\s+$", re.I)
+_RATE = re.compile(r"(?:\d[\d,.]*\d|\d|%|\bpercent|\bmillion|\bbillion|\bthousand|\bhundred)(?:\s+[A-Za-z-]+){0,2}\s+$", re.I)
+_FREQUENCY = re.compile(r"\b(?:times|once|twice)\s+$", re.I)
 _VAGUE = alternation(["several", "a few", "few", "many", "some", "a couple of", "couple of", "a number of", "numerous"])
 _DET = alternation(["the", "its", "their", "his", "her", "our"])
 _SPAN_REL = alternation(["past", "last", "next", "first", "previous", "coming", "following", "final", "latest",
@@ -57,8 +57,10 @@ def duration(m, ctx):
         return None  # "not a day goes by": how often, not how long
     if num == "one" and unit == "day" and not m["det"] and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
         return Value("DATE", "FUTURE_REF")  # "Islam will one day be ...": some day to come
+    if num in ("a", "an") and _FREQUENCY.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        return Value("SET", duration_value(1, unit))  # "twice a year", "three times a day"
     if num in ("a", "an") and _RATE.search(ctx.text[max(0, m.start() - 32):m.start()]):
-        return Value("SET", duration_value(1, unit))  # "$5 a day", "50,000 copies a year": a rate
+        return None  # "$5 a day", "50,000 copies a year": an amount per unit, no time of its own
     n = parse_number(num)
     if n is not None and ("and a half" in m.group(0).lower()):
         n += 0.5
