@@ -243,7 +243,22 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
             if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST:
                 return False  # "has changed", "to be named", "the promised systems"
             break
-    return not any(word_tense(w) == FUTURE and w.lower() not in SCHEDULE_VERBS for w in _WORD.findall(sentence))
+    return not _sentence_looks(sentence)[0]
+
+
+@lru_cache(maxsize=256)
+def _sentence_looks(sentence: str) -> tuple[bool, bool, bool]:
+    """What a sentence's words say of it, read once for all its mentions: a word of the future
+    (timetable verbs aside); a past verb that is no participle after "be"; a word of the future,
+    an infinitive, "until" or "has"."""
+    words = _WORD.findall(sentence)
+    ahead = past = ahead_or_open = False
+    for i, w in enumerate(words):
+        t, lw = word_tense(w), w.lower()
+        ahead = ahead or (t == FUTURE and lw not in SCHEDULE_VERBS)
+        past = past or (t == PAST and not (i and words[i - 1].lower() in _BE_FUTURE))
+        ahead_or_open = ahead_or_open or t == FUTURE or lw in ("to", "until", "till", "through", "has", "have")
+    return ahead, past, ahead_or_open
 
 
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|which)\b[^;:]*$", re.IGNORECASE)
@@ -254,9 +269,7 @@ def _past_narration(before: str, after: str) -> bool:
     looks ahead, nor an infinitive, tells of what happened: a month it names has gone by."""
     # A relative clause that ends the sentence after the mention speaks of its own noun:
     # "In January, X brought in a new chief, who will remain as chairman."
-    words = _WORD.findall(before + _TRAILING_RELATIVE.sub("", after))
-    return not any(word_tense(w) == FUTURE or w.lower() in ("to", "until", "till", "through", "has", "have")
-                   for w in words)
+    return not _sentence_looks(before + _TRAILING_RELATIVE.sub("", after))[2]
 
 
 _MODALS = frozenset({"will", "'ll", "shall", "won't"})
@@ -273,8 +286,7 @@ def _plainly_future(words: list[str], sentence: str) -> bool:
             if w.lower() not in _MODALS:
                 return False
             break
-    every = _WORD.findall(sentence)
-    return not any(word_tense(w) == PAST and not (i and every[i - 1].lower() in _BE_FUTURE) for i, w in enumerate(every))
+    return not _sentence_looks(sentence)[1]
 
 
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:

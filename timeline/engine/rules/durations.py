@@ -10,10 +10,9 @@ from . import NUMBER, UNIT, Value, alternation, compile_rule, duration_value, pa
 # "over" and "under" are as often the prepositions of a span ("spread over three days", "over
 # several years") as the quantity's modifier; they are its modifier after a word that wants a
 # quantity: "for over a decade", "just under two hours", "lasted over three hours".
-_OVER_UNDER_AFTER = ("for", "in", "of", "after", "within", "just", "well", "slightly", "little", "took", "takes",
-                     "lasted", "lasts", "spent", "than", "by")
-_QMOD = (alternation([q for q in lexicon.QUANTITY_MODIFIERS if q not in ("over", "under")]) + "|(?:"
-         + "|".join(rf"(?<=\b{w}\s)" for w in _OVER_UNDER_AFTER) + ")(?:over|under)")
+_OVER_UNDER_AFTER = re.compile(r"\b(?:for|in|of|after|within|just|well|slightly|little|took|takes|lasted|lasts|spent|than|by)\s+$",
+                               re.IGNORECASE)
+_QMOD = alternation(lexicon.QUANTITY_MODIFIERS)
 # "$5 a day", "9 million barrels a day": a rate, which names no time; "twice a year": a frequency.
 _SMALLER = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24),
             "decade": ("year", 10)}
@@ -35,11 +34,35 @@ _PASSES = re.compile(r"\s+(?:goes|go|went|passes|passed|pass)\s+by\b|\s+(?:passe
                      re.IGNORECASE)
 
 
-@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})(?:-|\s+(?:{UNIT})\b)))?
+_SPAN = rf"""(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})(?:-|\s+(?:{UNIT})\b)))?
     (?:(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:{_SPAN_ADJ})\s+)?
-    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)""", triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
+    (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)"""
+
+
+def _over_as_preposition(m, ctx) -> bool:
+    """Is the "over" or "under" before a span its preposition ("spread over three days") rather than
+    its quantity's modifier ("for over a decade")?"""
+    return not _OVER_UNDER_AFTER.search(ctx.text, max(0, m.start() - 12), m.start())
+
+
+@compile_rule("duration-after-over", rf"""\b(?:over|under)\s+(?!the\b|past\b|last\b)(?P<x>{_SPAN})""",
+              triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
+def duration_after_over(m, ctx):
+    """The span after "over" or "under" as a preposition: "held over three days" tags "three days"."""
+    return _span_value(m, ctx, None) if _over_as_preposition(m, ctx) else None
+
+
+@compile_rule("duration", rf"""\b(?:(?P<qmod>{_QMOD})\s+(?!the\b|past\b|last\b))?{_SPAN}""",
+              triggers=('UNIT', 'QUARTER', 'CENTURY', 'PART'), reach=(36, 24))
 def duration(m, ctx):
+    qmod = " ".join((m["qmod"] or "").lower().split())
+    if qmod in ("over", "under") and _over_as_preposition(m, ctx):
+        return None  # the preposition's: see duration-after-over
+    return _span_value(m, ctx, qmod or None)
+
+
+def _span_value(m, ctx, qmod: str | None):
     num = m["num"].lower()
     unit = unit_name(m["unit"])
     if unit not in lexicon.UNITS:
@@ -70,8 +93,8 @@ def duration(m, ctx):
         return None
     if unit == "weekend" and n is None:
         return None
-    mod = lexicon.QUANTITY_MODIFIERS.get(" ".join((m["qmod"] or "").lower().split()))
-    if m["qmod"] and m["qmod"].lower() == "some" and n is None:
+    mod = lexicon.QUANTITY_MODIFIERS.get(qmod or "")
+    if qmod == "some" and n is None:
         return None
     if n is not None and n != int(n) and unit == "week":
         unit, n = "day", n * 7  # ISO 8601 does not mix weeks with other units
@@ -99,8 +122,8 @@ def vague_span(m, ctx):
     return Value("DURATION", duration_value(None, unit))
 
 
-@compile_rule("unit-long", r"""\b(?:(?:a|an|the|their|its|his|her)\s+)?(?:(?:first|second|third|fourth|fifth|last|final|latest|another)\s+)?
-    (?P<x>(?P<unit>day|week|month|year|decade|century|hour|minute|weekend)-long)\b""", triggers=('UNIT', 'CENTURY'), reach=(40, 24))
+@compile_rule("unit-long", r"""\b(?P<unit>day|week|month|year|decade|century|hour|minute|weekend)-long\b""",
+              triggers=('UNIT', 'CENTURY'), reach=(2, 24))
 def unit_long(m, ctx):
     """"a day-long meeting", "their third day-long meeting", "a year-long inquiry": one unit."""
     return Value("DURATION", duration_value(1, unit_name(m["unit"])))
