@@ -55,19 +55,32 @@ class Context:
         """Does the word at `at` open its sentence (after quotes or brackets at most)?"""
         return not self.text[self.sentence_of(at)[0]:at].strip(" \t\n\"'\u201c\u2018(`_-")
 
+    def year_frame(self, at: int) -> Optional[int]:
+        """The year a sentence opens with as its frame ("In 1918, the season was curtailed to
+        Sept. 2"), when it is not the publication's: the year of the dates the sentence names
+        without one."""
+        s, _ = self.sentence_of(at)
+        m = _YEAR_FRAME.match(self.text, s, at)
+        year = int(m["year"]) if m else None
+        return year if year is not None and year != self.dct.year else None
+
     def month_day(self, month: int, day: int, start: int, end: int) -> Optional[date]:
         """The date of a month and day named without a year. News: the nearest such day to the
-        publication day unless the clause's tense points the other way. A narrative: the day in
-        the year the story is in ("In 1918 ... on Sept. 2")."""
+        publication day unless the clause's tense points the other way, or in the year the
+        sentence opens with. A narrative: the day in the year the story is in ("In 1918 ... on
+        Sept. 2")."""
         if self.narrative:
             return cal.safe_date(self.today.year, month, day)
+        frame = self.year_frame(start)
+        if frame is not None:
+            return cal.safe_date(frame, month, day)
         return cal.resolve_month_day(self.today, month, day, self.tense(start, end))
 
     def month_year(self, month: int, start: int, end: int) -> int:
         """The year of a month named without one, read as `month_day` reads a day."""
         if self.narrative:
             return self.today.year
-        return cal.resolve_month(self.today, month, self.tense(start, end))
+        return self.year_frame(start) or cal.resolve_month(self.today, month, self.tense(start, end))
 
     def tense(self, start: int, end: int) -> int:
         """The tense of a mention's clause. The items of a list ("in May, June and July") share the
@@ -116,6 +129,11 @@ class Context:
 
 
 _GRAINS = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
+
+
+# "In 1918, ...", "Back in March 2009, ...": a year that opens a sentence, set off by a comma.
+_YEAR_FRAME = re.compile(r"[\s\"'\u201c(]*(?:(?:In|During|Back\s+in|By|Through|Throughout)\s+)(?:(?:early|late|mid-?)\s*)?"
+                         r"(?:[A-Z][a-z]+\.?\s+)?(?P<year>1[0-9]{3}|20[0-9]{2}),\s")
 
 
 def _reports_on(quarter: Value, current: Value, today: date) -> bool:
