@@ -178,6 +178,7 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
 # "By Monday, ..." opening a sentence: by the time of the day, whichever way the clause looks.
+_OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:early|late)\s+in)\s+$", re.IGNORECASE)
 BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
@@ -296,6 +297,16 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # "But by Monday, officials had hardened their stance": the tense of the clause it opens.
         main = text[end + 1:min(sent_end, end + TENSE_REACH)]
         return _scan(_WORD.findall(main)[:8], leftward=False) or SURELY_FUTURE
+    if _OPENING_FRAME.search(left) and text.startswith(",", end):
+        # "In April, just weeks after the summit collapsed, Kim decided to ...": a date that opens
+        # the sentence is the time of what it tells, plainly past when its first verb is.
+        main = _WORD.findall(text[end + 1:min(sent_end, end + TENSE_REACH)])[:24]
+        t = _scan(main, leftward=False)
+        verb = next((w.lower() for w in main if word_tense(w) != NONE), "")
+        if t == PAST and (verb.endswith("ed") or verb in PAST_FORMS) and verb not in REPORTING_VERBS:
+            return SURELY_PAST
+        if t != NONE:
+            return t
     if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
