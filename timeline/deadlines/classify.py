@@ -181,7 +181,7 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         due_s = due.date().isoformat()
         return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
     if c.SPAN_IN.search(before[-7:]) and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
-            and clause_tense(text, t.start, t.end, s_start, s_end) >= 0:
+            and (clause_tense(text, t.start, t.end, s_start, s_end) >= 0 or c.LISTED_FOR.search(before[-160:])):
         d = due.date().isoformat()
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)

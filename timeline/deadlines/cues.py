@@ -100,6 +100,11 @@ CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|s
 # A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
 POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*)\b[^.;:]{0,80}?"
                           r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A court or a chair putting a matter off by a span: "posted the matter for further hearing after
+# three weeks", "adjourned the case for two weeks".
+LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
+                        r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
+                        re.IGNORECASE)
 # Things that happen on a day rather than being done by it: "talks are due on Friday".
 EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
                          r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
