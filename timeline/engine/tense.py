@@ -177,8 +177,9 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
-# "By Monday, ..." opening a sentence: by the time of the day, whichever way the clause looks.
+# "In April, ..." opening a sentence: the time of what the sentence goes on to tell.
 _OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:early|late)\s+in)\s+$", re.IGNORECASE)
+# "By Monday, ..." opening a sentence: by the time of the day, whichever way the clause looks.
 BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
@@ -218,6 +219,12 @@ TENSE_REACH = 300
 NEAREST_WORDS = 40
 
 
+def _past_verb(word: str) -> bool:
+    """A verb in the simple past, by its "-ed" or its irregular form: not "last" or "ago"."""
+    w = word.lower()
+    return w.endswith("ed") or w in PAST_FORMS
+
+
 # Words before a form in -ed that make it no simple past: an auxiliary ("has changed", "to be
 # named") or a determiner or quantifier before an adjective ("the promised systems", "all
 # perceived anti-poor policies").
@@ -237,7 +244,7 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
         if lw in ("to", "through", "until", "till", "that"):
             return False  # "agreed to buy it in February", "loans through January", "said that the ..."
         if word_tense(w) == PAST:
-            if not (lw.endswith("ed") or lw in PAST_FORMS) or lw in ("been", "done", "gone", "seen") or lw in REPORTING_VERBS:
+            if not _past_verb(lw) or lw in ("been", "done", "gone", "seen") or lw in REPORTING_VERBS:
                 return False
             if i == 0 and lw in ("was", "were"):
                 return False  # "the previous deadline was Aug. 24": what the date is, not when
@@ -303,7 +310,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         main = _WORD.findall(text[end + 1:min(sent_end, end + TENSE_REACH)])[:24]
         t = _scan(main, leftward=False)
         verb = next((w.lower() for w in main if word_tense(w) != NONE), "")
-        if t == PAST and (verb.endswith("ed") or verb in PAST_FORMS) and verb not in REPORTING_VERBS:
+        if t == PAST and _past_verb(verb) and verb not in REPORTING_VERBS:
             return SURELY_PAST
         if t != NONE:
             return t
@@ -360,8 +367,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
                 if quoted_apart and word.lower() in REPORTING_VERBS:
                     reported = reported or t
                     continue
-                if t == PAST and (word.lower().endswith("ed") or word.lower() in PAST_FORMS) \
-                        and _past_narration(text[sent_start:end], text[end:sent_end]):
+                if t == PAST and _past_verb(word) and _past_narration(text[sent_start:end], text[end:sent_end]):
                     return SURELY_PAST  # "In January, ..., a bombing killed a guard": all of it told as past
                 if t != NONE:
                     return t
