@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.engine import story_start, tag
+from timeline.engine import story_start, tag_with_values
 
 EXAMPLES = sorted(Path(__file__).parent.joinpath("examples").glob("*.jsonl"))
 
@@ -24,8 +24,8 @@ def test_example(example):
     with no "dct" is an undated text, read from the first date it names."""
     narrative = example.get("mode") == "narrative"
     dct = datetime.fromisoformat(example["dct"]) if example.get("dct") else story_start(example["text"])
-    found = tag(example["text"], dct, narrative=narrative)
-    got = [(t.text, t.type, t.value, t.mod) for t in found]
+    found = tag_with_values(example["text"], dct, narrative=narrative, written_known="dct" in example)
+    got = [(t.text, t.type, t.value, t.mod) for t, _ in found]
     for want in example["expect"]:
         assert (want["text"], want["type"], want["value"], want.get("mod")) in got, f"{example['text']!r}: {got}"
     if not example["expect"]:

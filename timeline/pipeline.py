@@ -52,7 +52,7 @@ def extract(document: Document, narrative: bool = False) -> Extraction:
     else:
         anchor = now = document.local_published
     with _without_cycle_collection():
-        return _extract(document, anchor, now, narrative)
+        return _extract(document, anchor, now, narrative, written_known=document.published_from != UNDATED)
 
 
 class _Later:
@@ -68,11 +68,11 @@ class _Later:
                      if s == sentence and t.value[:1].isdigit()])
 
 
-def _extract(document: Document, anchor: datetime, dct: datetime, narrative: bool) -> Extraction:
+def _extract(document: Document, anchor: datetime, dct: datetime, narrative: bool, written_known: bool = True) -> Extraction:
     """`anchor`: where the engine starts resolving; `dct`: the day the text is read from."""
     text = document.text
     sentences = Sentences(text)
-    timexes = [t for t, _ in tag_with_values(text, anchor, sentences, narrative=narrative)]
+    timexes = [t for t, _ in tag_with_values(text, anchor, sentences, narrative=narrative, written_known=written_known)]
     mentions: list[Mention] = []
     neighbours: list[Neighbour] = []  # the mentions of the current sentence read so far
     head: Optional[Neighbour] = None  # the first item of the list of dates the last mention is in

@@ -46,12 +46,13 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
 
 
 def tag_with_values(text: str, dct: datetime, sentences: Sentences | None = None,
-                    full_scan: bool = False, narrative: bool = False) -> list[tuple[Timex, Value]]:
+                    full_scan: bool = False, narrative: bool = False, written_known: bool = True) -> list[tuple[Timex, Value]]:
     """Every time expression in text, with the rule's Value (granularity, anchor) beside it.
     `narrative`: anchor year-less and relative dates on the last date the text named, `dct`
-    serving only until it names one."""
+    serving only until it names one; `written_known` False for a text whose date of writing is
+    unknown (an undated narrative, read from `dct` = the day its story starts)."""
     sentences = sentences or Sentences(text)
-    ctx = Context(text, dct, sentences.around, narrative=narrative)
+    ctx = Context(text, dct, sentences.around, narrative=narrative, written_known=written_known)
     out: list[tuple[Timex, Value]] = []
     floor = 0
     for c, value in select(_candidates(text, full_scan), ctx):

@@ -41,6 +41,9 @@ class Context:
     # A narrative (a history, a background report) is read from the day the story has reached,
     # the last date it named, rather than from the day it was written.
     narrative: bool = False
+    # Whether the day the text was written is known: not for an undated narrative, whose "today"
+    # is the writer's, some day after the story.
+    written_known: bool = True
     _tense_cache: dict = field(default_factory=dict)
     _tense_by_end: dict = field(default_factory=dict)  # end offset -> tense read for a mention ending there
 
@@ -70,7 +73,7 @@ class Context:
         sentence opens with. A narrative: the day in the year the story is in ("In 1918 ... on
         Sept. 2")."""
         if self.narrative:
-            return cal.safe_date(self.today.year, month, day)
+            return cal.safe_date(self._story_year(month), month, day)
         frame = self.year_frame(start)
         if frame is not None:
             return cal.safe_date(frame, month, day)
@@ -79,8 +82,20 @@ class Context:
     def month_year(self, month: int, start: int, end: int) -> int:
         """The year of a month named without one, read as `month_day` reads a day."""
         if self.narrative:
-            return self.today.year
+            return self._story_year(month)
         return self.year_frame(start) or cal.resolve_month(self.today, month, self.tense(start, end))
+
+    def _story_year(self, month: int) -> int:
+        """The year of a month a narrative names without one: the story's year, or the next where
+        the story is in a period that runs into it ("The following winter ... In February")."""
+        year = self.today.year
+        ref = self.reference
+        if ref is not None and ref.granularity in ("season", "quarter", "half") and ref.value[:4].isdigit():
+            span = cal.interval(ref.value)
+            if span and not span[0][:7] <= f"{year:04d}-{month:02d}" <= span[1][:7] \
+                    and span[0][:7] <= f"{year + 1:04d}-{month:02d}" <= span[1][:7]:
+                return year + 1
+        return year
 
     def tense(self, start: int, end: int) -> int:
         """The tense of a mention's clause. The items of a list ("in May, June and July") share the

@@ -49,6 +49,11 @@ def deictic_day(m, ctx):
         offset = -1
     elif word == "last":
         return None
+    if word in ("today", "tonight") and ctx.narrative and not part and ctx.tense(m.start(), m.end()) >= 0:
+        # "Today the flood is remembered ...": in a narrative, the writer's day, not the story's
+        if not ctx.written_known:
+            return Value("DATE", "PRESENT_REF")
+        today = ctx.dct.date()
     if word == "that":  # "the city fell that evening": the day the story is at
         if _SAYING.search(ctx.text, max(0, m.start() - 16), m.start()):
             return None  # "he said that night would fall": "that" opens what was said
