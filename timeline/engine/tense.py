@@ -170,7 +170,7 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     # the hour of the day a thing is due by: "by close of business on Thursday", "by end of day Friday"
                     r"(?:\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:business|trading|play|day|business\s+day)|cob|eod)(?:\s+on)?)?|"
                     # a meeting promised at parting, as messages write it: "see you Friday", "c u on sat"
-                    r"\b(?:see|c|catch|meet)\s+(?:you|u|ya|y'all)(?:\s+all)?(?:\s+(?:on|at|next))?|"
+                    r"\b(?:see|c|catch|meet)\s+(?:you|u|ya|y'all)(?:\s+all)?(?:\s+(?:on|at|in|next))?|"
                     r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till)|"
                     # a date something was put off to: "the vote was moved to Saturday"
                     r"\b(?:postponed|moved|pushed\s+back|delayed|deferred|rescheduled|put\s+off|adjourned)\s+(?:it\s+|them\s+)?"

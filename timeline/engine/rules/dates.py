@@ -12,6 +12,8 @@ from .. import lexicon
 from . import MONTH, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number, weekday_number
 
 _NAMED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][a-z]")
+# Words after which a month's name, in any case and however short, is the month: "see you in jan".
+_MONTH_AFTER = re.compile(r"\b(?:in|by|until|till|since|from|through|next|last|early|late|mid-?)\s*$", re.IGNORECASE)
 _WEEKDAY_PREFIX = rf"(?:(?:(?:this\s+(?:coming\s+)?|next\s+|last\s+)(?=(?:{WEEKDAY})\.?,?\s))?(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d{2})"
@@ -143,10 +145,11 @@ def month_year(m, ctx):
     (?:\s+(?P<yrel>last|this|next)\s+year\b)?(?!\s*[-/]?\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',), reach=(16, 32))
 def month_only(m, ctx):
     word = m["month"]
-    if not is_capitalised(word):
+    after_preposition = word.lower() != "may" and _MONTH_AFTER.search(ctx.text, max(0, m.start() - 8), m.start())
+    if not is_capitalised(word) and not after_preposition:
         return None
-    if len(word) <= 3 and not m["dot"] and word.lower() not in ("may",):
-        return None  # "Jan" alone is more often a name than a month
+    if len(word) <= 3 and not m["dot"] and word.lower() not in ("may",) and not after_preposition:
+        return None  # "Jan" alone is more often a name than a month; "see you in jan" is the month
     month = month_number(word)
     if word.lower() == "may" and not _may_is_month(m, ctx):
         return None
@@ -180,7 +183,7 @@ def _may_is_month(m, ctx) -> bool:
     after = text[m.end():m.end() + 20]
     if re.search(r"(?:\bin|\bof|\bsince|\buntil|\bby|\bearly|\blate|\bmid-?|\bthrough|\bfrom|\bto|\bbefore|\bafter|\bon|\blast|\bnext|\bthis)\s*$", before, re.I):
         return True
-    if re.match(r"\s+(?:\d|[A-Z]\w*|sales|figures|data|results|numbers|orders|deadline|auction|elections?|report|meeting)\b", after):
+    if re.match(r"\s+(?:\d|sales|figures|data|results|numbers|orders|deadline|auction|elections?|report|meeting)\b", after):
         return not re.match(r"\s+(?:I|we|you|he|she|it|they|the)\b", after)
     sentence_start = start == 0 or re.search(r"[.!?\"\u201c]\s*$", text[max(0, start - 4):start])
     return not sentence_start and bool(re.match(r"\s*[,.;)]", after))

@@ -98,7 +98,7 @@ def noon_midnight(m, ctx):
 
 
 @compile_rule("weekday-at-time", rf"""\b(?:(?P<wrel>last|next|this)\s+)?(?P<weekday>{WEEKDAY})\b\.?,?\s+(?:at\s+)?
-    (?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?)|(?P<word>noon|midnight))""", priority=2, triggers=('WEEKDAY',), reach=(24, 40))
+    (?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)|(?P<word>noon|midnight))""", priority=2, triggers=('WEEKDAY',), reach=(24, 40))
 def weekday_at_time(m, ctx):
     if not m["weekday"][0].isupper():
         return None
