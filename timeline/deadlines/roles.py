@@ -71,6 +71,7 @@ def _clean(phrase: str) -> str:
         last = _TRAILING_WORD.search(phrase, max(0, len(phrase) - 40))
         phrase = phrase[:last.start()] if last else phrase
         phrase = phrase.strip(" ,;:-\u2013\u2014\"'\u201c\u201d\u2018\u2019")
+    phrase = re.sub(r"(?<=[a-z])\.$", "", phrase)  # the sentence's full stop, not an abbreviation's
     if phrase.count("(") > phrase.count(")"):
         phrase = phrase[:phrase.rfind("(")].strip(" ,")
     elif phrase.count(")") > phrase.count("("):
@@ -110,6 +111,10 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     if setter and setter.lower() not in _PRONOUNS:
         # "The regulator said it will decide": who will decide is the regulator.
         subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
+    told = _TOLD_WHOM.search(sentence, to) if subject and re.match(r"you\b", subject, re.IGNORECASE) else None
+    if told:
+        # "'You have until Sunday to leave,' the commander told the fighters": you are the fighters
+        subject = told.group("whom") + subject[3:]
     return Roles(subject or None, setter or None)
 
 
@@ -126,7 +131,11 @@ _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a
                      r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
                         r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
-_ASIDE = re.compile(r",\s+(?:which|who)\b[^,;:\"\u201c\u201d]*,\s*")
+# Who a quotation was said to: "..., the commander told the fighters."
+_TOLD_WHOM = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?P<whom>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s*[.,;]")
+_ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
+# The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
+_NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
 _SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
 _TOLD_THAT = re.compile(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
@@ -171,13 +180,18 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     for m in list(_NOUN_COMPLEMENT.finditer(sentence)):
         comp_start = m.start("c")
         comp = m.group("c")
-        if comp_start < at:
+        if comp_start < at and re.fullmatch(r"(?:of|on)\s+(?:the\s+)?", sentence[comp_start:at]) \
+                and re.match(r"\s*,?\s*(?:for|to)\s", after):
+            # "a deadline of March 15 for contractors to finish": the complement after the date
+            comp_start, comp = to, after.lstrip(" ,")
+        elif comp_start < at:
             comp = comp[:at - comp_start]
         # the complement stops at any other mention
         cut = min((a - comp_start for a, _ in others if a > comp_start), default=None)
         if cut is not None and cut < len(comp):
             comp = comp[:cut]
-        comp = re.split(r"\s+(?:is|was|were|will|would|has|had|expired|passed|expires|said|says)\b|,\s(?!\d)", comp)[0]
+        comp = re.split(r"\s+(?:is|was|were|will|would|could|can|may|might|should|must|has|had|expired|passed|expires|said|says)\b"
+                        r"|,\s(?!\d)", comp)[0]
         comp = re.sub(r"^(?:for|of|on)\s+", "", comp)
         comp = re.sub(r"^to\s+(?=(?:the|a|an)\s|[A-Z])", "", comp)
         comp = _clean(_cut_after(comp))
@@ -223,7 +237,11 @@ def _clause_before(before: str) -> str:
     # "The consultation, which opened in December, closes": the relative clause set off by commas
     # is an aside; the clause is its noun and what follows.
     before = _ASIDE.sub(" ", before)
-    clause = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)[-1]
+    pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)
+    clause = pieces[-1]
+    if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _NOUN_END.search(pieces[-2]):
+        # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
+        clause = f"{_NOUN_END.search(pieces[-2]).group(0).strip()} {clause.split(None, 1)[1] if ' ' in clause else ''}"
     clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided|warned|informed|reminded|notified|assured|advised)"
                     r"\s+(?:\w+\s+){0,5}?that\s+", "", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
