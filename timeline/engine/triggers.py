@@ -36,6 +36,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         "FISCAL": ["fiscal", "fy", "financial"],
         "SPELLED": ["nineteen", "twenty", "thousand"],
         "DECADE": list(lexicon.DECADE_WORDS),
+        "OCLOCK": ["clock"],  # "o'clock": the word after the apostrophe
     }
     for cls, ws in groups.items():
         for w in ws:
@@ -45,7 +46,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
 
 NAMES, WORDS = _table()
 CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
-           "FISCAL", "SPELLED", "DECADE", "AMPM", "ORD", "NUMSEP", "DIGITS4", "ERA")
+           "FISCAL", "SPELLED", "DECADE", "OCLOCK", "AMPM", "ORD", "NUMSEP", "DIGITS4", "ERA")
 
 # "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
 # engine skips ahead to it), which is where the trigger is.

@@ -114,11 +114,12 @@ def weekday_at_time(m, ctx):
     return Value("TIME", _stamp(d, hour, minute), granularity="day", anchor=d)
 
 
-@compile_rule("hour-in-the-part", r"""\b(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:\s+o'clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|
-    (?P<night>at\s+night))\b""", priority=1, triggers=('PART',), reach=(16, 24))
+@compile_rule("hour-in-the-part", r"""\b(?P<h>1[0-2]|[1-9])(?::(?P<min>[0-5]\d))?(?:(?P<oclock>\s*o['\u2019]clock)(?!\s+(?:in|at)\s)|
+    (?:\s+o['\u2019]clock)?\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|(?P<night>at\s+night)))\b""",
+              priority=1, triggers=('PART', 'OCLOCK'), reach=(16, 24))
 def hour_in_the_part(m, ctx):
-    """"4 in the morning", "7:30 in the evening", "11 at night": a clock time told by its part of
-    the day, on the day the story is at."""
+    """"4 in the morning", "7:30 in the evening", "11 at night", "at 11 o'clock": a clock time
+    told by its part of the day or by the clock alone, on the day the story is at."""
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not re.search(r"\b(?:at|by|until|till|from|to|around|about|after|before|since)\s+$", before):
         return None  # "5 in the morning session", "3 in the evening poll": a count
