@@ -242,8 +242,10 @@ def _clause_before(before: str) -> str:
     if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _NOUN_END.search(pieces[-2]):
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
         clause = f"{_NOUN_END.search(pieces[-2]).group(0).strip()} {clause.split(None, 1)[1] if ' ' in clause else ''}"
-    clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided|warned|informed|reminded|notified|assured|advised)"
-                    r"\s+(?:\w+\s+){0,5}?that\s+", "", clause)
+    # What was said or told: "X repeated on Friday that ...", "warned shipping firms that ...".
+    clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided|warned|informed|reminded|notified|assured|advised|"
+                    r"repeated|reiterated|insisted|stressed|confirmed|noted|argued|claimed|declared|agreed|promised|"
+                    r"explained|stated|estimated|predicted)\s+(?:\w+\s+){0,5}?that\s+", "", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _DATELINE.sub("", clause)
     clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())
