@@ -135,8 +135,13 @@ def deadline_rows(store, as_of: date, within_days: Optional[float], include_pass
     if within_days is not None:
         where.append("t.due <= ?")
         params.append((as_of + timedelta(days=within_days)).isoformat())
+    # The deadlines wanted are chosen first, then each one's latest report looked up: joined the
+    # other way round, SQLite looks up the latest report of every deadline in the store before
+    # filtering (0.7 s at a million mentions instead of 0.02 s).
     rows = store.rows(
-        "SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed, t.status, t.dismissed,"
+        "WITH t AS MATERIALIZED (SELECT * FROM tracked_deadlines t"
+        + (f" WHERE {' AND '.join(where)}" if where else "") + ")"
+        " SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed, t.status, t.dismissed,"
         " t.key, t.sequence,"
         " (SELECT count(DISTINCT m2.document_id) FROM deadline_sources s2 JOIN mentions m2 ON m2.id = s2.mention_id"
         "   WHERE s2.deadline_id = t.id) AS source_count,"
@@ -146,11 +151,10 @@ def deadline_rows(store, as_of: date, within_days: Optional[float], include_pass
         " m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due,"
         " coalesce(t.subject, m.subject) AS subject, coalesce(t.setter, m.setter) AS setter,"
         " m.sentence, d.id AS document_id, d.title, d.source, d.published"
-        " FROM tracked_deadlines t"
+        " FROM t"
         " JOIN mentions m ON m.id = (SELECT s.mention_id FROM deadline_sources s JOIN mentions mm ON mm.id = s.mention_id"
         "   JOIN documents dd ON dd.id = mm.document_id WHERE s.deadline_id = t.id ORDER BY dd.published DESC, mm.id DESC LIMIT 1)"
-        " JOIN documents d ON d.id = m.document_id"
-        + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY t.due, t.id", params)
+        " JOIN documents d ON d.id = m.document_id ORDER BY t.due, t.id", params)
     for r in rows:
         r["days_left"], r["time_left"] = time_left(r["tracked_due"], as_of)
     return rows
