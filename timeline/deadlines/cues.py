@@ -89,7 +89,8 @@ AFTER_CUES = re.compile(
     r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
     r",?\s+at\s+the\s+(?:latest|outside)\b|"
     r"(?:'s|\u2019s)\s+(?:[\w$-]+\s+){0,3}?(?:payments?|repayments?|instalments?|installments?)\b|"
-    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b)", re.IGNORECASE)
+    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"
+    r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\b)", re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
 NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
 # "After April 8, Microsoft will no longer support ...": a date after which something stops.

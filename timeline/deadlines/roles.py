@@ -108,6 +108,8 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
         # was told is the passive's subject.
         told = _clause_subject(sentence[:passive.start()])
         subject = f"{told} {subject}" if told else subject
+    if subject and re.fullmatch(r"(?:with|by|in|on|at|for|from|as|of|the|a|an|and|but|to|after|before)", subject, re.IGNORECASE):
+        subject = ""  # "With the June 30 deadline looming, ...": nothing said of what is due
     if setter and setter.lower() not in _PRONOUNS:
         # "The regulator said it will decide": who will decide is the regulator.
         subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
@@ -121,7 +123,8 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
 # ---- subject -------------------------------------------------------------------------------
 
 _GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
-_TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:\([^)]*\)\s*)?,?\s*(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
+_TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
+                     r"(?:\([^)]*\)\s*)?,?\s*(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                      re.IGNORECASE)
 _NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
                               r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
@@ -136,6 +139,7 @@ _TOLD_WHOM = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?
 _ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
 # The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
 _NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
+_BY_WHICH = re.compile(r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\s+(?P<what>[^.;]+)", re.IGNORECASE)
 _SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
 _TOLD_THAT = re.compile(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
@@ -176,6 +180,10 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
             recipient = _clause_subject(before[:len(before) - len(before[-160:]) + give.start()])
         what = _clean(_cut_after(act.group("act")))
         return _clean(f"{recipient} to {what}" if recipient and len(recipient.split()) <= 12 else what)
+    # "set June 14 as the date by which the parties must file their briefs"
+    by_which = _BY_WHICH.match(after)
+    if by_which:
+        return _clean(_cut_after(by_which.group("what")))
     # 2. A deadline noun with its complement, before or after the date.
     for m in list(_NOUN_COMPLEMENT.finditer(sentence)):
         comp_start = m.start("c")
@@ -213,7 +221,9 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     for cond in _CONDITION.finditer(before):
         pass
     if cond is not None and cond.end() >= len(before) - 2:
-        return _clean(cond.group("act"))
+        who = cond.group("who")
+        act = _clean(cond.group("act"))
+        return act if who.lower() in _PRONOUNS else f"{who} {act}"
     clause = _clause_before(before)
     # 5. Otherwise the clause up to the date: "the grain deal is set to expire", "applications must be
     # submitted", with what follows it up to the next clause.
@@ -243,7 +253,7 @@ def _clause_before(before: str) -> str:
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
         clause = f"{_NOUN_END.search(pieces[-2]).group(0).strip()} {clause.split(None, 1)[1] if ' ' in clause else ''}"
     # What was said or told: "X repeated on Friday that ...", "warned shipping firms that ...".
-    clause = re.sub(r"^.*\b(?:said|says|told|announced|added|ruled|decided|warned|informed|reminded|notified|assured|advised|"
+    clause = re.sub(r"^.*\b(?:said|says|told|announced|announces?|added|ruled|decided|warned|informed|reminded|notified|assured|advised|"
                     r"repeated|reiterated|insisted|stressed|confirmed|noted|argued|claimed|declared|agreed|promised|"
                     r"explained|stated|estimated|predicted)\s+(?:\w+\s+){0,5}?that\s+", "", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
@@ -255,7 +265,7 @@ def _clause_before(before: str) -> str:
 def _clause_subject(before: str) -> str:
     """The noun phrase that opens the clause ending in `before` ("Mr Jammeh has been given ...")."""
     clause = _clause_before(before)
-    clause = re.sub(r"\s+(?:has|have|had|was|were|is|are|will|would)(?:\s+been)?\s*$", "", clause)
+    clause = re.sub(r"\s+(?:has|have|had|was|were|is|are|will|would)(?:\s+be(?:en)?)?\s*$", "", clause)
     clause = re.sub(r",?\s+and\s+(?:was|were|has|had|is)(?:\s+been)?\s*$", "", clause)
     m = re.match(r"^(.*?)\s+(?:missed|said|was|were|has|had|is|are)\b", clause)
     np = _clean(m.group(1) if m else clause)
@@ -266,7 +276,9 @@ def _clause_subject(before: str) -> str:
 
 _POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
                         rf"{DEADLINE_NOUN}\b")
-_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved)\s+by\s+"
+_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded)\s+by\s+"
+                    r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
+                    r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
                     r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who)\b|[,.;]|\s*$)")
 _QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+)\s+(?:said|says|told|added|wrote)|"
