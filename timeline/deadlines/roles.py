@@ -108,6 +108,12 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
         # was told is the passive's subject.
         told = _clause_subject(sentence[:passive.start()])
         subject = f"{told} {subject}" if told else subject
+    elif subject.startswith("to ") and _FACED.search(sentence, max(0, at - 40), at):
+        # "Negotiators missed a Sunday deadline to agree a text": who missed or faces a deadline
+        # is who was to act (who set or issued one is not)
+        actor = _clause_subject(sentence[:at])
+        if actor and len(actor.split()) <= 6 and actor.lower() not in _PRONOUNS:
+            subject = f"{actor} {subject}"
     if subject and re.fullmatch(r"(?:with|by|in|on|at|for|from|as|of|the|a|an|and|but|to|after|before)", subject, re.IGNORECASE):
         subject = ""  # "With the June 30 deadline looming, ...": nothing said of what is due
     if setter and setter.lower() not in _PRONOUNS:
@@ -139,6 +145,8 @@ _TOLD_WHOM = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?
 _ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
 # The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
 _NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
+_FACED = re.compile(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
+                    re.IGNORECASE)
 _BY_WHICH = re.compile(r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\s+(?P<what>[^.;]+)", re.IGNORECASE)
 _SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
