@@ -80,6 +80,8 @@ def find_cue(before: str) -> Optional[DeadlineCue]:
     return DATE_CUES[int(m.lastgroup[1:])] if m else None
 
 
+# "set June 14 as the date by which the parties must file": a date named as a deadline.
+DATE_BY_WHICH = r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\b"
 # After the date: "a Friday deadline", "Today is the deadline for ...", "a previous date of July 31
 # passed", "as of February 28, at the latest", "fixed March 31 as the deadline".
 AFTER_CUES = re.compile(
@@ -89,8 +91,7 @@ AFTER_CUES = re.compile(
     r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
     r",?\s+at\s+the\s+(?:latest|outside)\b|"
     r"(?:'s|\u2019s)\s+(?:[\w$-]+\s+){0,3}?(?:payments?|repayments?|instalments?|installments?)\b|"
-    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"
-    r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\b)", re.IGNORECASE)
+    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|{DATE_BY_WHICH})", re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
 NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
 # "After April 8, Microsoft will no longer support ...": a date after which something stops.

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from ..engine import lexicon
 from ..engine.rules import alternation
-from .cues import DEADLINE_NOUN, DEMAND_VERBS
+from .cues import DATE_BY_WHICH, DEADLINE_NOUN, DEMAND_VERBS
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ _ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;
 _NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
 _FACED = re.compile(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
                     re.IGNORECASE)
-_BY_WHICH = re.compile(r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\s+(?P<what>[^.;]+)", re.IGNORECASE)
+_BY_WHICH = re.compile(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECASE)
 _SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
 _TOLD_THAT = re.compile(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
@@ -181,8 +181,7 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         if told and give.group(0).strip().lower() in ("has", "have", "had"):
             # "warned shipping companies on Sunday that they had 72 hours to leave": who was told
             return _clean(f"{_clean(told.group('who'))} to {_clean(_cut_after(act.group('act')))}")
-        passive = give.group(0).strip().lower() == "given" and re.search(
-            r"\b(?:been|be|being|was|were|is|are)\s+$", before[-160:][:give.start()])
+        passive = give.group(0).strip().lower() == "given" and _PASSIVE_BEFORE.search(before[-160:][:give.start()])
         if give.group(0).strip().lower() in ("has", "have", "had") or passive or not recipient:
             # "Mr Jammeh has been given until ...", "they had 72 hours to ...": the clause's subject
             recipient = _clause_subject(before[:len(before) - len(before[-160:]) + give.start()])

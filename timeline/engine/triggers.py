@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .rules import alternation
+from .rules import MONTH_AFTER, alternation
 
 _HOLIDAY_HEADS = {name.split()[0] for name in lexicon.HOLIDAY_NAMES}
 
@@ -70,10 +70,6 @@ _ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)(?![A-Za-z])")
 _WORD = re.compile(rf"[^a-z]({alternation(set(WORDS) | set(NAMES))})(?![a-z])")
 
 
-# Words after which a month's name is the month in any case: "see you in jan", "by march".
-_MONTH_AFTER = re.compile(r"\b(?:in|by|until|till|since|from|through|next|last|early|late|mid-?)\s*$")
-
-
 def find(text: str, low_text: str) -> dict[str, list[int]]:
     """Start offsets of the triggers of each class: words by table, numbers by their shape.
     `low_text` is the text as `rules.lower_text` lowers it."""
@@ -87,7 +83,7 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
             found[cls].append(start)
         elif text[start].isupper() or low.rstrip("s") in lexicon.WEEKDAYS:  # "see you friday", "on sat"
             found[names[low]].append(start)
-        elif low != "may" and _MONTH_AFTER.search(low_text, max(0, start - 8), start):  # "see you in jan"
+        elif low != "may" and MONTH_AFTER.search(low_text, max(0, start - 8), start):  # "see you in jan"
             found[names[low]].append(start)
     for m in _NUMBER.finditer(text):
         tok = m.group()

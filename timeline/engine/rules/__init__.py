@@ -259,6 +259,8 @@ def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str
 RULES: list[Rule] = []
 
 MONTH = alternation(lexicon.MONTHS)
+# Words after which a month's name, in any case and however short, is the month: "see you in jan".
+MONTH_AFTER = re.compile(r"\b(?:in|by|until|till|since|from|through|next|last|early|late|mid-?)\s*$", re.IGNORECASE)
 WEEKDAY = alternation(lexicon.WEEKDAYS)
 NUMBER_WORD = alternation(k for k in lexicon.NUMBER_WORDS if " " not in k or k.startswith("a "))
 TENS = alternation(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])

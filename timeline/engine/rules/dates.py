@@ -9,11 +9,9 @@ from functools import lru_cache
 
 from .. import calendar as cal
 from .. import lexicon
-from . import MONTH, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number, weekday_number
+from . import MONTH, MONTH_AFTER, WEEKDAY, Value, alternation, compile_rule, is_capitalised, month_number, weekday_number
 
 _NAMED = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z][a-z]")
-# Words after which a month's name, in any case and however short, is the month: "see you in jan".
-_MONTH_AFTER = re.compile(r"\b(?:in|by|until|till|since|from|through|next|last|early|late|mid-?)\s*$", re.IGNORECASE)
 _WEEKDAY_PREFIX = rf"(?:(?:(?:this\s+(?:coming\s+)?|next\s+|last\s+)(?=(?:{WEEKDAY})\.?,?\s))?(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|'\d{2})"
@@ -145,7 +143,7 @@ def month_year(m, ctx):
     (?:\s+(?P<yrel>last|this|next)\s+year\b)?(?!\s*[-/]?\s*\d)(?!'s\b\s+(?:a|the)\b)""", triggers=('MONTH',), reach=(16, 32))
 def month_only(m, ctx):
     word = m["month"]
-    after_preposition = word.lower() != "may" and _MONTH_AFTER.search(ctx.text, max(0, m.start() - 8), m.start())
+    after_preposition = word.lower() != "may" and MONTH_AFTER.search(ctx.text, max(0, m.start() - 8), m.start())
     if not is_capitalised(word) and not after_preposition:
         return None
     if len(word) <= 3 and not m["dot"] and word.lower() not in ("may",) and not after_preposition:
