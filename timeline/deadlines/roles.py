@@ -142,6 +142,8 @@ _CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>\w+)\s+(?:(?:do|does|did)\s+
                         r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
 # Who a quotation was said to: "..., the commander told the fighters."
 _TOLD_WHOM = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?P<whom>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s*[.,;]")
+# Up to "that" after a verb of saying: "X repeated on Friday that ...", "warned shipping firms that ...".
+_SAID_THAT = re.compile(rf"^.*\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+(?:\w+\s+){{0,5}}?that\s+")
 _ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
 # The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
 _NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
@@ -259,10 +261,7 @@ def _clause_before(before: str) -> str:
     if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _NOUN_END.search(pieces[-2]):
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
         clause = f"{_NOUN_END.search(pieces[-2]).group(0).strip()} {clause.split(None, 1)[1] if ' ' in clause else ''}"
-    # What was said or told: "X repeated on Friday that ...", "warned shipping firms that ...".
-    clause = re.sub(r"^.*\b(?:said|says|told|announced|announces?|added|ruled|decided|warned|informed|reminded|notified|assured|advised|"
-                    r"repeated|reiterated|insisted|stressed|confirmed|noted|argued|claimed|declared|agreed|promised|"
-                    r"explained|stated|estimated|predicted)\s+(?:\w+\s+){0,5}?that\s+", "", clause)
+    clause = _SAID_THAT.sub("", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _DATELINE.sub("", clause)
     clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())

@@ -66,6 +66,14 @@ DECADE_WORDS = {
 # Verbs that report speech: they date the saying, not always what is said.
 REPORTING_VERBS = ("said", "says", "told", "added", "announced", "reported")
 
+# Verbs of saying and thinking after which "that" opens what was said ("warned that winter brings",
+# "repeated that the port authority must ..."), not a demonstrative.
+THAT_CLAUSE_VERBS = tuple("""said says say told tells announced announce announces added reported ruled decided warned
+warns informed reminded notified assured advised repeated reiterated insisted insists stressed confirmed noted argued
+argues claimed declared agreed promised explained stated estimated predicted suggested knew know knows thought think
+thinks believed believe believes hoped hope hopes feared fear fears expected expects realised realized learned learnt
+felt feel feels""".split())
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 # How messages and posts spell the days next to today.

@@ -30,9 +30,7 @@ _INFORMAL = alternation(lexicon.INFORMAL_DAYS)
 
 
 # Verbs of saying and thinking, after which "that" opens a clause rather than pointing at a day.
-_SAYING = re.compile(r"\b(?:said|says|say|knew|know|knows|thought|think|thinks|believed?|believes|warned|warns|hoped?|hopes|"
-                     r"feared?|fears|announced|reported|added|noted|insisted|claimed|argued|stated|suggested|predicted|"
-                     r"expected|expects|realised|realized|learned|learnt|felt|feel|feels)\s+$", re.IGNORECASE)
+_SAYING = re.compile(rf"\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+$", re.IGNORECASE)
 
 
 @compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|{_INFORMAL}|the\s+day\s+before\s+yesterday|
