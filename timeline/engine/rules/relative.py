@@ -10,8 +10,6 @@ from .. import calendar as cal
 from .. import lexicon
 from . import NUMBER, Value, alternation, compile_rule, duration_value, parse_number, unit_name
 
-_CAL_UNITS = ("day", "week", "weekend", "month", "quarter", "year", "decade", "century")
-_GRAIN_ORDER = ["day", "week", "month", "quarter", "half", "season", "year", "decade", "century"]
 _PART = alternation(lexicon.PARTS_OF_DAY)
 
 
