@@ -138,9 +138,11 @@ def extract(
     if fmt == ExtractFormat.json:
         _out(_json_extraction(result))
     elif fmt == ExtractFormat.timeml:
+        from .engine import tag
         from .timeml import inline_timeml
 
-        _out(inline_timeml(doc, result.mentions))
+        # TimeML as the engine tags it: a range's two ends apart, as TimeML annotates them
+        _out(inline_timeml(doc, tag(doc.text, doc.local_published, narrative=mode == Mode.narrative)))
     else:
         _print_mentions(result.mentions, doc)
 

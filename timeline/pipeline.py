@@ -10,6 +10,7 @@ from typing import Optional
 
 from .deadlines.classify import Neighbour, classify
 from .engine import story_start, tag_with_values
+from .engine.ranges import join_ranges
 from .engine.sentences import Sentences
 from .engine.tense import LIST_GLUE
 from .errors import TimelineError
@@ -72,7 +73,8 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     """`anchor`: where the engine starts resolving; `dct`: the day the text is read from."""
     text = document.text
     sentences = Sentences(text)
-    timexes = [t for t, _ in tag_with_values(text, anchor, sentences, narrative=narrative, written_known=written_known)]
+    ranged = join_ranges(text, tag_with_values(text, anchor, sentences, narrative=narrative, written_known=written_known))
+    timexes = [t for t, _ in ranged]
     mentions: list[Mention] = []
     neighbours: list[Neighbour] = []  # the mentions of the current sentence read so far
     head: Optional[Neighbour] = None  # the first item of the list of dates the last mention is in
@@ -88,6 +90,12 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and LIST_GLUE.fullmatch(text, neighbours[-1].end, timex.start)):
             head = Neighbour(timex.start, timex.end)
         mention = classify(timex, text, sentence, dct, neighbours, later, head)
+        window_end = ranged[i][1]
+        if window_end is not None and mention.kind != "deadline":
+            # "will have from 13 May until 15 July to apply": a window whose end is due
+            end = classify(window_end, text, sentence, dct, neighbours, later, Neighbour(window_end.start, window_end.end))
+            if end.kind == "deadline":
+                mention = replace(mention, kind="deadline", due=end.due, subject=end.subject, setter=end.setter, cue=end.cue)
         prev = mentions[-1] if neighbours else None
         if prev is not None and prev.kind == "deadline" and mention.earliest \
                 and prev.earliest and prev.earliest[:10] == mention.earliest[:10] \

@@ -165,7 +165,13 @@ _VALUE = re.compile(
 
 @lru_cache(maxsize=1024)  # text full of the same dates asks for the same values again
 def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
-    """First and last day (or instant, for clock times) a TimeML DATE/TIME value covers."""
+    """First and last day (or instant, for clock times) a TimeML DATE/TIME value covers; for an
+    ISO 8601 interval of two such values ("2017-09-14/2017-10-12", a range), the first's start
+    and the second's end."""
+    if "/" in value:
+        first, _, last = value.partition("/")
+        a, b = interval(first), interval(last)
+        return (a[0], b[1]) if a and b else None
     if len(value) == 3 and value.isdigit():  # a decade
         start, end = date(int(value) * 10, 1, 1), date(int(value) * 10 + 9, 12, 31)
         return _apply_mod(start, end, mod)

@@ -55,19 +55,22 @@ def _plan(ev, r: dict) -> None:
     ev.add("summary", f"Scheduled: {r['sentence'][:120]}")
     ev.add("description", f"{r['sentence']}\nSource: {r['title'] or ''} ({r['source']}, {r['published'][:10]})")
     if "T" in r["earliest"]:
-        _when(ev, r["earliest"], r.get("utc_offset"))
+        # a clock time, or a range of them ("from 9 a.m. to 1 p.m. Saturday"): until its end
+        _when(ev, r["earliest"], r.get("utc_offset"), until=r["latest"] if "T" in (r["latest"] or "") else None)
     else:
         ev.add("dtstart", date.fromisoformat(r["earliest"][:10]))
         ev.add("dtend", date.fromisoformat(r["latest"][:10]) + timedelta(days=1))
 
 
-def _when(ev, when: str, utc_offset) -> None:
-    """A time of day in the publication's zone (UTC when unknown), else the whole day."""
+def _when(ev, when: str, utc_offset, until: str | None = None) -> None:
+    """A time of day in the publication's zone (UTC when unknown), for half an hour or `until` a
+    later time; else the whole day."""
     if "T" in when:
         zone = timezone(timedelta(minutes=utc_offset)) if utc_offset is not None else timezone.utc
         start = datetime.fromisoformat(when).replace(tzinfo=zone).astimezone(timezone.utc)
+        end = datetime.fromisoformat(until).replace(tzinfo=zone).astimezone(timezone.utc) if until else start
         ev.add("dtstart", start)
-        ev.add("dtend", start + timedelta(minutes=30))
+        ev.add("dtend", end if end > start else start + timedelta(minutes=30))
     else:
         day = date.fromisoformat(when[:10])
         ev.add("dtstart", day)

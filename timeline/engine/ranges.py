@@ -1,0 +1,130 @@
+"""Ranges: two resolved mentions that name one period ("from September 14 to October 12",
+"January 25-26", "August 24 to 28", "between December 8 and 9", "January 29 and 30", "2008-2011").
+Two dates named in full and joined by "and" ("4 August and 5 August", "Monday and Tuesday") stay
+two dates: the writer named each.
+
+TimeML tags the two ends apart, and `tag` keeps them so; a reader wants one period, so the
+pipeline joins them here into one mention whose value is an ISO 8601 interval ("2017-09-14/
+2017-10-12"). Pure: text and timexes in, timexes out.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from ..model import Timex
+from . import calendar as cal
+from .rules import MONTH, WEEKDAY, Value
+
+# What may stand between the two ends of a range that opens with "from" or "between"
+# ("from March 9 to March 17", "from January 18 till the morning of January 19").
+_FROM_TO = re.compile(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|through|thru|and)\s+"
+                      r"(?:the\s+(?:morning|evening|afternoon|night|end)\s+of\s+)?", re.IGNORECASE)
+# A dash alone joins two ends without "from": "January 25-26", "2008-2011", "April-June", "8:30am-4:30pm".
+_DASH = re.compile(r"\s*(?:-|\u2013|\u2014)\s*")
+_OPENING = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+# A range's end written as a bare day of the first end's month: "August 24 to 28", "November 14 and 20".
+_BARE_DAY = re.compile(r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|through|thru|and|&)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+                       r"(?![.,:]?\d|\s*(?:%|percent|per\s|[ap]\.?m\b|o'clock|hours?|days?|weeks?|months?|years?|minutes?|"
+                       r"people|points?|votes?|seats?|times?|-[a-z]|(?:of\s+)?(?:" + MONTH + r")\b))", re.IGNORECASE)
+# A range's end written as a year (or its last two digits) after a year: "1975-1990", "1990-91".
+_BARE_YEAR = re.compile(r"(?:\s*(?:-|\u2013|\u2014|/)\s*|\s+(?:to|through|thru)\s+)(?P<year>\d{4}|\d{2})\b(?![-./:,]?\d)")
+# "moved the vote from Monday to Friday", "extended the deadline from June 30 to Sept. 30": a date
+# changed, not a period.
+_CHANGED = re.compile(r"\b(?:mov|postpon|extend|push|brought|bring|chang|shift|delay|reschedul|advanc|defer|adjourn|"
+                      r"switch|cut|rais|lower|increas|reduc|fell|fall|rose|rise|grew|jump|climb|drop|slid|declin)\w*\b"
+                      r"[^.;:]{0,80}$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r")\b", re.IGNORECASE)
+_BARE_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)$", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+_BARE_NUMBER = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+
+
+def _bounds(t: Timex) -> Optional[tuple[str, str]]:
+    if t.type not in ("DATE", "TIME"):
+        return None
+    try:
+        return cal.interval(t.value, t.mod)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _on_day_of(first: Timex, last: Timex) -> Timex:
+    """A bare clock time that opens a range takes the day its end names: "11 a.m. to 5 p.m. Wednesday"."""
+    if first.type == "TIME" and last.type == "TIME" and _BARE_CLOCK.match(first.text.strip()) \
+            and first.value[:10] != last.value[:10]:
+        return Timex(first.start, first.end, first.text, first.type, last.value[:10] + first.value[10:], first.mod)
+    return first
+
+
+def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optional[Timex]:
+    """One mention from `start` to `end` naming the period from the first's start to the last's end,
+    or None where the two do not make a period (the end before the start)."""
+    first = _on_day_of(first, last)
+    a, b = _bounds(first), _bounds(last)
+    if a is not None and b is not None and b[1][:10] < a[0][:10] and _WEEKDAY.search(last.text) \
+            and (date.fromisoformat(a[0][:10]) - date.fromisoformat(b[1][:10])).days < 7:
+        # "from Monday to Friday": the Friday after the Monday, whichever way each was read alone
+        moved = date.fromisoformat(last.value[:10]) + timedelta(days=7)
+        last = Timex(last.start, last.end, last.text, last.type, moved.isoformat() + last.value[10:], last.mod)
+        b = _bounds(last)
+    if a is None or b is None or b[1][:10] < a[0][:10]:
+        return None
+    kind = "TIME" if first.type == last.type == "TIME" else "DATE"
+    return Timex(start, end, text[start:end], kind, f"{first.value}/{last.value}", None)
+
+
+def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Optional[Timex]]]:
+    """The timexes, with each range's two ends joined into one mention. Beside each, for a range
+    that runs "until", "till" or "through" its end, that end: the end of a window that may be a
+    deadline ("will have from 13 May until 15 July to apply")."""
+    out: list[tuple[Timex, Optional[Timex]]] = []
+    i = 0
+    while i < len(tagged):
+        t, v = tagged[i]
+        joined, used = _range_at(text, tagged, i), 1
+        if joined is None:
+            out.append((t, None))
+            i += 1
+            continue
+        # the timexes inside the range (its end, and a bare day the engine read: "26" of "January 25-26")
+        while i + used < len(tagged) and tagged[i + used][0].start < joined.end:
+            used += 1
+        last = tagged[i + used - 1][0] if used > 1 else None
+        closes = last is not None and _UNTIL.search(text, t.end, last.start)
+        out.append((joined, last if closes else None))
+        i += used
+    return out
+
+
+_UNTIL = re.compile(r"\b(?:until|till|til|through|thru)\b", re.IGNORECASE)
+
+
+def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[Timex]:
+    """The range that opens with the i-th timex, if one does."""
+    t, v = tagged[i]
+    opening = _OPENING.search(text, max(0, t.start - 9), t.start)
+    start = opening.start() if opening and not _CHANGED.search(text, max(0, t.start - 120), t.start) else t.start
+    if i + 1 < len(tagged):
+        n, nv = tagged[i + 1]
+        between = text[t.end:n.start]
+        # "from 2 to 4 June", "3 and 4 June": a bare day that the next date completes
+        bare_first = _BARE_NUMBER.match(t.text) and n.value[:7] == t.value[:7]
+        if ((start < t.start or bare_first) and _FROM_TO.fullmatch(between)) or _DASH.fullmatch(between):
+            joined = _joined(text, start, t, n, n.end)
+            if joined is not None:
+                return joined
+    bare_year = _BARE_YEAR.match(text, t.end)
+    if bare_year and re.fullmatch(r"\d{4}", t.value) and not t.mod:
+        digits = bare_year["year"]
+        last_year = int(t.value[:4 - len(digits)] + digits) if len(digits) == 2 else int(digits)
+        if int(t.value) < last_year < int(t.value) + 200:
+            return Timex(start, bare_year.end(), text[start:bare_year.end()], "DATE", f"{t.value}/{last_year:04d}", None)
+    bare = _BARE_DAY.match(text, t.end)
+    if bare and v.granularity == "day" and _DAY_VALUE.match(t.value) and not t.mod:
+        first = date.fromisoformat(t.value)
+        last = cal.safe_date(first.year, first.month, int(bare["day"]))
+        if last is not None and last > first:
+            return Timex(start, bare.end(), text[start:bare.end()], "DATE", f"{t.value}/{last.isoformat()}", None)
+    return None
