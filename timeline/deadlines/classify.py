@@ -71,6 +71,24 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     return span if span else (None, None)
 
 
+# "earlier this month", "later this week": the part of the period before or after the day of writing.
+_SO_FAR = re.compile(r"(?P<dir>earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)$", re.IGNORECASE)
+
+
+def _rest_of_period(t: Timex, today: date, earliest: str, latest: str) -> tuple[str, str]:
+    """"earlier this month" runs from the month's first day to yesterday, "later this month" from
+    tomorrow to its last day (the next week's, for "later this week" written on its last day)."""
+    try:
+        first, last = (_day(d[:10]) for d in cal.interval(t.value))
+    except (TypeError, ValueError, OverflowError):
+        return earliest, latest
+    if _SO_FAR.match(t.text)["dir"].lower() == "earlier":
+        return first.isoformat(), max(first, min(last, today - timedelta(days=1))).isoformat()
+    if today >= last:
+        first, last = last + timedelta(days=1), last + (last - first) + timedelta(days=1)
+    return max(first, today + timedelta(days=1)).isoformat(), last.isoformat()
+
+
 def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
              before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Iterable = (),
              list_head: Optional[Neighbour] = None) -> Mention:
@@ -84,6 +102,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     before = _clause_before(text, s_start, head.start)
     after = text[t.end:min(s_end, t.end + TENSE_REACH)]
     earliest, latest = interval_of(t)
+    if earliest is not None and _SO_FAR.match(t.text):
+        earliest, latest = _rest_of_period(t, published.date(), earliest, latest)
 
     def fields() -> dict:
         return dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,

@@ -168,7 +168,7 @@ def ago(m, ctx):
     target = cal.shift(base, unit, sign * count)
     grain = unit
     ref = ctx.reference
-    quarter = ctx.recent("quarter", m.start())
+    quarter = ctx.recent("quarter", m.start()) or (_quarter_ending(ctx, m.start()) if unit == "year" else None)
     if unit == "year" and quarter is not None:
         # In a story about a quarter, "a year ago" and "a year earlier" mean that quarter a year before.
         target = cal.shift(quarter.anchor, unit, sign * count)
@@ -186,6 +186,24 @@ def ago(m, ctx):
         mod = "APPROX"  # "nearly four years ago" names a time near that year, not a bound
     return Value("DATE", cal.value_at(target, grain), mod=mod, granularity=grain, anchor=target,
                  from_reference=anchored)
+
+
+# "the quarter ended Sept. 30", "the three months that ended Dec. 31": a quarter named by its last day.
+_QUARTER_ENDED = re.compile(r"\b(?:quarter|three\s+months|three-month\s+period)\s+(?:that\s+|which\s+)?"
+                            r"(?:ended|ending|ends|to|through)\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _quarter_ending(ctx, at: int) -> Value | None:
+    """The last day of the quarter a story reports on, where it names that quarter by its last day
+    within the few hundred characters before `at`; else None."""
+    seen = ctx.last_by_grain.get("day")
+    if seen is None or not 0 <= at - seen[1] <= 400:
+        return None
+    day, end = seen
+    named = None
+    for named in _QUARTER_ENDED.finditer(ctx.text, max(0, end - 240), end):
+        pass
+    return day if named is not None and end - named.end() <= 20 else None
 
 
 @compile_rule("next-day", r"""\b(?:the\s+)?(?P<rel>next|following|previous|preceding|same|prior)\s+(?P<unit>day|morning|evening|night|afternoon)\b|
