@@ -123,6 +123,10 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if t.type == "DURATION":
         return _read_span(t, text, sentence, before, after, published, before_in_sentence, fields(), deadline)
 
+    if c.SPAN_APART.match(t.text + text[t.end:t.end + 5]):
+        # "a week earlier than planned", "six months later": how far apart, not a day of its own
+        return Mention(t.text, t.start, t.end, sentence_text, t.type, t.value, t.mod, "duration", None, None)
+
     if earliest is None:
         kind = "scheduled" if t.value == "FUTURE_REF" else "event"
         return plain(kind)
@@ -184,11 +188,16 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     """A span: a deadline where it counts down ("within 14 days", "gave him 48 hours to leave", "a
     10-day ultimatum"), a plan where it places something ahead ("in three weeks"), else a length."""
     s_start, s_end = sentence
+    within = c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
+    if not within and (c.SPAN_FOR.search(before[-40:]) or c.SPAN_OF.match(after)):
+        return Mention(kind="duration", **base)
     demanded = c.DEMAND.search(text, s_start, s_end)
     # "in the next 24 hours" counts down only where the sentence demands or threatens; alone it is
     # a forecast's span.
-    counted = (c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
+    counted = (within
                or (c.SPAN_NEXT_TEXT.match(t.text) and demanded)
+               or (c.SPAN_HAD.search(before[-30:]) and c.SPAN_HAD_END.match(after))
+               or c.SPAN_END_OF.search(before[-40:])
                or c.SPAN_FROM_NOW.match(after) or c.SPAN_NAMED.match(after)
                or (c.SPAN_TO_ACT.match(after) and c.SPAN_GIVEN.search(before[-80:]))
                or (c.SPAN_IN.search(before[-7:]) and demanded))
@@ -200,6 +209,8 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     if counted and due is not None:
         due_s = due.date().isoformat()
         return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
+    if c.SPAN_LASTS.match(after) and due is not None:
+        return Mention(kind="duration", **{**base, "earliest": anchor.date().isoformat(), "latest": due.date().isoformat()})
     if c.SPAN_IN.search(before[-7:]) and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
             and (clause_tense(text, t.start, t.end, s_start, s_end) >= 0 or c.LISTED_FOR.search(before[-160:])):
         d = due.date().isoformat()

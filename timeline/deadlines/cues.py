@@ -131,13 +131,37 @@ SPAN_WITHIN_TEXT = re.compile(r"^within\b", re.IGNORECASE)
 SPAN_NEXT_TEXT = re.compile(r"^the\s+next\b", re.IGNORECASE)
 SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
                         r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?$", re.IGNORECASE)
-SPAN_TO_ACT = re.compile(r"^\s+(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
-SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|notice|window)\b", re.IGNORECASE)
+# "48 hours to leave", "twelve more days — up to August 14 — to register"
+SPAN_TO_ACT = re.compile(r"^\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
+                         r"(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
+# A span named as a deadline: "a 10-day ultimatum", "a seven-day window", "a 30-day grace period". A
+# notice, a truce or a strike of so many hours is a length ("a 72-hour strike notice").
+SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|window|grace\s+period|countdown)\b", re.IGNORECASE)
+# "We have seven days, but ...", "has 90 days left": a span someone has, alone, counts down.
+SPAN_HAD = re.compile(r"\b(?:ha(?:s|ve|d)|'ve|\u2019ve)\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+SPAN_HAD_END = re.compile(r"^\s*(?:more\s+|left\s+|remaining\s+)?(?:[,;:\u2014\u2013]|\.(?!\d)|\s+(?:but|before|until|till|in\s+which)\b|\s*$)",
+                          re.IGNORECASE)
+# A span that measures something rather than counting down to it: "for the next two days",
+# "after nearly two years of conflict", "two years and eight months of minority government".
+SPAN_FOR = re.compile(r"\bfor\s+(?:another\s+|a\s+further\s+|an?\s+additional\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|"
+                      r"almost\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.IGNORECASE)
+SPAN_OF = re.compile(r"^(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?\s+of\b", re.IGNORECASE)
+# How far one day lies from another: "a week earlier than planned", "two days later".
+# "a year earlier" alone is the period compared with ("up 30 per cent from a year earlier").
+SPAN_APART = re.compile(r"^(?:(?:about|nearly|almost|some|just|only|roughly)\s+)?(?:an?|[\w-]+)(?:\s+[\w-]+)?\s+"
+                        r"(?:days?|weeks?|months?|years?|hours?|minutes?|fortnights?)\s+(?:later\b|earlier(?=\s+than\b))",
+                        re.IGNORECASE)
+# "by the end of the 72-hour strike notice": the span's end is due.
+SPAN_END_OF = re.compile(r"\b(?:by|before|until|till|at)\s+the\s+(?:end|close|expiry|expiration)\s+of\s+(?:the|a|an|its|this|their)\s+$",
+                         re.IGNORECASE)
+# A span that a notice, a truce or a pause lasts: a length, with the days it runs over.
+SPAN_LASTS = re.compile(r"^\s+(?:[\w-]+\s+)?(?:notice|ceasefire|cease-fire|truce|pause|moratorium|suspension|lockdown|curfew)\b",
+                        re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
 # A record measured over a span looks back over it: "the worst drought in 40 years", "the first
 # time in a decade", "its lowest level in five years".
-SPAN_RECORD = re.compile(r"\b(?:first|only|most|least|fewest|worst|best|biggest|largest|greatest|highest|lowest|"
+SPAN_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|only|most|least|fewest|worst|best|biggest|largest|greatest|highest|lowest|"
                          r"strongest|weakest|fastest|slowest|hottest|coldest|warmest|wettest|driest|deadliest|"
                          r"longest|shortest|sharpest|steepest|heaviest|smallest|busiest|quietest)\b[^,;]{0,40}\bin\s*$",
                          re.IGNORECASE)
