@@ -141,6 +141,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
+    if cue is not None and cue.name == "closes" and _search(c.EVENT_ENDS, before):
+        # "the examination would end on June 7": when an event ends, planned or past
+        return plain("scheduled" if ahead else "event", cue="ends")
     if cue is not None and cue.name == "due" and _search(c.EVENT_NOUNS, before) and not re.search(r"\bby\s*$", before):
         # "talks are due on Friday", "the elections due this year": a plan
         return plain("scheduled" if ahead else "event", cue="due")
@@ -174,7 +177,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         kind = "scheduled"
     elif last >= today and (first == today or schedule_cue) and (
             _LATER_PART_OF_DAY.search(t.value) or schedule_cue or tense() > 0):
-        kind = "scheduled" if tense() >= 0 else "event"  # PAST or SURELY_PAST: reported as done
+        # PAST or SURELY_PAST: reported as done; but a plan for the day, as it stood ("were set to hold
+        # events today", "the second phase slated for today") still lies ahead of the writer
+        kind = "scheduled" if tense() >= 0 or _search(c.PAST_PLAN, before) or _search(c.PLAN_FOR, before) else "event"
     elif _search(c.PAST_PLAN, before):
         kind = "scheduled"  # "was supposed to happen in November 2011": a plan, as it stood
     else:

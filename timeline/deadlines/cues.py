@@ -33,36 +33,58 @@ def _cue(name: str, regex: str, strong: bool) -> DeadlineCue:
 _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
 
+# Things open for a time that then close: an amnesty, a window, registration, a ballot, a grace period.
+WINDOW_NOUN = (r"(?:amnest(?:y|ies)|window|registration|enrol?ments?|applications?|nominations?|ballots?|balloting|voting|rolls|"
+               r"entries|submissions?|bidding|tenders?|buy-?backs?|schemes?|consultations?|grace\s+period|exemptions?|waivers?|"
+               r"moratorium|licen[cs]es?|permits?|visas?|mandates?|subsid(?:y|ies)|reliefs?|freeze|suspension|pause|treaty|"
+               r"offers?|offer\s+period|sign-?ups?|enlistment|filing|claims?\s+period|ceasefire|cease-fire|truce)")
+_END_VERB = r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out|finish(?:es|ed)?)"
+# The auxiliaries and plan words between a noun and its verb: "that was scheduled to close", "will now end".
+_AUX_ON_THE_WAY = (r"(?:(?:that|which|is|was|are|were|will|would|shall|be|been|has|have|had|set|scheduled|due|expected|slated|to|"
+                   r"now|also|officially|finally|formally|then)\s+)*")
+# Events that end on a day: their end is a plan or a fact, not a deadline ("the examination would end on June 7").
+EVENT_ENDS = re.compile(r"\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
+                        r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
+                        r"deal|sale|transaction|acquisition|merger|event|ceremony|celebrations?|term|semester|games|race|"
+                        r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b"
+                        r"(?:\s+[\w'\u2019$%,.-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
+
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
     # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
-    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of)\s+[^.;:,]{{0,90}}?)?\s+(?:is|was|will\s+be|would\s+be|had\s+been|"
-         r"has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)(?:\s+(?:now|set\s+for|also))?" + _FILL,
+    # "the deadline with the Big Three is 11:59 p.m.", "imposed the earliest deadline — Aug. 27 —"
+    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of|with|on|in|under|over|from|at)\s+(?:[^.;:,]|\.(?=\d)){{0,90}}?)?"
+         r"(?:\s+(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)"
+         r"(?:\s+(?:now|set\s+for|also))?|\s*[\u2014\u2013]|\s+-)" + _FILL,
          True),
     # "the deadline passed on Friday", "the ultimatum ends at midnight"
-    _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
+    _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\d)){{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
          r"(?:\s+(?:on|at|in))?" + _FILL, True),
     # "extended the deadline for bids to October 30 from August 31": the date it was moved from
     _cue("moved from", rf"\b(?:extend\w*|mov\w*|push\w*\s+back|postpon\w*|brought\s+forward|deferr?\w*)\s+(?:the\s+|a\s+|its\s+)?"
-         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}[^.;:]{{0,140}}?\bfrom", True),
+         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}(?:[^.;:]|\.(?=\d)){{0,140}}?\bfrom", True),
     _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by))?" + _FILL, True),
     _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True),
     _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True),
     # "extended the deadline to June 12", "has been extended to 31 March 2025"
     _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
-         r"[^.;:]{0,100}?\b(?:to|until|till|through)" + _FILL, True),
+         r"(?:[^.;:]|\.(?=\d)){0,100}?\b(?:to|until|till|through)" + _FILL, True),
+    # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
+    # close in January": something open for a time, whose end is a deadline, also once passed
+    _cue("window closes", rf"\b{WINDOW_NOUN}\b(?:\s+[\w'\u2019$%,.-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
+         + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
-    _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b[^.;:]{0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True),
+    _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b(?:[^.;:]|\.(?=\d)){0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True),
     _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
          r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True),
     _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had|granted|allowed)\s+(?:[\w'\u2019,.-]+\s+){0,10}?(?:until|till)\b"
          + _FILL, True),
     # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
-    _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b[^.;:]{0,120}?"
+    _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b(?:[^.;:]|\.(?=\d)){0,120}?"
          r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True),
     # "in no case will the offer go beyond August"
-    _cue("not beyond", r"\b(?:no|not|never|n't)\b[^.;:]{0,80}?\bbeyond" + _FILL, True),
+    _cue("not beyond", r"\b(?:no|not|never|n't)\b(?:[^.;:]|\.(?=\d)){0,80}?\bbeyond" + _FILL, True),
     _cue("by", r"\bby" + _FILL, False),
     _cue("until", r"\b(?:until|till|'til|up\s+to)" + _FILL, False),
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, False),
@@ -177,6 +199,9 @@ SCHEDULE_CUES = re.compile(
     r"\b(?:will|'ll|shall|is\s+to|are\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|"
     r"planned|slated|takes?\s+effect|comes?\s+into\s+force|starts?|begins?|opens?|resumes?|"
     r"as\s+early\s+as|could|would|may|might)\b", re.IGNORECASE)
+# A plan word that governs the date itself: "slated for today", "scheduled for March 29".
+PLAN_FOR = re.compile(r"\b(?:scheduled|slated|set|planned|fixed|timed|pencill?ed\s+in|earmarked|booked)\s+(?:for|on)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed|scheduled|due|set|slated|planned|expected|meant)\s+to\b",
                        re.IGNORECASE)
 # An obligation to deliver something on a day: "would need to submit written arguments later Saturday".

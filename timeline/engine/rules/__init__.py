@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
 from .. import calendar as cal
 from .. import lexicon
-from ..tense import LIST_GLUE, clause_tense
+from ..tense import LIST_GLUE, PAST_FORMS, clause_tense
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,24 @@ class Context:
             return cal.safe_date(frame, month, day)
         return cal.resolve_month_day(self.today, month, day, self.tense(start, end))
 
+    def weekday(self, weekday: int, start: int, end: int) -> date:
+        """The date of a weekday named alone ("on Wednesday"): back or ahead by the tense of its
+        clause, back when it has none; but yesterday or tomorrow rather than six days off where the
+        tense is only weakly read. News names a weekday six days away as "last" or "next Tuesday";
+        "Wednesday's rehearsals are set to", "announced a truce starting Sunday" and "was scheduled
+        to expire on Monday" read the other way more often than that. An explicit "will" or a
+        clause that insists keeps its reading, and only a clause with a past form ("was scheduled
+        to", "set a deadline Wednesday") takes a day ahead back to yesterday."""
+        today = self.today
+        direction = self.tense(start, end)
+        d = cal.resolve_weekday(today, weekday, direction or -1)
+        if abs((d - today).days) != 6 or abs(direction) > 1:
+            return d
+        left = self.text[max(self.sentence_of(start)[0], start - 60):start]
+        if d > today and (_WILL_BEFORE.search(left) or not _PAST_FORM.search(left)):
+            return d  # "will meet on Wednesday", "Voting closes on Sunday": the one ahead
+        return d + timedelta(days=7 if d < today else -7)
+
     def month_year(self, month: int, start: int, end: int) -> int:
         """The year of a month named without one, read as `month_day` reads a day."""
         if self.narrative:
@@ -142,6 +160,10 @@ class Context:
             return ref.anchor
         return self.today
 
+
+_WILL_BEFORE = re.compile(r"\b(?:will|shall|won't|wo\s+n't)\b|'ll\b", re.IGNORECASE)
+# A verb form of the past, participles included ("was scheduled to", "a service planned for", "set a deadline").
+_PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|set|" + "|".join(sorted(PAST_FORMS)) + r")\b")
 
 _GRAINS = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 

@@ -32,7 +32,8 @@ def _on_day(m, ctx) -> date:
             return d
     if m["weekday"] and weekday_number(m["weekday"]):
         rel = (m["wrel"] or "").lower()
-        return cal.named_weekday(today, weekday_number(m["weekday"]), rel, 0 if rel else ctx.tense(m.start(), m.end()))
+        n = weekday_number(m["weekday"])
+        return cal.named_weekday(today, n, rel) if rel else ctx.weekday(n, m.start(), m.end())
     return ctx.reference_day("day")
 
 
@@ -104,7 +105,7 @@ def weekday_at_time(m, ctx):
         return None
     n = weekday_number(m["weekday"])
     rel = (m["wrel"] or "").lower()
-    d = cal.named_weekday(ctx.today, n, rel, 0 if rel else ctx.tense(m.start(), m.end()))
+    d = cal.named_weekday(ctx.today, n, rel) if rel else ctx.weekday(n, m.start(), m.end())
     if m["word"]:
         hour = 12 if m["word"].lower() == "noon" else 24
         minute = 0

@@ -20,7 +20,8 @@ _NAMED_DAY = re.compile(r"\bBloody\s+$")
 
 
 @compile_rule("weekday", rf"""\b(?:(?P<rel>last|this|next|coming|past|(?:the\s+)?(?:previous|preceding|following)|this\s+coming|early|late)\s+|
-    (?P<aweek>a\s+week\s+on\s+))?(?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b|(?<!\.)(?P<week>\s+week\b(?![-'\u2019])))?""",
+    (?P<aweek>a\s+week\s+on\s+))?(?P<day>{WEEKDAY})(?:(?P<plural>s)\b|\b)(?P<dot>\.)?(?:\s+(?P<part>{_PART})\b|(?<!\.)(?P<week>\s+week\b(?![-'\u2019]))|
+    (?<!\.)(?P<which>\s+(?:of\s+)?(?P<wrel>next|this|last|the\s+following|the\s+coming|the\s+previous)\s+week\b))?""",
               triggers=('WEEKDAY',), reach=(24, 32))
 def weekday(m, ctx):
     word = m["day"]
@@ -50,6 +51,15 @@ def weekday(m, ctx):
         d = cal.named_weekday(today, n, "last")
     elif rel == "next":  # the Tuesday of next week; "this coming Tuesday" is the first one ahead
         d = cal.named_weekday(today, n, "next")
+    elif m["which"]:
+        # "Wednesday next week", "Sunday of the following week": that weekday of the week named
+        wrel = m["wrel"].lower().split()[-1]
+        if wrel == "following":  # the first such day after the day the story is at
+            d = cal.resolve_weekday(ctx.reference_day("day") + timedelta(days=1), n, +1)
+        else:
+            step = {"next": 1, "coming": 1, "this": 0, "last": -1, "previous": -1}[wrel]
+            monday = today - timedelta(days=today.isoweekday() - 1) + timedelta(weeks=step)
+            d = monday + timedelta(days=n - 1)
     elif m["week"] or m["aweek"]:
         # "on Friday week", "a week on Friday": a week after the coming Friday.
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1) + timedelta(days=7)
@@ -58,8 +68,7 @@ def weekday(m, ctx):
     elif rel == "this":
         d = cal.resolve_weekday(today, n, ctx.tense(m.start(), m.end()) or +1)
     else:
-        direction = ctx.tense(m.start(), m.end())
-        d = cal.resolve_weekday(today, n, direction if direction else -1)
+        d = ctx.weekday(n, m.start(), m.end())
     mod = {"early": "START", "late": "END"}.get(rel)
     if part:
         return Value("TIME", f"{d.isoformat()}T{lexicon.PARTS_OF_DAY[part]}", mod=mod, granularity="day", anchor=d)
