@@ -141,6 +141,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
+    if cue is not None and cue.name in ("until", "before") and _search(c.NOT_UNTIL, before):
+        return plain("scheduled" if ahead else "event", cue="not until")
     if cue is not None and cue.name == "closes" and _search(c.EVENT_ENDS, before):
         # "the examination would end on June 7": when an event ends, planned or past
         return plain("scheduled" if ahead else "event", cue="ends")

@@ -83,10 +83,15 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
     _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b(?:[^.;:]|\.(?=\d)){0,120}?"
          r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True),
+    # "cannot sign players after Friday", "will no longer be valid after October 9", "would not be
+    # maintained after 2015": a cut-off, the last day something may be done
+    _cue("not after", r"\b(?:no\s+longer|cannot|can\s+not|can't|can\u2019t|could\s+not|couldn't|may\s+not|must\s+not|not\s+be|"
+         r"won't|won\u2019t|will\s+not|would\s+not|never)\b(?:[^.;:]|\.(?=\d)){0,100}?\b(?:after|beyond|past)" + _FILL, True),
     # "in no case will the offer go beyond August"
     _cue("not beyond", r"\b(?:no|not|never|n't)\b(?:[^.;:]|\.(?=\d)){0,80}?\bbeyond" + _FILL, True),
     _cue("by", r"\bby" + _FILL, False),
-    _cue("until", r"\b(?:until|till|'til|up\s+to)" + _FILL, False),
+    # "keep agencies operating through Nov. 13": as "until"
+    _cue("until", r"\b(?:until|till|'til|up\s+to|through|thru)" + _FILL, False),
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, False),
 )
 
@@ -121,6 +126,10 @@ CUTOFF_BEFORE = re.compile(r"\b(?:after|from|as\s+of|beyond|starting)\s+$", re.I
 CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|shall)\s+not\s+be\s+(?:accepted|allowed|valid|"
                           r"permitted|legal)|ceases?\s+to)\b", re.IGNORECASE)
 
+# "won't return to work until December 27", "will not come until later this week": the day something
+# will happen at last, a plan, not a deadline; unless it must ("don't have to pay until July").
+NOT_UNTIL = re.compile(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"
+                       r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til|before)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
 POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*)\b[^.;:]{0,80}?"
                           r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -177,6 +177,9 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
+# "cannot sign players after Friday", "will no longer be valid after October 9": a cut-off lies ahead.
+_CUT_OFF = re.compile(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
+                      r"[^.;:]{0,100}?\b(?:after|beyond|past)\s+$", re.IGNORECASE)
 # "In April, ..." opening a sentence: the time of what the sentence goes on to tell.
 _OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:early|late)\s+in)\s+$", re.IGNORECASE)
 # "By Monday, ..." opening a sentence: by the time of the day, whichever way the clause looks.
@@ -316,6 +319,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             return t
     if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
+    if _CUT_OFF.search(left[-140:]) and not re.search(r"\b(?:had|did|was|were|could)\b", left[-140:]):
+        return SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE
     named = NAMED_DEADLINE.match(text, end)
