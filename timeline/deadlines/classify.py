@@ -141,7 +141,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
-    if cue is not None and cue.name in ("until", "before") and _search(c.NOT_UNTIL, before):
+    if cue is not None and cue.name == "until" and _search(c.NOT_UNTIL, before):
         return plain("scheduled" if ahead else "event", cue="not until")
     if cue is not None and cue.name == "closes" and _search(c.EVENT_ENDS, before):
         # "the examination would end on June 7": when an event ends, planned or past
@@ -161,7 +161,11 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
 
     first = _day(earliest[:10])
     last = _day(latest[:10]) if latest else first
-    if _search(c.REPORTED_ON, before) or c.ACT_AFTER.match(after):
+    reported = _search(c.REPORTED_ON, before)
+    if reported and c.TO_BE_REPORTED.search(before, 0, reported.start()) and last >= today:
+        # "The results are expected to be announced this evening": a saying still to come
+        return plain("scheduled", cue="to be " + reported.group(0).split()[0].lower())
+    if reported or c.ACT_AFTER.match(after):
         # The day something was said or done: placed by the calendar alone.
         return plain("scheduled" if first > today else "event")
     # "After April 8, Microsoft will no longer provide updates": a cut-off.

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..engine import lexicon
 from ..engine.rules import alternation
-from ..engine.tense import PAST_FORMS
+from ..engine.tense import LISTED_FOR, PAST_FORMS
 from .nouns import DEADLINE_NOUN
 
 
@@ -129,15 +129,10 @@ CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|s
 # "won't return to work until December 27", "will not come until later this week": the day something
 # will happen at last, a plan, not a deadline; unless it must ("don't have to pay until July").
 NOT_UNTIL = re.compile(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"
-                       r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til|before)\s+(?:the\s+)?$", re.IGNORECASE)
+                       r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
 POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*)\b[^.;:]{0,80}?"
                           r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
-# A court or a chair putting a matter off by a span: "posted the matter for further hearing after
-# three weeks", "adjourned the case for two weeks".
-LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
-                        r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
-                        re.IGNORECASE)
 # Things that happen on a day rather than being done by it: "talks are due on Friday".
 EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
                          r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
@@ -151,6 +146,8 @@ REPORTED_ON = re.compile(
     r"|\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:ruling|statement|speech|interview|briefing|"
     r"letter|release|address|order|judgment|judgement|report|conference|session)(?:\s+(?:issued|released|published|made))?)"
     r"(?:\s+(?:on|late|early|last|this))?\s+$", re.IGNORECASE)
+# A reporting verb in the future: "expected to be announced this evening", "will publish it later today".
+TO_BE_REPORTED = re.compile(r"\b(?:to\s+be|will\s+be|will|'ll|\u2019ll|shall|is\s+to|are\s+to|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|set|"
                        + alternation(sorted(PAST_FORMS - {"was", "were", "had", "did", "been", "gone", "done", "seen"}))
                        + r")\b")

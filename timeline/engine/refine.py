@@ -189,11 +189,17 @@ def compose_pair(text: str, earlier: tuple[int, int, Value], later: tuple[int, i
     New Year's Day"), or a span counted from a day ("two weeks from Monday"). The value of the
     whole, or None."""
     (s1, e1, v1), (s2, _, v2) = earlier, later
-    if v1.anchor is not None and v1.granularity in _YEAR_FREE_GRAINS and v2.granularity == "year" \
-            and v2.anchor is not None and re.fullmatch(r"\d{4}", v2.value) and _YEAR_JOIN.fullmatch(text, e1, s2) \
+    joined_by = _YEAR_JOIN.fullmatch(text, e1, s2)
+    if v1.anchor is not None and (v1.granularity in _YEAR_FREE_GRAINS or (v1.granularity == "day" and joined_by
+                                                                          and "of" in joined_by.group(0))) \
+            and v2.granularity == "year" and v2.anchor is not None and re.fullmatch(r"\d{4}", v2.value) and joined_by \
             and not re.search(r"\d{4}", text[s1:e1]):
+        # "the winter of nineteen ninety-four", "March of 1998", "September 1 of next year"
         year = v2.anchor.year
-        return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=v1.anchor.replace(year=year))
+        anchor = cal.safe_date(year, v1.anchor.month, v1.anchor.day)
+        if anchor is None:
+            return None
+        return replace(v1, value=f"{year:04d}{v1.value[4:]}", anchor=anchor)
     if v1.type == "TIME" and _CLOCK.match(v1.value, 10) and v2.type == "DATE" and v2.granularity == "day" \
             and v2.anchor is not None and v2.mod is None and _TIME_ON.fullmatch(text, e1, s2):
         # The day written after a clock time is its day, whatever the time was read against.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..deadlines.nouns import DEADLINE_NOUN
 from . import lexicon
 
 PAST, NONE, FUTURE = -1, 0, 1
@@ -177,6 +178,14 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
+# A date named as what a deadline is: "the deadline to apply for the loans -- which ... -- remains Oct. 17".
+_DEADLINE_IS = re.compile(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains|will\s+be|would\s+be|falls\s+on|"
+                          r"(?:is|has\s+been)\s+(?:now\s+)?set\s+(?:for|at))\s+(?:now\s+)?(?:on\s+)?$", re.IGNORECASE)
+# A court or a chair listing a matter for a day or after a span: "posted the case for next hearing
+# on November 14", "adjourned the case for two weeks": the hearing lies ahead of the listing.
+LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
+                        r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
+                        re.IGNORECASE)
 # "cannot sign players after Friday", "will no longer be valid after October 9": a cut-off lies ahead.
 _CUT_OFF = re.compile(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
                       r"[^.;:]{0,100}?\b(?:after|beyond|past)\s+$", re.IGNORECASE)
@@ -319,6 +328,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             return t
     if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
+    if LISTED_FOR.search(left[-160:]) and re.search(r"\b(?:on|for|in|after)\s+$", left[-8:]):
+        return FUTURE
+    if _DEADLINE_IS.search(left[-200:]) and not _PERFECT.search(left[-80:]):
+        return SURELY_FUTURE  # "the deadline to apply for the loans ... remains Oct. 17"
     if _CUT_OFF.search(left[-140:]) and not re.search(r"\b(?:had|did|was|were|could)\b", left[-140:]):
         return SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):

@@ -204,6 +204,11 @@ def ordinal_day(m, ctx):
         base = cal.add_months(today.replace(day=1), -1)
     elif rel == "this":
         base = today.replace(day=1)
+    elif (recent := ctx.recent("day", m.start(), 300)) is not None and recent.anchor is not None \
+            and recent.anchor.day <= day and recent.value[:4].isdigit():
+        # "paid on Monday, 4 April ... followed by the disability grants on the 5th": the month of
+        # the day the story has just named, when the ordinal follows it
+        base = recent.anchor.replace(day=1)
     else:
         base = today.replace(day=1)
         if direction > 0 and day < today.day:
