@@ -71,6 +71,7 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     return span if span else (None, None)
 
 
+_STARTS = re.compile(r"(?:the\s+)?(?:start|beginning|outset|opening)\s+of\b", re.IGNORECASE)
 # "earlier this month", "later this week": the part of the period before or after the day of writing.
 _SO_FAR = re.compile(r"(?P<dir>earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)$", re.IGNORECASE)
 
@@ -131,12 +132,14 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         kind = "scheduled" if t.value == "FUTURE_REF" else "event"
         return plain(kind)
 
+    # "by the start of August" is due as August begins; any other period as it ends
+    due_at = earliest if t.mod == "START" and _STARTS.match(t.text) else latest
     today = published.date()
     ahead = latest is not None and latest[:10] >= _iso(today)
     after_cue = c.AFTER_CUES.match(after) or (
         s_end - t.end < 3 and c.NEXT_SENTENCE_DEADLINE.match(text, s_end, min(len(text), s_end + 80)))
     if after_cue:
-        return deadline(latest, after_cue.group(0).strip(" ,'\u2019"))
+        return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
@@ -146,7 +149,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if cue is not None and cue.name == "closes" and _search(c.EVENT_ENDS, before):
         # "the examination would end on June 7": when an event ends, planned or past
         return plain("scheduled" if ahead else "event", cue="ends")
-    if cue is not None and cue.name == "due" and _search(c.EVENT_NOUNS, before) and not re.search(r"\bby\s*$", before):
+    if cue is not None and cue.name == "due" and _search(c.DUE_EVENT, before):
         # "talks are due on Friday", "the elections due this year": a plan
         return plain("scheduled" if ahead else "event", cue="due")
     if cue is not None and BY_THE_TIME.search(before) and text.startswith(",", t.end) \
@@ -157,7 +160,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
                 and not re.search(r"\bon\s+or\s+before\s+(?:the\s+)?$", before[-20:], re.IGNORECASE):
             # "before winter", "ahead of March": due as the period begins, not as it ends
             return deadline((_day(earliest[:10]) - timedelta(days=1)).isoformat(), cue.name)
-        return deadline(latest, cue.name)
+        return deadline(due_at, cue.name)
 
     first = _day(earliest[:10])
     last = _day(latest[:10]) if latest else first
@@ -170,10 +173,10 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return plain("scheduled" if first > today else "event")
     # "After April 8, Microsoft will no longer provide updates": a cut-off.
     if _search(c.CUTOFF_BEFORE, before) and c.CUTOFF_AFTER.search(after) and ahead:
-        return deadline(latest, "no longer after")
+        return deadline(due_at, "no longer after")
     # "would need to submit written arguments later Saturday"
     if ahead and _obliged_to_deliver(before):
-        return deadline(latest, "obliged to")
+        return deadline(due_at, "obliged to")
 
     schedule_cue = _search(c.SCHEDULE_CUES, before)
 

@@ -30,7 +30,7 @@ def _cue(name: str, regex: str, strong: bool) -> DeadlineCue:
 
 
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
-_FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of\s+(?:business|day|trading)|"
+_FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of(?:\s+(?:business|day|trading))?|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
 
 # Things open for a time that then close: an amnesty, a window, registration, a ballot, a grace period.
@@ -138,6 +138,9 @@ EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|mee
                          r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
                          r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
 
+# An event due on a day, not a thing due by it: "talks are due on Friday", "the elections due this year".
+DUE_EVENT = re.compile(EVENT_NOUNS.pattern + r"(?:,?\s+[\w'\u2019.-]+){0,10}?,?\s+(?:(?:is|are|was|were|remains?|also|now)\s+)*due"
+                       r"(?:\s+(?:on|in|at|to\s+[a-z]+(?:\s+on|\s+in)?))?\s*$", re.IGNORECASE)
 # The day something was said or done, not its due date: "said on Sunday", "in her ruling Thursday",
 # "The court on Monday asked ...", "on Sunday, announced ...".
 REPORTED_ON = re.compile(

@@ -224,16 +224,28 @@ def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
 
 
 def _apply_mod(start: date, end: date, mod: str | None) -> tuple[str, str]:
-    """START/MID/END narrow a period to its first, middle or last third."""
+    """START/MID/END narrow a period to its first, middle or last third, by the calendar where it
+    can: a month's days 1-10, 11-20 and 21 to its end ("mid-July" ends on the 20th); a year's,
+    a half's or a quarter's months (January to April, May to August, September to December)."""
     span = (end - start).days + 1
-    if span > 2 and mod in ("START", "MID", "END"):
-        third = span // 3
-        if mod == "START":
-            end = start + timedelta(days=third - 1)
-        elif mod == "MID":
-            start, end = start + timedelta(days=third), end - timedelta(days=third)
-        else:
-            start = end - timedelta(days=third - 1 if span % 3 == 0 else third)
+    if span <= 2 or mod not in ("START", "MID", "END"):
+        return start.isoformat(), end.isoformat()
+    part = ("START", "MID", "END").index(mod)
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if start.day == 1 and end == add_months(start, months) - timedelta(days=1) and months % 3 == 0:
+        first = add_months(start, part * months // 3)
+        return first.isoformat(), (add_months(first, months // 3) - timedelta(days=1)).isoformat()
+    if start.day == 1 and months == 1 and start.month == end.month:
+        first = start + timedelta(days=10 * part)
+        last = end if part == 2 else first + timedelta(days=9)
+        return first.isoformat(), last.isoformat()
+    third = span // 3
+    if mod == "START":
+        end = start + timedelta(days=third - 1)
+    elif mod == "MID":
+        start, end = start + timedelta(days=third), end - timedelta(days=third)
+    else:
+        start = end - timedelta(days=third - 1 if span % 3 == 0 else third)
     return start.isoformat(), end.isoformat()
 
 
