@@ -225,7 +225,7 @@ def interval(value: str, mod: str | None = None) -> tuple[str, str] | None:
 
 def _apply_mod(start: date, end: date, mod: str | None) -> tuple[str, str]:
     """START/MID/END narrow a period to its first, middle or last third, by the calendar where it
-    can: a month's days 1-10, 11-20 and 21 to its end ("mid-July" ends on the 20th); a year's,
+    can: a month's days 1-10 and 11-20 ("mid-July" ends on the 20th) and its last third; a year's,
     a half's or a quarter's months (January to April, May to August, September to December)."""
     span = (end - start).days + 1
     if span <= 2 or mod not in ("START", "MID", "END"):
@@ -235,10 +235,9 @@ def _apply_mod(start: date, end: date, mod: str | None) -> tuple[str, str]:
     if start.day == 1 and end == add_months(start, months) - timedelta(days=1) and months % 3 == 0:
         first = add_months(start, part * months // 3)
         return first.isoformat(), (add_months(first, months // 3) - timedelta(days=1)).isoformat()
-    if start.day == 1 and months == 1 and start.month == end.month:
+    if start.day == 1 and months == 1 and mod != "END":
         first = start + timedelta(days=10 * part)
-        last = end if part == 2 else first + timedelta(days=9)
-        return first.isoformat(), last.isoformat()
+        return first.isoformat(), (first + timedelta(days=9)).isoformat()
     third = span // 3
     if mod == "START":
         end = start + timedelta(days=third - 1)
