@@ -105,7 +105,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         if document.zone is not None and timex.type == "TIME" and timex.value.endswith("Z"):
             mention = _on_local_clock(mention, document.zone)
         mentions.append(mention)
-        neighbours.append(Neighbour(timex.start, timex.end, mention.earliest, mention.latest))
+        neighbours.append(Neighbour(timex.start, timex.end, mention.earliest, mention.latest, mention.kind))
     return Extraction(document, mentions)
 
 

@@ -30,6 +30,7 @@ class Neighbour(NamedTuple):
     end: int
     earliest: Optional[str] = None
     latest: Optional[str] = None
+    kind: Optional[str] = None
 
 
 @lru_cache(maxsize=8)
@@ -235,9 +236,12 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
 
 def _set_on(before_in_sentence: Sequence[Neighbour], published: datetime) -> datetime:
     """The day a span was set: the last single day named earlier in the sentence that has already
-    come ("On June 22 they gave Doha 10 days"), else the publication time."""
+    come and was the day of something done ("On June 22 they gave Doha 10 days"; not "missed the
+    October 15 deadline"), else the publication time."""
     today = published.date()
     for n in reversed(before_in_sentence):
+        if n.kind != "event":
+            continue
         if n.earliest and n.latest and n.earliest[:10] == n.latest[:10] and n.earliest[:10] <= today.isoformat():
             day = date.fromisoformat(n.earliest[:10])
             if today - day <= timedelta(days=31):

@@ -163,6 +163,8 @@ _SPAN_FROM = re.compile(r"\s+from\s+")
 # Between a clock time and the day it falls on: "2 a.m. on New Year's Day", "noon, Christmas Eve".
 _TIME_ON = re.compile(r"\s*,?\s+(?:on\s+)?")
 _CLOCK = re.compile(r"T\d\d:\d\d")
+# Between a day and the clock time that follows it: "November 3 at 4pm", "Friday, at noon".
+_AT_TIME = re.compile(r",?\s+at\s+")
 
 
 def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
@@ -204,6 +206,10 @@ def compose_pair(text: str, earlier: tuple[int, int, Value], later: tuple[int, i
             and v2.anchor is not None and v2.mod is None and _TIME_ON.fullmatch(text, e1, s2):
         # The day written after a clock time is its day, whatever the time was read against.
         return replace(v1, value=v2.anchor.isoformat() + v1.value[10:], anchor=v2.anchor)
+    if v1.type == "DATE" and v1.granularity == "day" and v1.anchor is not None and v1.mod is None and v2.type == "TIME" \
+            and _CLOCK.match(v2.value, 10) and _AT_TIME.fullmatch(text, e1, s2):
+        # "November 3 at 4pm", "Friday, at noon": the clock time of the day just named
+        return Value("TIME", v1.anchor.isoformat() + v2.value[10:], granularity="day", anchor=v1.anchor)
     if v1.type == "DURATION" and v1.mod is None and "T" not in v1.value and v2.type == "DATE" \
             and v2.granularity == "day" and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2):
         moved = cal.add_duration(datetime.combine(v2.anchor, time()), v1.value)

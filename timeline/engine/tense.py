@@ -34,7 +34,7 @@ payable effective wait
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
 # Base forms that are as often nouns ("the close of business", "a vote", "the start") are left out.
 SCHEDULE_VERBS = frozenset("""
-opens closes starts begin begins ends expires resume resumes meet meets convene convenes takes
+opens reopens closes starts restarts begin begins ends expires resume resumes meet meets convene convenes takes
 arrive arrives leaves depart departs visits holds votes launches kicks returns runs lasts travels
 flies goes comes heads faces plays is are 's becomes remain remains stay stays
 """.split())

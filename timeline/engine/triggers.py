@@ -28,7 +28,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         "QUARTER": ["quarter", "quarters", "qtr", "period"],
         "CENTURY": ["century", "centuries", "millennium", "millennia"],
         "PART": list(lexicon.PARTS_OF_DAY) + ["noon", "midnight", "nights"],
-        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS],
+        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + [u + "long" for u in ("day", "week", "month", "year", "decade")],
         "DEICTIC": ["today", "tonight", "tomorrow", "yesterday", *lexicon.INFORMAL_DAYS] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
         "SETADV": list(lexicon.SET_ADVERBS) + ["every", "each", "once", "twice", "times"],
         "SEASON": list(lexicon.SEASONS),
@@ -50,7 +50,7 @@ CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT",
 
 # "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
 # engine skips ahead to it), which is where the trigger is.
-_AMPM = re.compile(r"[mM](?:(?<=\b[aApP]\.[mM])|(?<=\b[aApP]\.\s[mM])|(?<=\d[aApP][mM])|(?<=\d\s[aApP][mM])|"
+_AMPM = re.compile(r"[mM](?:(?<=\d[aApP]\.[mM])|(?<=\b[aApP]\.[mM])|(?<=\b[aApP]\.\s[mM])|(?<=\d[aApP][mM])|(?<=\d\s[aApP][mM])|"
                    r"(?<=\d\s\s[aApP][mM]))\b")
 _NUMSEP = re.compile(r"\d[/.:h]\d")
 # Numbers that can be part of a time: four digits or more, or digits with what may follow them

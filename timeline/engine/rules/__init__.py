@@ -81,7 +81,7 @@ class Context:
 
     def weekday(self, weekday: int, start: int, end: int) -> date:
         """The date of a weekday named alone ("on Wednesday"): back or ahead by the tense of its
-        clause, back when it has none; but yesterday or tomorrow rather than six days off where the
+        clause, the nearest when it has none ("Voters go to the polls on Sunday"); but yesterday or tomorrow rather than six days off where the
         tense is only weakly read. News names a weekday six days away as "last" or "next Tuesday";
         "Wednesday's rehearsals are set to", "announced a truce starting Sunday" and "was scheduled
         to expire on Monday" read the other way more often than that. An explicit "will" or a
@@ -89,10 +89,11 @@ class Context:
         to", "set a deadline Wednesday") takes a day ahead back to yesterday."""
         today = self.today
         direction = self.tense(start, end)
-        d = cal.resolve_weekday(today, weekday, direction or -1)
+        d = cal.resolve_weekday(today, weekday, direction)
         if abs((d - today).days) != 6 or abs(direction) > 1:
             return d
         left = self.text[max(self.sentence_of(start)[0], start - 60):start]
+        left = left[max((b.end() for b in _CLAUSE_BREAK.finditer(left)), default=0):]  # its own clause
         if d > today and (_WILL_BEFORE.search(left) or not _PAST_FORM.search(left)):
             return d  # "will meet on Wednesday", "Voting closes on Sunday": the one ahead
         return d + timedelta(days=7 if d < today else -7)
@@ -161,6 +162,8 @@ class Context:
         return self.today
 
 
+# Where one clause ends and the next begins: "The ceasefire, which took effect on June 1, expires ...".
+_CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s")
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|won't|wo\s+n't)\b|'ll\b", re.IGNORECASE)
 # A verb form of the past, participles included ("was scheduled to", "a service planned for", "set a deadline").
 _PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|set|" + "|".join(sorted(PAST_FORMS)) + r")\b")

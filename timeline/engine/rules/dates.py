@@ -48,7 +48,7 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
     return Value("DATE", resolved.isoformat(), granularity="day", anchor=resolved)
 
 
-@compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})\.?\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?{_DAY}\b
+@compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})(?:\.?\s+|\.(?=\d{{1,2}}\b(?![.:,]\d)))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?{_DAY}\b
     (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',), reach=(20, 32))
 def month_day_year(m, ctx):
     if not is_capitalised(m["month"]):

@@ -122,10 +122,11 @@ def vague_span(m, ctx):
     return Value("DURATION", duration_value(None, unit))
 
 
-@compile_rule("unit-long", r"""\b(?P<unit>day|week|month|year|decade|century|hour|minute|weekend)-long\b""",
+@compile_rule("unit-long", r"""\b(?P<unit>day|week|month|year|decade|century|hour|minute|weekend)-?long\b""",
               triggers=('UNIT', 'CENTURY'), reach=(2, 24))
 def unit_long(m, ctx):
-    """"a day-long meeting", "their third day-long meeting", "a year-long inquiry": one unit."""
+    """"a day-long meeting", "their third day-long meeting", "a year-long inquiry", "their yearlong
+    conflict": one unit."""
     return Value("DURATION", duration_value(1, unit_name(m["unit"])))
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from .. import calendar as cal
 from .. import lexicon
-from . import NUMBER, Value, alternation, compile_rule, duration_value, parse_number, unit_name
+from . import MONTH, NUMBER, Value, alternation, compile_rule, duration_value, parse_number, unit_name
 
 _PART = alternation(lexicon.PARTS_OF_DAY)
 
@@ -102,7 +102,10 @@ def relative_period(m, ctx):
 _GENERIC_OF = re.compile(r"\b(?:days?|times?|hours?)\s+of\s+$", re.IGNORECASE)
 
 
-_YEAR_TO = re.compile(r"\s+(?:ended|ending|to|through|until)\s+(?!date\b)", re.IGNORECASE)
+# "the year to March", "the fiscal year ended Jan. 31": a year counted to a month or a day ("the
+# year to swap their licences" is no such year)
+_YEAR_TO = re.compile(r"\s+(?:ended|ending|to|through|until)\s+(?:(?:the\s+)?end\s+of\s+)?(?:(?:" + MONTH + r")\b|\d)",
+                      re.IGNORECASE)
 # A decade or century named by "the" is one only as the period a part of is taken from: "by the end
 # of the decade"; "the decade" alone is as often a span ("over the decade").
 _PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGNORECASE)

@@ -15,6 +15,9 @@ from . import WEEKDAY, Value, alternation, compile_rule, is_capitalised, weekday
 _PART = alternation(lexicon.PARTS_OF_DAY)
 # Words after which a weekday's short form is a weekday, as messages write it: "see you on sat".
 _SHORT_DAY_AFTER = re.compile(r"\b(?:on|by|till|til|until|from|every)\s+$", re.IGNORECASE)
+# The week named after a list of weekdays: "on Monday and Tuesday next week".
+_SHARED_WEEK = re.compile(rf"(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:{WEEKDAY})\s+(?:of\s+)?(?P<wrel>next|this|last|the\s+following|"
+                          r"the\s+coming)\s+week\b", re.IGNORECASE)
 # Words that make a weekday the name of an event remembered by it.
 _NAMED_DAY = re.compile(r"\bBloody\s+$")
 
@@ -51,9 +54,10 @@ def weekday(m, ctx):
         d = cal.named_weekday(today, n, "last")
     elif rel == "next":  # the Tuesday of next week; "this coming Tuesday" is the first one ahead
         d = cal.named_weekday(today, n, "next")
-    elif m["which"]:
-        # "Wednesday next week", "Sunday of the following week": that weekday of the week named
-        wrel = m["wrel"].lower().split()[-1]
+    elif m["which"] or (shared := _SHARED_WEEK.match(ctx.text, m.end())):
+        # "Wednesday next week", "Sunday of the following week": that weekday of the week named;
+        # "on Monday and Tuesday next week": the list's week
+        wrel = (m["wrel"] or shared["wrel"]).lower().split()[-1]
         if wrel == "following":  # the first such day after the day the story is at
             d = cal.resolve_weekday(ctx.reference_day("day") + timedelta(days=1), n, +1)
         else:
