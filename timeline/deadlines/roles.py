@@ -32,7 +32,8 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     set sets ordered orders demanded demands threatened threatens insisted insists pledged promised decided ruled stated
     wrote urged repeated extended extends extend postponed imposed imposes impose issued issues issue asked asks sought
     seeks directed directs fixed fixes banned bans agreed agrees told tells called approved approves confirmed
-    confirms granted grants allowed instructed required requires""".split())
+    confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
+    encouraged encouraging voted votes accept accepts accepted count counts""".split())
 _SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|may|might|could|should|shall|must|also|finally|"
@@ -90,6 +91,8 @@ def _cut_after(phrase: str) -> str:
     return phrase[:m.start()] if m else phrase
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|last|next)\s+$", re.IGNORECASE)
+
 # Who set a deadline and what is due are named within this many characters of its date.
 ROLE_REACH = 300
 
@@ -101,6 +104,9 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     sentence = text[s_start:s_end]
     at, to = start - s_start, end - s_start
     setter = _setter(text, sentence, at, s_start)
+    # Another date ends what is due only where it is a time of its own ("to respond by Friday and
+    # to pay in June"); one that describes a noun ("the sponsors of a February ceasefire") does not.
+    others = [(a, b) for a, b in others if not _ATTRIBUTIVE.search(text, max(0, a - 12), a)]
     subject = _subject(sentence, at, to, [(a - s_start, b - s_start) for a, b in others])
     passive = _PASSIVE_ORDER.search(sentence[:at]) if subject.startswith("to ") else None
     if passive:
@@ -132,7 +138,7 @@ _GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allo
 _TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
                      r"(?:\([^)]*\)\s*)?,?\s*(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                      re.IGNORECASE)
-_NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
+_NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
                               r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
 _DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
@@ -147,6 +153,22 @@ _SAID_THAT = re.compile(rf"^.*\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+(
 _ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
 # The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
 _NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+", re.IGNORECASE)
+
+
+def _antecedent(piece: str) -> str:
+    """The noun phrase a piece of a sentence ends with, which a relative clause after it speaks of:
+    from its last determiner ("... to claim their Parents NSW and Stay NSW vouchers"), else its
+    last few words ("the New Strategic Arms Reduction Treaty (New START)")."""
+    words = piece.split()
+    tail = " ".join(words[-7:])
+    det = None
+    for det in _DETERMINER.finditer(tail):
+        pass
+    if det is not None:
+        return tail[det.start():].strip()
+    m = _NOUN_END.search(piece) or re.search(r"(?:[\w'\u2019()-]+\s+){0,3}[\w'\u2019()-]+$", piece)
+    return m.group(0).strip() if m else ""
 _FACED = re.compile(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
                     re.IGNORECASE)
 _BY_WHICH = re.compile(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECASE)
@@ -207,12 +229,13 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         cut = min((a - comp_start for a, _ in others if a > comp_start), default=None)
         if cut is not None and cut < len(comp):
             comp = comp[:cut]
-        comp = re.split(r"\s+(?:is|was|were|will|would|could|can|may|might|should|must|has|had|expired|passed|expires|said|says)\b"
+        comp = re.split(r"\s+(?:is|are|was|were|will|would|could|can|may|might|should|must|has|have|had|expired|passed|expires|"
+                        r"expire|ends?|ended|lapses?|lapsed|said|says)\b"
                         r"|,\s(?!\d)", comp)[0]
         comp = re.sub(r"^(?:for|of|on)\s+", "", comp)
         comp = re.sub(r"^to\s+(?=(?:the|a|an)\s|[A-Z])", "", comp)
         comp = _clean(_cut_after(comp))
-        if len(comp.split()) >= 2 and (m.start() < at or m.start() - to < 40):
+        if len(comp.split()) >= 2 and (m.start() < at or (m.start() - to < 40 and not re.search(r"[,;]", sentence[to:m.start()]))):
             cond = _CONDITION.search(sentence)
             if cond and len(comp.split()) <= 5 and not re.search(r"\bto\s+[a-z]", comp):
                 comp = f"{comp} to {_clean(_cut_after(cond.group('act')))}"
@@ -258,9 +281,9 @@ def _clause_before(before: str) -> str:
     before = _ASIDE.sub(" ", before)
     pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)
     clause = pieces[-1]
-    if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _NOUN_END.search(pieces[-2]):
+    if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _antecedent(pieces[-2]):
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
-        clause = f"{_NOUN_END.search(pieces[-2]).group(0).strip()} {clause.split(None, 1)[1] if ' ' in clause else ''}"
+        clause = " ".join([_antecedent(pieces[-2])] + clause.split(None, 1)[1:])
     clause = _SAID_THAT.sub("", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _DATELINE.sub("", clause)
@@ -291,6 +314,10 @@ _QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0
                           r"(?:said|says|added)\s+(?P<who2>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+?)(?=[,.]|\s+(?:in|on|at)\b))")
 
 
+# A speaker named before the quotation: "The minister's office tweeted on Tuesday, “The deadline ..."
+_QUOTE_OPENED = re.compile(r"\s+(?:said|says|tweeted|wrote|stated|announced|added|posted|declared)(?:\s+(?:on|in|late|early)\s+\w+)?"
+                           r"\s*[,:]\s*[\"\u201c]")
+
 _CALENDAR_WORDS = {m.lower() for m in lexicon.MONTHS} | {w.lower() for w in lexicon.WEEKDAYS} | {
     "today", "tomorrow", "year", "week", "month", "day", "night", "weekend"}
 
@@ -303,6 +330,13 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
         q = _QUOTE_FRAME.search(sentence, at)
         if q:
             return _resolve(text, _name(q.group("who") or q.group("who2")), s_start, sentence)
+        opened = None
+        for opened in _QUOTE_OPENED.finditer(before):
+            pass
+        if opened is not None:
+            who = _actor_before(before[:opened.start()])
+            if who:
+                return _resolve(text, who, s_start, sentence)
     agent = _AGENT.search(sentence)
     if agent:
         return _resolve(text, _name(agent.group("who")), s_start, sentence)
@@ -317,30 +351,50 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     # The actor of the nearest setting verb before the date, else of a reporting verb after it.
     # A passive verb's subject is who receives the order, not who gave it: "Residents were told".
     verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)
-             and not _PASSIVE_BEFORE.search(before, 0, m.start())]
+             and (m.group(1).endswith("ing") or not _PASSIVE_BEFORE.search(before, 0, m.start()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
         if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb
-            return _resolve(text, who, s_start, sentence)
+            return _for_body(sentence, _resolve(text, who, s_start, sentence))
     for m in _SETTING_VERB.finditer(sentence, at):
         if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in ("says", "ruled", "warned", "announced"):
             who = _actor_before(sentence[:m.start()])
             if who:
-                return _resolve(text, who, s_start, sentence)
+                return _for_body(sentence, _resolve(text, who, s_start, sentence))
     return ""
 
 
+# "The JAMB's spokesman, Fabian Benjamin,": who speaks for a body names the body as the setter.
+_SPOKESMAN = re.compile(r"\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.&-]+)|(?P<body>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*))"
+                        r"(?:'s|\u2019s)\s+|"
+                        r"\b(?:a|an|the)\s+(?P<body2>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s+)(?:[\w-]+\s+)?"
+                        r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative)\b")
+
+
+def _for_body(sentence: str, who: str) -> str:
+    """The body a spokesman named as the setter speaks for, where the sentence says so."""
+    for m in _SPOKESMAN.finditer(sentence):
+        body = m.group("body0") or m.group("body") or m.group("body2")
+        tail = sentence[m.end():m.end() + 60]
+        if who and (who in tail or who.lower() in ("spokesman", "spokeswoman", "spokesperson") or who in m.group(0)):
+            return _name(body) or who
+    return who
+
+
 def _infinitive(before: str, m: re.Match) -> bool:
-    """"to extend", "giving": not the verb of an actor."""
-    return before[max(0, m.start() - 4):m.start()].endswith("to ") or m.group(1).endswith("ing")
+    """"to extend", "giving": not the verb of an actor; "is inviting" is."""
+    if before[max(0, m.start() - 4):m.start()].endswith("to "):
+        return True
+    return m.group(1).endswith("ing") and not re.search(r"\b(?:is|are|was|were|been)\s+$", before[max(0, m.start() - 8):m.start()])
 
 
 def _actor_before(left: str) -> str:
     """The noun phrase that ends `left`, skipping auxiliaries, adverbs and a time adjunct."""
     for _ in range(3):
+        # "The CBN had, in October 2022,", "The union, in an unexpected move late Sunday night,"
+        left = re.sub(r",\s*(?:in|on|at)\s+[^,]{1,60},\s*$", "", left)
         left = _AUX.sub("", left)
         left = _ADJUNCT_AT_END.sub("", left)
-        left = re.sub(r",\s*(?:in|on|at)\s+[^,]{1,30},\s*$", "", left)  # "The CBN had, in October 2022,"
     left = left.rstrip()
     if left.endswith(","):
         # "Godwin Emefiele, the CBN governor," or "The bench, headed by Justice X,": an apposition
