@@ -20,7 +20,7 @@ from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
 
-_CLAUSE_START = re.compile(r"[;:\u201c\"(]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
+_CLAUSE_START = re.compile(r"[;:\u201c\"]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 
 
@@ -44,6 +44,11 @@ def _clause_before(text: str, s_start: int, at: int) -> str:
     clause_from = max(s_start, at - TENSE_REACH)
     for m in _CLAUSE_START.finditer(text, clause_from, at):
         clause_from = m.end()
+    # A bracket still open before the date starts the clause ("(due by Friday"); one closed before
+    # it is an aside inside the clause ("the deadline for filing returns (ITRs) is July 31").
+    opened = text.rfind("(", clause_from, at)
+    if opened >= 0 and text.find(")", opened, at) < 0:
+        clause_from = opened + 1
     return text[clause_from:at]
 
 
@@ -145,6 +150,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
+    if cue is not None and cue.name == "payment" and _search(c.PAYMENT_DONE, before):
+        cue = None  # a payment made or missed on the day: what happened then
     if cue is not None and cue.name == "until" and _search(c.NOT_UNTIL, before):
         return plain("scheduled" if ahead else "event", cue="not until")
     if cue is not None and cue.name == "closes" and _search(c.EVENT_ENDS, before):

@@ -47,7 +47,7 @@ EVENT_ENDS = re.compile(r"\b(?:exam(?:ination)?s?|tests?|season|festival|tournam
                         r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
                         r"deal|sale|transaction|acquisition|merger|event|ceremony|celebrations?|term|semester|games|race|"
                         r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b"
-                        r"(?:\s+[\w'\u2019$%,.-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
+                        r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
@@ -63,19 +63,23 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "extended the deadline for bids to October 30 from August 31": the date it was moved from
     _cue("moved from", rf"\b(?:extend\w*|mov\w*|push\w*\s+back|postpon\w*|brought\s+forward|deferr?\w*)\s+(?:the\s+|a\s+|its\s+)?"
          rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}(?:[^.;:]|\.(?=\d)){{0,140}}?\bfrom", True),
-    _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by))?" + _FILL, True),
+    _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by|over|during))?" + _FILL, True),
     _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True),
     _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True),
     # "extended the deadline to June 12", "has been extended to 31 March 2025"
     _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
-         r"(?:[^.;:]|\.(?=\d)){0,100}?\b(?:to|until|till|through)" + _FILL, True),
+         r"(?:[^.;:]|\.(?=\d)){0,100}?\b(?:to|until|till|through|beyond)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
-    _cue("window closes", rf"\b{WINDOW_NOUN}\b(?:\s+[\w'\u2019$%,.-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
+    _cue("window closes", rf"\b{WINDOW_NOUN}\b(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
     _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b(?:[^.;:]|\.(?=\d)){0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True),
+    # "a 300 million euro payment on June 5", "1.6 billion euros due to the Fund next month": money owed on a day
+    _cue("payment", r"\b(?:payments?|repayments?|instal+ments?|coupons?|redemptions?)\s+(?:of\s+(?:[^.;:]|\.(?=\d)){1,40}?\s+)?"
+         r"(?:(?:is|are|was|were|falls?|fell)\s+)?(?:due\s+)?(?:on|by|in)" + _FILL, True),
+    _cue("owed", r"\bdue\s+to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'\u2019-]*\s+){1,5}?(?:by|on|in)?", True),
     _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
          r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True),
     _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had|granted|allowed)\s+(?:[\w'\u2019,.-]+\s+){0,10}?(?:until|till)\b"
@@ -113,7 +117,8 @@ DATE_BY_WHICH = r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before
 # passed", "as of February 28, at the latest", "fixed March 31 as the deadline".
 AFTER_CUES = re.compile(
     rf"^(?:(?:'s|\u2019s)?\s+{DEADLINE_NOUN}\b|"
-    r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|becomes)\s+(?:now\s+)?"
+    r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|becomes|marks|marked|"
+    r"will\s+mark|serves\s+as)\s+(?:now\s+)?"
     rf"(?:the|a|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"
     r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
     r",?\s+at\s+the\s+(?:latest|outside)\b|"
@@ -131,13 +136,17 @@ CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|s
 NOT_UNTIL = re.compile(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"
                        r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
-POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*)\b[^.;:]{0,80}?"
+POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*|brought\s+forward|bring\w*\s+forward|"
+                          r"moved\s+up|advanced)\b[^.;:]{0,80}?"
                           r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # Things that happen on a day rather than being done by it: "talks are due on Friday".
 EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
                          r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
                          r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
 
+# A payment someone made or missed on a day: "Evergrande missed the payment on September 29".
+PAYMENT_DONE = re.compile(r"\b(?:missed|made|paid|skipped|received|sent|wired|remitted)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+                          r"(?:[\w$%.,-]+\s+){0,5}?(?:payments?|repayments?|instal+ments?|coupons?)\b[^.;:]{0,50}$", re.IGNORECASE)
 # An event due on a day, not a thing due by it: "talks are due on Friday", "the elections due this year".
 DUE_EVENT = re.compile(EVENT_NOUNS.pattern + r"(?:,?\s+[\w'\u2019.-]+){0,10}?,?\s+(?:(?:is|are|was|were|remains?|also|now)\s+)*due"
                        r"(?:\s+(?:on|in|at|to\s+[a-z]+(?:\s+on|\s+in)?))?\s*$", re.IGNORECASE)
@@ -151,7 +160,9 @@ REPORTED_ON = re.compile(
     r"(?:\s+(?:on|late|early|last|this))?\s+$", re.IGNORECASE)
 # A reporting verb in the future: "expected to be announced this evening", "will publish it later today".
 TO_BE_REPORTED = re.compile(r"\b(?:to\s+be|will\s+be|will|'ll|\u2019ll|shall|is\s+to|are\s+to|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|set|"
+# "The Senate on Sunday let the law expire": right after the date, a verb whose past is its present
+# form (let, cut, put) is past, as a singular subject shows.
+ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|set|let|cut|put|hit|cast|quit|shut|spread|bid|"
                        + alternation(sorted(PAST_FORMS - {"was", "were", "had", "did", "been", "gone", "done", "seen"}))
                        + r")\b")
 
@@ -214,7 +225,10 @@ PLAN_FOR = re.compile(r"\b(?:scheduled|slated|set|planned|fixed|timed|pencill?ed
 PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed|scheduled|due|set|slated|planned|expected|meant)\s+to\b",
                        re.IGNORECASE)
 # An obligation to deliver something on a day: "would need to submit written arguments later Saturday".
+# "told the agencies to report back to him in mid-October", "ordered the firm to publish the figures".
 OBLIGED_TO_DELIVER = re.compile(
-    r"\b(?:must|need(?:s|ed)?\s+to|ha(?:s|ve|d)\s+to|required\s+to|ordered\s+to|asked\s+to|told\s+to|directed\s+to)\s+"
+    r"\b(?:must|need(?:s|ed)?\s+to|ha(?:s|ve|d)\s+to|(?:required|ordered|asked|told|directed|instructed|urged)"
+    r"(?:\s+(?!to\b)[\w'\u2019-]+){0,5}?\s+to)\s+"
     r"(?:\w+\s+)?(?:submit|file|pay|repay|respond|reply|register|apply|comply|vacate|withdraw|hand\s+over|deliver|"
-    r"present|lodge|return|leave|answer|decide)\b", re.IGNORECASE)
+    r"present|lodge|return|leave|answer|decide|report|publish|complete|finish|provide|explain|produce|surrender|"
+    r"release|settle|sign)\b", re.IGNORECASE)

@@ -390,6 +390,10 @@ def _infinitive(before: str, m: re.Match) -> bool:
 
 def _actor_before(left: str) -> str:
     """The noun phrase that ends `left`, skipping auxiliaries, adverbs and a time adjunct."""
+    aside = _RELATIVE_ASIDE.search(left)
+    if aside:
+        # "Gore, who has cast himself as a champion of high technology, told": the name before it
+        return _name(aside.group(1))
     for _ in range(3):
         # "The CBN had, in October 2022,", "The union, in an unexpected move late Sunday night,"
         left = re.sub(r",\s*(?:in|on|at)\s+[^,]{1,60},\s*$", "", left)
@@ -411,6 +415,11 @@ def _actor_before(left: str) -> str:
         else:
             left = inner
     return _name(_np_end(left))
+
+
+# A name followed by a relative clause set off by commas, ending where its verb follows.
+_RELATIVE_ASIDE = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[Tt]he\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*){0,5}),\s+"
+                             r"(?:who|which)\s[^;:\"\u201c\u201d]{1,200},\s*$")
 
 
 def _np_end(left: str) -> str:

@@ -28,7 +28,7 @@ will 'll shall wo won't would must should going gonna plan plans planning planne
 expect expects expected expecting schedule scheduled due aims aim intends intend hopes hope
 upcoming tomorrow promise promises vows pledges threatens threaten wants want unless
 expire expires expiring lapse lapses preparing prepares prepare likely await awaits awaiting
-payable effective wait
+payable effective wait can't cannot
 """.split())
 
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
@@ -65,7 +65,7 @@ unaudited unchanged undated
 REPORTING_VERBS = frozenset(lexicon.REPORTING_VERBS)
 _QUOTE = re.compile(r"''|``|[\"\u201c\u201d]")
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 # What joins the items of a list of dates: "May, June and July", "3 March or 4 March".
 LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+)\Z")
 _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
@@ -78,8 +78,9 @@ _COMPOUND_ADJECTIVE = re.compile(r"^(?!(?:re|co|pre|de|un|mis|over|under|out|non
 
 @lru_cache(maxsize=8192)
 def word_tense(word: str) -> int:
-    """The tense a single word marks, or NONE."""
-    w = word.lower()
+    """The tense a single word marks, or NONE. A curly apostrophe is read as a straight one
+    ("They\u2019ll", "didn\u2019t")."""
+    w = word.lower().replace("\u2019", "'")
     if w in FUTURE_MARKERS:
         return FUTURE
     if w in IRREGULAR_PAST:
@@ -90,6 +91,8 @@ def word_tense(word: str) -> int:
         return PAST
     if w.endswith("n't") and w[:-3] in ("did", "was", "were", "had", "could", "would"):
         return PAST if w[:-3] in ("did", "was", "were", "had") else FUTURE
+    if w.endswith("'ll"):
+        return FUTURE  # "they'll cast the vote Tuesday"
     return NONE
 
 
@@ -178,6 +181,7 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"(?:to|until|till))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # A date named as what a deadline is: "the deadline to apply for the loans -- which ... -- remains Oct. 17".
 _DEADLINE_IS = re.compile(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains|will\s+be|would\s+be|falls\s+on|"
                           r"(?:is|has\s+been)\s+(?:now\s+)?set\s+(?:for|at))\s+(?:now\s+)?(?:on\s+)?$", re.IGNORECASE)
@@ -213,7 +217,7 @@ _DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\
 # looks back, "had said it would need to know by Tuesday" looks ahead.
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at))?\s+$")
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at|after|before|by|from|until|in))?\s+$")
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1"; or
 # right before the date itself where the verb takes no object, so that the date is its time: "the
 # year ended Jan. 31" (not "fixed March 31 as the deadline", "the deadline was Aug. 24").
@@ -326,6 +330,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             return SURELY_PAST
         if t != NONE:
             return t
+    if _SINCE.search(left[-12:]):
+        return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if LISTED_FOR.search(left[-160:]) and re.search(r"\b(?:on|for|in|after)\s+$", left[-8:]):
