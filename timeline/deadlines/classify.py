@@ -20,7 +20,7 @@ from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
 
-_CLAUSE_START = re.compile(r"[;:\u201c\"]|,\s(?=(?:and|but|while|which|who|as|after|before)\b)|\.\s")
+_CLAUSE_START = re.compile(r"[;:\u201c\"]|,\s(?=(?:and|but|while|as|after|before)\b)|\.\s")
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 
 

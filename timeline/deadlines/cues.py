@@ -43,11 +43,15 @@ _END_VERB = r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expir
 _AUX_ON_THE_WAY = (r"(?:(?:that|which|is|was|are|were|will|would|shall|be|been|has|have|had|set|scheduled|due|expected|slated|to|"
                    r"now|also|officially|finally|formally|then)\s+)*")
 # Events that end on a day: their end is a plan or a fact, not a deadline ("the examination would end on June 7").
-EVENT_ENDS = re.compile(r"\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
+# A deal or a sale that closes is completed, a plan; one that ends or expires is a deadline.
+EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
                         r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
-                        r"deal|sale|transaction|acquisition|merger|event|ceremony|celebrations?|term|semester|games|race|"
-                        r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b"
-                        r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
+                        r"event|ceremony|celebrations?|term|semester|games|race|"
+                        r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b,?"
+                        r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"|"
+                        r"\b(?:deal|sale|transaction|acquisition|merger|takeover|purchase)\b,?(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+"
+                        + _AUX_ON_THE_WAY + r"(?:close|closes|closed|closing|complete|completes|completed))"
+                        r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
@@ -71,7 +75,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          r"(?:[^.;:]|\.(?=\d)){0,100}?\b(?:to|until|till|through|beyond)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
-    _cue("window closes", rf"\b{WINDOW_NOUN}\b(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
+    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"

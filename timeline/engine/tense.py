@@ -348,6 +348,14 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
         # itself, whatever tense reports the setting; unless it "passed" or "had" been set.
         return FUTURE
+    if named and not _DEADLINE_GONE.match(text, named.end()):
+        # "If no deal is in place by the midnight Sunday deadline, ...": the date is the deadline's,
+        # not the time of what the clause tells; ahead, unless the sentence tells only of the past
+        # ("Sony completed its offer, with shareholders tendering by the Tuesday deadline"), and
+        # only weakly either way, so that a date near at hand stays near ("With the October 1
+        # deadline looming, negotiators met late on Thursday").
+        ahead, past, _ = _sentence_looks(text[sent_start:sent_end])
+        return PAST if past and not ahead else FUTURE
     if _POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
