@@ -130,6 +130,15 @@ def month_ordinal_word(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), lexicon.ORDINALS[m["word"].lower()], None)
 
 
+@compile_rule("ordinal-word-of-month", rf"""\bthe\s+(?P<word>{_ORDINAL_DAY_WORD})\s+of\s+(?P<month>{MONTH})\b\.?
+    (?:,?\s+{_YEAR}\b)?""", priority=2, triggers=("MONTH",), reach=(32, 16))
+def ordinal_word_of_month(m, ctx):
+    """"the first of November", "the twenty-first of March": a day written out before its month."""
+    if not is_capitalised(m["month"]) or lexicon.ORDINALS[m["word"].lower()] > 31:
+        return None
+    return _day_value(m, ctx, month_number(m["month"]), lexicon.ORDINALS[m["word"].lower()], _year(m["year"]))
+
+
 @compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',), reach=(8, 24))
 def month_year(m, ctx):
     if not is_capitalised(m["month"]):
