@@ -96,6 +96,25 @@ def _rest_of_period(t: Timex, today: date, earliest: str, latest: str) -> tuple[
     return max(first, today + timedelta(days=1)).isoformat(), last.isoformat()
 
 
+_NOW = re.compile(r"(?:right\s+)?now|currently|at\s+present|at\s+the\s+moment$", re.IGNORECASE)
+# "two weeks ago", "six months ago": about that long before the day of writing.
+_AGO = re.compile(r"^(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                  r"eleven|twelve|\d{1,2})\s+(?P<unit>weeks?|months?)\s+ago$", re.IGNORECASE)
+_SLACK_DAYS = {"week": 1, "month": 5}
+
+
+def _around_ago(ago: re.Match, today: date, earliest: str, latest: str) -> tuple[str, str]:
+    """The days about N weeks or months before the day of writing ("two weeks ago" written on
+    October 7 is about September 23), not the whole calendar week or month that holds that day."""
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+             "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+    n = int(ago["n"]) if ago["n"].isdigit() else words[ago["n"].lower()]
+    unit = ago["unit"].lower().rstrip("s")
+    day = today - timedelta(weeks=n) if unit == "week" else cal.add_months(today, -n)
+    slack = timedelta(days=_SLACK_DAYS[unit])
+    return (day - slack).isoformat(), (day + slack).isoformat()
+
+
 def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime,
              before_in_sentence: Sequence[Neighbour] = (), after_in_sentence: Iterable = (),
              list_head: Optional[Neighbour] = None) -> Mention:
@@ -111,6 +130,12 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     earliest, latest = interval_of(t)
     if earliest is not None and _SO_FAR.match(t.text):
         earliest, latest = _rest_of_period(t, published.date(), earliest, latest)
+    elif earliest is not None and (ago := _AGO.match(t.text)):
+        earliest, latest = _around_ago(ago, published.date(), earliest, latest)
+    elif t.value == "PRESENT_REF" and _NOW.match(t.text):
+        # "now", "currently": the day of writing; "by now", "until now" are no deadline
+        earliest = latest = _iso(published.date())
+        return Mention(t.text, t.start, t.end, sentence_text, t.type, t.value, t.mod, "event", earliest, latest)
 
     def fields() -> dict:
         return dict(text=t.text, start=t.start, end=t.end, sentence=sentence_text, type=t.type, value=t.value,
