@@ -171,6 +171,8 @@ def _had_before(words: list[str], i: int) -> bool:
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
 # clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
 _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))"
+                    # "by the middle of July", "by the end of next month"
+                    r"(?:\s+the\s+(?:end|close|middle|start|beginning|first\s+half|second\s+half)\s+of)?"
                     # the hour of the day a thing is due by: "by close of business on Thursday", "by end of day Friday"
                     r"(?:\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?(?:business|trading|play|day|business\s+day)|cob|eod)(?:\s+on)?)?|"
                     # a meeting promised at parting, as messages write it: "see you Friday", "c u on sat"
@@ -264,8 +266,8 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
                 return False
             if i == 0 and lw in ("was", "were"):
                 return False  # "the previous deadline was Aug. 24": what the date is, not when
-            if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST:
-                return False  # "has changed", "to be named", "the promised systems"
+            if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST - {"was", "were"}:
+                return False  # "has changed", "to be named", "the promised systems"; "was re-elected" is past
             break
     return not _sentence_looks(sentence)[0]
 

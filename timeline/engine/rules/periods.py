@@ -33,6 +33,10 @@ def _period_year(m, ctx, index: int, per_year: int) -> int:
         return ctx.today.year
     if index > current and ctx.tense(m.start(), m.end()) < 0:
         return ctx.today.year - 1
+    if index < current - 1 and ctx.tense(m.start(), m.end()) > 0:
+        # "is scheduled to close in the first quarter", written in November; but the quarter just
+        # closed is the one a report looks ahead to ("expects to report a third-quarter loss")
+        return ctx.today.year + 1
     return ctx.today.year
 
 
