@@ -15,7 +15,8 @@ from timeline.when import utc
 from .conftest import SHARED
 
 CASES = SHARED / "cases"
-FLOORS = {"dev-realnews.jsonl": 0.94, "dev-deadlines.jsonl": 1.0}
+FLOORS = {"dev-realnews.jsonl": 0.96, "dev-realnews-2.jsonl": 0.88, "dev-deadlines.jsonl": 1.0,
+          "validation-realnews.sealed": 0.77}
 
 
 def _checker():
@@ -29,12 +30,11 @@ def _checker():
 
 
 def score(path, checker) -> tuple[int, int, list[str]]:
+    """Checks passed and run, and what failed (nothing of a sealed file: its totals only)."""
     passed = total = 0
     failures = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        case = json.loads(line)
+    sealed = path.suffix == ".sealed"
+    for case in checker.read_cases(str(path), sealed):
         when = datetime.fromisoformat(case["published"])
         doc = Document(case["text"], "", utc(when), "flag", zone=when.tzinfo)
         mentions = json.loads(to_json([m.as_dict() for m in extract(doc).mentions]))
@@ -42,13 +42,13 @@ def score(path, checker) -> tuple[int, int, list[str]]:
             total += 1
             err = checker.check_item(item, mentions, False, True)
             passed += err is None
-            if err:
+            if err and not sealed:
                 failures.append(f"{case['id']}: {err}")
         for forbidden in case.get("forbid", []):
             total += 1
             hit = any(m.get("text", "").strip() == forbidden for m in mentions)
             passed += not hit
-            if hit:
+            if hit and not sealed:
                 failures.append(f"{case['id']}: false positive {forbidden!r}")
         if case.get("expect_none"):
             total += 1
@@ -59,6 +59,9 @@ def score(path, checker) -> tuple[int, int, list[str]]:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_case_file_floor(name):
     checker = _checker()
+    if not (CASES / name).exists():
+        pytest.skip(f"../shared/cases/{name} is not here")
     passed, total, failures = score(CASES / name, checker)
     assert total > 0
-    assert passed / total >= FLOORS[name], f"{passed}/{total}:\n" + "\n".join(failures)
+    shown = [] if name.endswith(".sealed") else failures
+    assert passed / total >= FLOORS[name], f"{passed}/{total}:\n" + "\n".join(shown)

@@ -105,7 +105,9 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
 
 # Every cue as one pattern that ends right before the mention: where several could end there, the
 # one that starts first (the longer phrase: "due ... by", "gave ... until") wins.
-_CUE_AT_END = re.compile("(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(DATE_CUES))
+# Every cue starts at a word: saying so first lets the regex engine skip the other positions of the
+# clause at once (a search from each of 160 positions was the costliest step of reading a mention).
+_CUE_AT_END = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(DATE_CUES))
                          + r")\s*$", re.IGNORECASE)
 
 
