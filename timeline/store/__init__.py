@@ -125,6 +125,7 @@ class Store:
                 conn.execute("PRAGMA synchronous = NORMAL")
             self.db = sqlite_utils.Database(conn)
             self._batch: Optional[_Batch] = None
+            self._replaying = False
             self._needs_retrack = False
             self._latest: Optional[tuple[str, str]] = None
             self._reported: tuple[Optional[int], set] = (None, set())
@@ -286,13 +287,13 @@ class Store:
                 if row:
                     self._place(row[0], doc, feed)  # seen once more, somewhere else
                     return AddResult(row[0], False, 0)
-                cur = conn.execute(
-                    "INSERT INTO documents (content_hash, title, source, path, published, published_from, added_at, text,"
-                    " utc_offset, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (digest, doc.title, doc.source, doc.path, published, doc.published_from,
+                doc_id = self._next_document_id()
+                conn.execute(
+                    "INSERT INTO documents (id, content_hash, title, source, path, published, published_from, added_at, text,"
+                    " utc_offset, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc_id, digest, doc.title, doc.source, doc.path, published, doc.published_from,
                      datetime.now(timezone.utc).isoformat(timespec="seconds"), doc.text,
                      int(offset.total_seconds() // 60) if offset is not None else None, prints))
-                doc_id = cur.lastrowid
                 self._place(doc_id, doc, feed)
                 rows = [(doc_id, m.start, m.end, m.text, m.sentence, m.type, m.value, m.mod, m.kind, m.earliest,
                          m.latest, m.due, m.subject, m.setter, m.cue) for m in extraction.mentions]
@@ -315,6 +316,17 @@ class Store:
         if self._batch is None:
             self.finish()
         return AddResult(doc_id, True, len(extraction.mentions))
+
+    def _next_document_id(self) -> int:
+        """An id no document has had: one above the highest ever given, so that an id removed
+        with `rm` is never given to another article."""
+        conn = self.db.conn
+        row = conn.execute("SELECT max(coalesce((SELECT last_id FROM id_counters WHERE name = 'documents'), 0),"
+                           " coalesce((SELECT max(id) FROM documents), 0))").fetchone()
+        new = row[0] + 1
+        conn.execute("INSERT INTO id_counters (name, last_id) VALUES ('documents', ?)"
+                     " ON CONFLICT(name) DO UPDATE SET last_id = excluded.last_id", (new,))
+        return new
 
     def finish(self) -> None:
         """After adding: replay the deadlines' histories once if an older story came in. `add`
@@ -403,6 +415,18 @@ class Store:
         conn = self.db.conn
         conn.execute("DELETE FROM deadline_sources")
         conn.execute("DELETE FROM deadlines")
+        # Deadlines made now take a temporary (negative) id, then the ids they had (_keep_ids); a
+        # store older than schema 9, replayed by migration 6, has no ids to keep yet.
+        self._replaying = self.version >= 9
+        try:
+            self._replay_reports()
+        finally:
+            self._replaying = False
+        if self.version >= 9:
+            self._keep_ids()
+
+    def _replay_reports(self) -> None:
+        conn = self.db.conn
         # Reports: deadline mentions, and mentions in sentences that may say a deadline ended
         # (words found through the full-text index, read exactly by tracking.ended).
         # Read as a stream, not fetched whole: a store of 100,000 articles holds some 80,000
@@ -419,6 +443,60 @@ class Store:
             if _reports_on_deadline(report):
                 self._track(mention_id, report, published, doc_id, f"{digest}:{start}")
                 self._latest = (published, digest)
+
+    def _keep_ids(self) -> None:
+        """After a replay, give each deadline the id it was shown with before: the oldest id any of
+        its reports was tracked as that no other deadline has taken; a new id where its reports are
+        all new. Its reports then remember that id."""
+        conn = self.db.conn
+        if not conn.execute("SELECT 1 FROM deadlines WHERE id < 0 LIMIT 1").fetchone():
+            return
+        conn.execute("PRAGMA defer_foreign_keys = ON")  # ids of deadlines and their sources change together
+        reports: dict[int, list[str]] = {}
+        for temp_id, key in conn.execute(
+                "SELECT s.deadline_id, d.content_hash || ':' || m.start FROM deadline_sources s"
+                " JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
+                " WHERE s.deadline_id < 0 ORDER BY d.published, d.content_hash, m.start"):
+            reports.setdefault(temp_id, []).append(key)
+        known = dict(conn.execute("SELECT report_key, deadline_id FROM deadline_report_ids WHERE report_key IN"
+                                  " (SELECT d.content_hash || ':' || m.start FROM deadline_sources s JOIN mentions m"
+                                  " ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id WHERE s.deadline_id < 0)"))
+        taken = {r[0] for r in conn.execute("SELECT id FROM deadlines WHERE id > 0")}
+        # Deadlines that were shown before choose first, the longest-known first.
+        order = sorted(reports, key=lambda t: min((known[k] for k in reports[t] if k in known), default=float("inf")))
+        for temp_id in order:
+            keys = reports[temp_id]
+            stable = next((i for i in sorted({known[k] for k in keys if k in known}) if i not in taken), None)
+            if stable is None:
+                stable = self._new_deadline_id()
+            taken.add(stable)
+            conn.execute("UPDATE deadlines SET id = ? WHERE id = ?", (stable, temp_id))
+            conn.execute("UPDATE deadline_sources SET deadline_id = ? WHERE deadline_id = ?", (stable, temp_id))
+            conn.executemany("INSERT OR IGNORE INTO deadline_report_ids (report_key, deadline_id) VALUES (?, ?)",
+                             [(k, stable) for k in keys])
+        for temp_id in conn.execute("SELECT id FROM deadlines WHERE id < 0").fetchall():  # no reports: none expected
+            conn.execute("UPDATE deadlines SET id = ? WHERE id = ?", (self._new_deadline_id(), temp_id[0]))
+
+    def _new_deadline_id(self) -> int:
+        """A deadline id never given before."""
+        cur = self.db.conn.execute("INSERT INTO deadline_ids (made_at) VALUES (?)",
+                                   (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
+        return cur.lastrowid
+
+    def _deadline_id_for(self, report_key: str) -> Optional[int]:
+        """The id of a deadline first reported now: during a replay a temporary one; else the id its
+        report was tracked as before (an article removed and added again), if no deadline has it.
+        None in a store older than schema 9 (SQLite numbers it)."""
+        conn = self.db.conn
+        if self.version < 9:
+            return None
+        if self._replaying:
+            low = conn.execute("SELECT min(0, coalesce(min(id), 0)) FROM deadlines").fetchone()[0]
+            return low - 1
+        row = conn.execute("SELECT deadline_id FROM deadline_report_ids WHERE report_key = ?", (report_key,)).fetchone()
+        if row and not conn.execute("SELECT 1 FROM deadlines WHERE id = ?", (row[0],)).fetchone():
+            return row[0]
+        return self._new_deadline_id()
 
     def _track(self, mention_id: int, mention, published: str, document_id: int, report_key: str) -> None:
         conn = self.db.conn
@@ -445,9 +523,9 @@ class Store:
             if due is None:
                 return  # says that some deadline ended, but none we know
             cur = conn.execute(
-                "INSERT INTO deadlines (subject, setter, due, first_due, first_seen, last_changed, subject_words,"
-                " first_words, latest_words, key, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (mention.subject, mention.setter, due, due, published, published,
+                "INSERT INTO deadlines (id, subject, setter, due, first_due, first_seen, last_changed, subject_words,"
+                " first_words, latest_words, key, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self._deadline_id_for(report_key), mention.subject, mention.setter, due, due, published, published,
                  words_text(content_words(mention.subject)), sentence_words, sentence_words,
                  hashlib.sha256(report_key.encode()).hexdigest()[:20],
                  decision.change if decision.change in ENDINGS else "open"))
@@ -469,6 +547,9 @@ class Store:
             due = due or tracked.due
         conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
                      (deadline_id, mention_id, due, decision.change))
+        if deadline_id > 0 and self.version >= 9:  # a replay's deadlines remember their reports once their ids are kept
+            conn.execute("INSERT OR IGNORE INTO deadline_report_ids (report_key, deadline_id) VALUES (?, ?)",
+                         (report_key, deadline_id))
         in_document.add(deadline_id)
 
     # -- the analyst's corrections ----------------------------------------------------------------
@@ -509,6 +590,16 @@ class Store:
             conn.execute("UPDATE deadlines SET subject_words = ?, first_words = ?, latest_words = ? WHERE id = ?",
                          (words_text(subjects), words_text(content_words(reports[0][1])),
                           words_text(content_words(reports[-1][1])), deadline_id))
+
+    def _register_ids(self) -> None:
+        """Migration 009: the deadlines and documents already shown keep their ids."""
+        conn = self.db.conn
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        conn.execute("INSERT INTO deadline_ids (id, made_at) SELECT id, ? FROM deadlines ORDER BY id", (now,))
+        conn.execute("INSERT OR IGNORE INTO deadline_report_ids (report_key, deadline_id)"
+                     " SELECT d.content_hash || ':' || m.start, s.deadline_id FROM deadline_sources s"
+                     " JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id")
+        conn.execute("INSERT INTO id_counters (name, last_id) SELECT 'documents', coalesce(max(id), 0) FROM documents")
 
     def remove(self, document_id: int) -> bool:
         conn = self.db.conn
@@ -608,7 +699,7 @@ def _no_other_files(action: int, *_) -> int:
 
 
 # Migrations whose new columns are filled from existing rows by Python, in the same transaction.
-_DATA_STEPS = {4: Store._fill_deadline_words, 6: Store._replay}
+_DATA_STEPS = {4: Store._fill_deadline_words, 6: Store._replay, 9: Store._register_ids}
 
 
 def _statements(sql: str) -> list[str]:
