@@ -9,7 +9,8 @@ CREATE TABLE deadline_ids (
     made_at       TEXT NOT NULL,                      -- when it was first given (UTC)
     uid           TEXT,                               -- its iCalendar UID, fixed at its first export
     cal_sequence  INTEGER NOT NULL DEFAULT 0,         -- SEQUENCE of the last export that changed it
-    cal_digest    TEXT                                -- what that export said of it (dates, summary, status)
+    cal_digest    TEXT,                               -- what that export said of it (dates, summary, status)
+    pruned        TEXT                                -- when `export --prune` left it out of calendars for good
 );
 CREATE TABLE deadline_report_ids (
     report_key   TEXT PRIMARY KEY,                    -- documents.content_hash || ':' || mentions.start
@@ -38,7 +39,8 @@ DROP VIEW tracked_deadlines;
 DROP TABLE deadline_corrections;
 ALTER TABLE deadline_corrections_new RENAME TO deadline_corrections;
 
--- Tracked deadlines with the analyst's corrections applied: what the views show. status is the
+-- Tracked deadlines with the analyst's corrections applied: what the views show (a subject or
+-- setter the analyst cleared reads ''). status is the
 -- analyst's where one was given, else the articles'; merged_into names the deadline this one was
 -- merged into (it is then left out of `deadlines` and `alerts`, and cancelled in the calendar).
 CREATE VIEW tracked_deadlines AS
@@ -55,8 +57,8 @@ CREATE VIEW tracked_deadlines AS
         JOIN mentions m ON m.document_id = d.id AND m.start = CAST(substr(c.report_key, 66) AS INTEGER)
         JOIN deadline_sources s ON s.mention_id = m.id
         GROUP BY s.deadline_id)
-    SELECT t.id, t.key, coalesce(fix.due, t.due) AS due, nullif(coalesce(fix.subject, t.subject), '') AS subject,
-           nullif(coalesce(fix.setter, t.setter), '') AS setter, fix.dismissed, t.due AS extracted_due,
+    SELECT t.id, t.key, coalesce(fix.due, t.due) AS due, coalesce(fix.subject, t.subject) AS subject,
+           coalesce(fix.setter, t.setter) AS setter, fix.dismissed, t.due AS extracted_due,
            coalesce(fix.status, t.status) AS status, fix.merged_into,
            t.first_due, t.first_seen, t.last_changed, t.sequence
     FROM deadlines t LEFT JOIN fix ON fix.deadline_id = t.id;

@@ -9,7 +9,7 @@ from timeline.when import parse_datetime
 
 @pytest.mark.parametrize("head,expected", [
     ("Port strike looms\nMarch 2, 2026 \u2014 The union said Monday...", datetime(2026, 3, 2)),
-    ("Water rationing\nPublished: 27 February 2026 08:30 GMT\n\nThe council...", datetime(2026, 2, 27, 8, 30)),
+    ("Water rationing\nPublished: 27 February 2026 08:30 GMT\n\nThe council...", datetime(2026, 2, 27, 8, 30, tzinfo=timezone.utc)),
     ("Budget vote\nFeb. 25, 2026 - Lawmakers will vote...", datetime(2026, 2, 25)),
     ("Title\n2024-05-01T09:00:00Z\nBody text.", datetime(2024, 5, 1, 9, 0, tzinfo=timezone.utc)),
 ])

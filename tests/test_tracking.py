@@ -149,7 +149,7 @@ def test_an_edited_due_date_is_what_deadlines_and_alerts_use(tmp_path, field, va
     rows = json.loads(run("deadlines", "--as-of", "2026-03-02", "--format", "json", db=db).stdout)
     assert next(r for r in rows if r["deadline_id"] == strike)["tracked_due"] == value
     shown = run("show", "--deadline", str(strike), db=db)
-    assert "edited by the analyst" in shown.stdout
+    assert f"due edited to {value} by the analyst" in shown.stdout
 
 
 def test_the_readmes_tracked_deadlines_example_lists_the_shipped_examples(tmp_path):

@@ -69,11 +69,9 @@ def add(store, *paths: str, published: Optional[When] = None, source: Optional[s
 def list_deadlines(store, as_of: Optional[When] = None, within: Optional[str] = None, include_passed: bool = False,
               include_all: bool = False) -> list[dict]:
     """Tracked deadlines as `timeline deadlines --format json` lists them, soonest first."""
-    from datetime import timezone
-
     from .store.queries import deadline_rows
-    from .when import parse_span
+    from .when import local_date, parse_span, today
 
-    moment = (_when(as_of) or datetime.now(timezone.utc)).date()
+    moment = local_date(_when(as_of)) if as_of is not None else today()
     days = parse_span(within).total_seconds() / 86400 if within else None
     return deadline_rows(store, moment, days, include_passed, include_all)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -108,10 +108,12 @@ def _store(db: Optional[str], readonly: bool = False):
     return Store(db, readonly=readonly)
 
 
-def _as_of(text: Optional[str]) -> datetime:
-    from .when import parse_when, utc
+def _as_of(text: Optional[str]) -> date:
+    """The day a view is read from: --as-of, else today; both the user's date (TIMELINE_TZ, else the
+    machine's zone), the same for every command."""
+    from .when import local_date, parse_when, today
 
-    return utc(parse_when(text, "--as-of")) if text else datetime.now(timezone.utc)
+    return local_date(parse_when(text, "--as-of")) if text else today()
 
 
 def _out(text: str) -> None:
@@ -343,20 +345,22 @@ def sources(
 
 @app.command()
 def rm(
-    document_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Document id, as `timeline sources` lists it."),
+    document_ids: List[int] = typer.Argument(..., min=1, max=2**63 - 1, help="Document ids, as `timeline sources` lists them."),
     db: Optional[str] = DbOption,
 ):
-    """Delete a stored document and its mentions."""
+    """Delete stored documents and their mentions (their ids are never given again)."""
     store = _store(db)
-    if not store.remove(document_id):
-        _fail(f"no document with id {document_id}; see `timeline sources` for the ids")
-    sys.stderr.write(f"removed document {document_id}\n")
+    missing = [i for i in dict.fromkeys(document_ids) if not store.rows("SELECT 1 FROM documents WHERE id = ?", (i,))]
+    if missing:
+        _fail(f"no document with id {', '.join(map(str, missing))}; see `timeline sources` for the ids (nothing was removed)")
+    removed = store.remove(*dict.fromkeys(document_ids))
+    sys.stderr.write(f"removed document{'s' if removed != 1 else ''} {', '.join(map(str, dict.fromkeys(document_ids)))}\n")
 
 
 # -- show ------------------------------------------------------------------------------------------
 
 MENTION_COLUMNS = ["mention_id", "earliest", "latest", "kind", "text", "type", "value", "mod", "due", "subject",
-                   "setter", "sentence", "document_id", "title", "source", "published"]
+                   "setter", "sentence", "document_id", "title", "source", "published", "url"]
 
 
 @app.command()
@@ -395,7 +399,9 @@ def _print_timeline(rows: list[dict]) -> None:
     from .views.listings import timeline_sheet
     from .views.table import write
 
-    write(timeline_sheet(rows, date.today()))
+    from .when import today
+
+    write(timeline_sheet(rows, today()))
 
 
 def _show_deadline(store, deadline_id: int, fmt: TableFormat):
@@ -405,13 +411,15 @@ def _show_deadline(store, deadline_id: int, fmt: TableFormat):
     tracked = tracked_deadline(store, deadline_id)
     if not rows or tracked is None:
         _fail(f"no tracked deadline with id {deadline_id}; `timeline deadlines` lists them")
+    corrections = store.corrections(deadline_id)
     if fmt != TableFormat.table:
-        return _emit_rows([dict(r, tracked_due=tracked["due"], status=tracked["status"], dismissed=tracked["dismissed"])
-                           for r in rows], fmt)
+        return _emit_rows([dict(r, tracked_due=tracked["due"], subject=tracked["subject"], setter=tracked["setter"],
+                                status=tracked["status"], dismissed=tracked["dismissed"],
+                                merged_into=tracked["merged_into"], corrections=corrections) for r in rows], fmt)
     from .views.listings import history_sheet
     from .views.table import write
 
-    write(history_sheet(deadline_id, tracked, rows))
+    write(history_sheet(deadline_id, tracked, rows, corrections))
 
 
 # -- deadlines and alerts --------------------------------------------------------------------------
@@ -433,7 +441,7 @@ def deadlines(
     from .store.queries import deadline_rows
     from .when import parse_span
 
-    moment = _as_of(as_of).date()
+    moment = _as_of(as_of)
     days = parse_span(within).total_seconds() / 86400 if within else None
     store = _store(db, readonly=True)
     rows = deadline_rows(store, moment, days, include_passed, include_all)
@@ -461,7 +469,7 @@ def alerts(
     from .views import visible
     from .when import parse_span
 
-    moment = _as_of(as_of).date()
+    moment = _as_of(as_of)
     days = parse_span(within).total_seconds() / 86400
     store = _store(db, readonly=True)
     rows = deadline_rows(store, moment, days, include_passed=False, include_all=include_all)
@@ -586,59 +594,187 @@ def fetch(
 
 # -- the analyst's corrections ---------------------------------------------------------------------
 
-def _correct(db: Optional[str], deadline_id: int, changes: dict) -> None:
-    store = _store(db)
-    try:
-        for field, value in changes.items():
-            if not store.correct(deadline_id, field, value):
-                _fail(f"no tracked deadline with id {deadline_id}; `timeline deadlines --all` lists them")
-    finally:
-        store.close()
+DeadlineIds = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline ids, as `timeline deadlines --all` lists them.")
+ReasonOption = typer.Option(None, "--reason", help="Why: kept beside the correction and shown by `show --deadline`.")
+
+
+def _tracked_all(store, ids: List[int]) -> dict[int, dict]:
+    """The tracked deadlines named, each as the views show it; one line and exit 2 if one is unknown."""
+    from .store.queries import tracked_deadline
+
+    found = {}
+    for i in dict.fromkeys(ids):
+        row = tracked_deadline(store, i)
+        if row is None:
+            _fail(f"no tracked deadline with id {i}; `timeline deadlines --all` lists them (nothing was changed)")
+        found[i] = row
+    return found
+
+
+def _apply(store, changes: dict, reason: Optional[str], said: list[str]) -> None:
+    """Write the corrections (all or none) and say what each did, on standard error."""
+    if changes and not store.correct_many(changes, reason):
+        _fail("a deadline vanished while correcting it (another process removed its articles); nothing was changed")
+    for line in said:
+        sys.stderr.write(line + "\n")
 
 
 @app.command()
 def dismiss(
-    deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines` lists it."),
-    reason: str = typer.Option("dismissed", "--reason", help="Why: kept beside it and shown with --all."),
+    deadline_ids: List[int] = DeadlineIds,
+    reason: Optional[str] = ReasonOption,
     db: Optional[str] = DbOption,
 ):
-    """Leave a false or settled deadline out of `deadlines`, `alerts` and the calendar (kept across rebuilds)."""
-    _correct(db, deadline_id, {"dismissed": reason.strip() or "dismissed"})
-    sys.stderr.write(f"dismissed deadline #{deadline_id}; `timeline restore {deadline_id}` brings it back\n")
+    """Leave false or settled deadlines out of `deadlines`, `alerts` and the calendar (cancelled there); kept across rebuilds."""
+    store = _store(db)
+    changes, said = {}, []
+    for i, t in _tracked_all(store, deadline_ids).items():
+        if t["dismissed"]:
+            said.append(f"deadline #{i} was already dismissed ({t['dismissed']}); nothing changed")
+        else:
+            changes[i] = [("dismissed", (reason or "").strip() or "dismissed")]
+            said.append(f"dismissed deadline #{i}; `timeline restore {i}` brings it back")
+    _apply(store, changes, reason, said)
 
 
 @app.command()
-def restore(
-    deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines --all` lists it."),
+def restore(deadline_ids: List[int] = DeadlineIds, db: Optional[str] = DbOption):
+    """Bring dismissed deadlines back."""
+    store = _store(db)
+    changes, said = {}, []
+    for i, t in _tracked_all(store, deadline_ids).items():
+        if not t["dismissed"]:
+            said.append(f"deadline #{i} is not dismissed; nothing to restore")
+        else:
+            changes[i] = [("dismissed", None)]
+            said.append(f"restored deadline #{i}")
+    _apply(store, changes, None, said)
+
+
+@app.command()
+def merge(
+    into: int = typer.Argument(..., min=1, max=2**63 - 1, help="The deadline that stays."),
+    deadline_ids: List[int] = typer.Argument(..., min=1, max=2**63 - 1, help="Deadlines that are the same one."),
+    reason: Optional[str] = ReasonOption,
     db: Optional[str] = DbOption,
 ):
-    """Bring a dismissed deadline back."""
-    _correct(db, deadline_id, {"dismissed": None})
-    sys.stderr.write(f"restored deadline #{deadline_id}\n")
+    """Merge deadlines that are one into the first: their reports join its history; they leave
+    `deadlines` and `alerts` and are cancelled in the calendar. `timeline unmerge ID` undoes it."""
+    store = _store(db)
+    tracked = _tracked_all(store, [into] + list(deadline_ids))
+    if tracked[into]["merged_into"]:
+        _fail(f"deadline #{into} is itself merged into #{tracked[into]['merged_into']}; merge into that one")
+    others = [i for i in dict.fromkeys(deadline_ids) if i != into]
+    if not others:
+        _fail("merge: name the deadline that stays, then at least one other to merge into it")
+    from .store.queries import merged_into
+
+    changes, said = {}, []
+    for i in others:
+        if tracked[i]["merged_into"] == into:
+            said.append(f"deadline #{i} was already merged into #{into}; nothing changed")
+            continue
+        changes[i] = [("merged_into", str(into))]
+        # deadlines merged into this one follow it
+        for j in merged_into(store, i):
+            changes[j] = [("merged_into", str(into))]
+        said.append(f"merged deadline #{i} into #{into}; `timeline unmerge {i}` undoes it")
+    _apply(store, changes, reason, said)
+
+
+@app.command()
+def unmerge(deadline_ids: List[int] = DeadlineIds, db: Optional[str] = DbOption):
+    """Undo `merge`: the deadlines stand on their own again."""
+    store = _store(db)
+    changes, said = {}, []
+    for i, t in _tracked_all(store, deadline_ids).items():
+        if not t["merged_into"]:
+            said.append(f"deadline #{i} is not merged into another; nothing to undo")
+        else:
+            changes[i] = [("merged_into", None)]
+            said.append(f"deadline #{i} stands on its own again (was merged into #{t['merged_into']})")
+    _apply(store, changes, None, said)
+
+
+def _set_status(db: Optional[str], ids: List[int], status: str, reason: Optional[str]) -> None:
+    store = _store(db)
+    changes, said = {}, []
+    for i, t in _tracked_all(store, ids).items():
+        if t["status"] == status:
+            said.append(f"deadline #{i} is already {status}; nothing changed")
+        else:
+            changes[i] = [("status", status)]
+            said.append(f"deadline #{i} marked {status}; `timeline reopen {i}` undoes it")
+    _apply(store, changes, reason, said)
+
+
+@app.command()
+def met(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = ReasonOption, db: Optional[str] = DbOption):
+    """Mark deadlines met: they end (out of `deadlines` and `alerts`, cancelled in the calendar)."""
+    _set_status(db, deadline_ids, "met", reason)
+
+
+@app.command()
+def withdrawn(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = ReasonOption, db: Optional[str] = DbOption):
+    """Mark deadlines withdrawn by whoever set them: they end as `met` ones do."""
+    _set_status(db, deadline_ids, "withdrawn", reason)
+
+
+@app.command()
+def reopen(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = ReasonOption, db: Optional[str] = DbOption):
+    """Undo `met` or `withdrawn`, or reopen a deadline the articles say ended."""
+    store = _store(db)
+    changes, said = {}, []
+    for i, t in _tracked_all(store, deadline_ids).items():
+        if t["status"] == "open":
+            said.append(f"deadline #{i} is open; nothing to reopen")
+            continue
+        own = [c for c in store.corrections(i) if c["field"] == "status"]
+        extracted = store.rows("SELECT status FROM deadlines WHERE id = ?", (i,))[0]["status"]
+        changes[i] = [("status", None if own and extracted == "open" else "open")]
+        said.append(f"reopened deadline #{i}")
+    _apply(store, changes, reason, said)
 
 
 @app.command()
 def edit(
     deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines` lists it."),
     due: Optional[str] = typer.Option(None, "--due", help="The right due date, e.g. 2026-03-20."),
-    subject: Optional[str] = typer.Option(None, "--subject", help="What is due, in your words."),
-    setter: Optional[str] = typer.Option(None, "--setter", help="Who set it."),
+    subject: Optional[str] = typer.Option(None, "--subject", help='What is due, in your words ("" clears it).'),
+    setter: Optional[str] = typer.Option(None, "--setter", help='Who set it ("" clears it).'),
+    undo: bool = typer.Option(False, "--undo", help="Take back every edit of this deadline: the articles' words again."),
+    reason: Optional[str] = ReasonOption,
     db: Optional[str] = DbOption,
 ):
     """Correct a tracked deadline's due date, subject or setter (kept across more articles and rebuilds)."""
     from .when import parse_when
 
-    changes = {}
+    store = _store(db)
+    t = _tracked_all(store, [deadline_id])[deadline_id]
+    if undo:
+        if due is not None or subject is not None or setter is not None:
+            _fail("edit: --undo takes back every edit; give it alone")
+        own = {c["field"] for c in store.corrections(deadline_id)} & {"due", "subject", "setter"}
+        if not own:
+            return _apply(store, {}, None, [f"deadline #{deadline_id} has no edits to take back; nothing changed"])
+        return _apply(store, {deadline_id: [(f, None) for f in sorted(own)]}, None,
+                      [f"took back the edits of deadline #{deadline_id} ({', '.join(sorted(own))})"])
+    changes = []
     if due is not None:
-        changes["due"] = parse_when(due, "--due").date().isoformat()
+        if not due.strip():
+            _fail("edit: --due needs a date, e.g. 2026-03-20 (a deadline always has one; `dismiss` removes it)")
+        changes.append(("due", parse_when(due, "--due").date().isoformat()))
     if subject is not None:
-        changes["subject"] = subject.strip() or None
+        changes.append(("subject", " ".join(subject.split())))
     if setter is not None:
-        changes["setter"] = setter.strip() or None
+        changes.append(("setter", " ".join(setter.split())))
     if not changes:
-        _fail("edit: give --due, --subject or --setter")
-    _correct(db, deadline_id, changes)
-    sys.stderr.write(f"edited deadline #{deadline_id}\n")
+        _fail("edit: give --due, --subject or --setter (\"\" clears the last two), or --undo")
+    changed = [(f, v) for f, v in changes if (t[f] or "") != v]
+    if not changed:
+        return _apply(store, {}, None, [f"deadline #{deadline_id} already reads so; nothing changed"])
+    words = ", ".join(f"{f} cleared" if v == "" else f"{f} {v}" for f, v in changed)
+    _apply(store, {deadline_id: changed}, reason, [f"edited deadline #{deadline_id}: {words}"])
 
 
 @app.command()
@@ -646,20 +782,29 @@ def export(
     fmt: ExportFormat = typer.Option(ExportFormat.ics, "--format", help="ics, json or csv."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of standard output."),
     alarm: int = typer.Option(1, "--alarm-days", min=0, max=3650, help="ics: days before each deadline to raise an alarm."),
+    prune: bool = typer.Option(False, "--prune", help="ics: leave deadlines already sent as cancelled out of this "
+                                                      "export and every later one (once calendars have them)."),
     db: Optional[str] = DbOption,
 ):
-    """Export deadlines and scheduled dates (ics) or every mention (json, csv)."""
+    """Export deadlines and scheduled dates (ics) or every mention (json, csv). A calendar export
+    keeps each deadline's UID and raises its SEQUENCE whenever its date, summary or status changes;
+    dismissed, merged-away and ended deadlines are sent as CANCELLED until `--prune`."""
     from .store.queries import calendar_rows, export_rows
 
-    store = _store(db, readonly=True)
     if fmt == ExportFormat.ics:
-        from .views.ics import to_ics
+        from .views.ics import calendar_digest, to_ics
 
+        store = _store(db)  # it remembers what each deadline's last export said (UID, SEQUENCE)
         rows = calendar_rows(store)
+        for r in rows:
+            if r["kind"] == "deadline":
+                r["digest"] = calendar_digest(r)
+        rows = store.remember_calendar(rows, prune)
         data = to_ics(rows, alarm)
     else:
         from .views import to_csv, to_json
 
+        store = _store(db, readonly=True)
         rows = export_rows(store)
         data = (to_json(rows) + "\n" if fmt == ExportFormat.json else to_csv(rows, MENTION_COLUMNS)).encode("utf-8")
     if out:
@@ -678,7 +823,7 @@ def calendar(
     """A month grid like `cal`, with deadlines (red) and plans (cyan) marked, listed below."""
     from .views.calendar_grid import write_month
 
-    today = _as_of(as_of).date()
+    today = _as_of(as_of)
     if month:
         try:
             year, mon = (int(x) for x in month.split("-"))

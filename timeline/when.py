@@ -1,4 +1,4 @@
-"""What a person types for a time (WHEN) or a length of time (SPAN)."""
+"""What a person types for a time (WHEN) or a length of time (SPAN), and what "today" is."""
 from __future__ import annotations
 
 import os
@@ -48,8 +48,12 @@ def parse_datetime(text: str) -> Optional[datetime]:
     if re.fullmatch(r"[\d.eE+-]+", text) and not re.fullmatch(r"\d{4}", text):
         return None  # "1e999", "20200213.5": a number, not a date a person would type
     import dateparser  # slow to import: only when a phrase needs it
+    from dateparser.timezone_parser import pop_tz_offset_from_string
 
-    return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+    # A time given in a zone ("14:00 EAT", "3:00 PM EST", "+03:00") keeps it: the publication's own
+    # clock, on which "today" and "72 hours" are read. Without one, a naive time (taken as UTC).
+    zoned = pop_tz_offset_from_string(text)[1] is not None
+    return dateparser.parse(text, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": zoned,
                                             "DATE_ORDER": date_order()})
 
 
@@ -61,20 +65,50 @@ def parse_when(text: str, option: str = "--published") -> datetime:
     return when
 
 
-_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(h|hours?|d|days?|w|weeks?|m|months?|y|years?)\s*$", re.IGNORECASE)
+_SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|mos|months?|"
+                   r"y|yrs?|years?)\s*$", re.IGNORECASE)
+# Days per unit; "m" is minutes, as in every tool a person knows ("90m"); months are "mo" or "month".
+# The first of these names a unit starts with decides ("mo" before "m", "min" before "m").
+_SPAN_DAYS = {"mo": 30, "min": 1 / 1440, "m": 1 / 1440, "h": 1 / 24, "d": 1, "w": 7, "y": 365}
 
 
 def parse_span(text: str) -> timedelta:
-    """"7d", "2w", "48h", "3 months" -> a timedelta (months of 30 days, years of 365)."""
+    """"7d", "2w", "48h", "90m" (minutes), "3mo", "3 months" -> a timedelta (months of 30 days,
+    years of 365)."""
     m = _SPAN.match(text)
     if not m:
-        raise TimelineError(f"--within: cannot read {text!r} as a span; use forms such as 7d, 2w, 48h or '3 months'")
+        raise TimelineError(f"--within: cannot read {text!r} as a span; use forms such as 7d, 2w, 48h, 90m (minutes) "
+                            "or 3mo / '3 months'")
     n = float(m.group(1))
-    per_unit = {"h": 1 / 24, "d": 1, "w": 7, "m": 30, "y": 365}
-    days = n * per_unit[m.group(2).lower()[0]]
+    unit = m.group(2).lower()
+    days = n * next(per_day for name, per_day in _SPAN_DAYS.items() if unit.startswith(name))
     if days > 365 * 1000:
         raise TimelineError(f"--within: {text!r} is longer than a thousand years; give a shorter span such as 10y")
     return timedelta(days=days)
+
+
+def local_zone():
+    """The zone "today" is read in by every command: $TIMELINE_TZ (an IANA name such as
+    Europe/Paris, or UTC), else the machine's own."""
+    name = os.environ.get("TIMELINE_TZ", "").strip()
+    if name:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise TimelineError(f"TIMELINE_TZ={name!r} is not a time zone; give an IANA name such as Europe/Paris, or UTC")
+    return datetime.now().astimezone().tzinfo
+
+
+def today():
+    """The user's date now, one for every command (deadlines, show, alerts, calendar)."""
+    return datetime.now(local_zone()).date()
+
+
+def local_date(when: datetime):
+    """The user's date at a moment: an aware time seen in the user's zone; a naive one as given."""
+    return when.astimezone(local_zone()).date() if when.tzinfo is not None else when.date()
 
 
 def utc(when: datetime) -> datetime:

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine.tense import BY_THE_TIME, OBLIGATION, TENSE_REACH, clause_tense
+from ..engine.tense import BY_THE_TIME, LISTED_FOR, OBLIGATION, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
@@ -254,12 +254,16 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     except (ValueError, OverflowError):
         due = None
     if counted and due is not None:
-        due_s = due.date().isoformat()
-        return deadline(due_s, counted.group(0).strip(), earliest=anchor.date().isoformat(), latest=due_s)
+        # "within 72 hours" of a publication at 14:30 is due at 14:30 three days on; "within 14 days", on that day
+        by_the_hour = t.value.startswith("PT") and (anchor.hour or anchor.minute)
+        due_s = due.isoformat(timespec="minutes") if by_the_hour else due.date().isoformat()
+        return deadline(due_s, counted.group(0).strip(),
+                        earliest=anchor.isoformat(timespec="minutes") if by_the_hour else anchor.date().isoformat(),
+                        latest=due_s)
     if c.SPAN_LASTS.match(after) and due is not None:
         return Mention(kind="duration", **{**base, "earliest": anchor.date().isoformat(), "latest": due.date().isoformat()})
     if c.SPAN_IN.search(before[-7:]) and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
-            and (clause_tense(text, t.start, t.end, s_start, s_end) >= 0 or c.LISTED_FOR.search(before[-160:])):
+            and (clause_tense(text, t.start, t.end, s_start, s_end) >= 0 or LISTED_FOR.search(before[-160:])):
         d = due.date().isoformat()
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..engine import lexicon
 from ..engine.rules import alternation
-from ..engine.tense import LISTED_FOR, PAST_FORMS
+from ..engine.tense import PAST_FORMS
 from .nouns import DEADLINE_NOUN
 
 

@@ -13,7 +13,9 @@ _EPOCH = re.compile(r"(?<!\d)(\d{13}|\d{10})(?!\d)")
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
            r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _YEAR = r"(?:19|20)\d\d"
-_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|UTC|[A-Z]{2,4}))?)?"
+# A time of day, and the zone it is given in: "14:00 EAT", "3:00 PM EST", "10:44 GMT+3", "14:00 +03:00".
+_TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+         r"(?:\s*(?:GMT|UTC)?\s*[+-]\d{1,2}(?::?\d{2})?(?!\d)|\s+(?:GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?")
 _DATELINE = re.compile(
     rf"(?:(?:Published|Updated|Posted|Last\s+updated)?:?\s*)"
     rf"(?<![\w-])(?P<date>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"

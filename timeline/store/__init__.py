@@ -554,29 +554,80 @@ class Store:
 
     # -- the analyst's corrections ----------------------------------------------------------------
 
-    def correct(self, deadline_id: int, field: str, value: Optional[str]) -> bool:
+    def correct(self, deadline_id: int, field: str, value: Optional[str], reason: Optional[str] = None) -> bool:
         """Set (or, with None, take back) a correction of one tracked deadline: kept against every
-        report it has, so it holds after more articles, an unrelated `rm` and a rebuild."""
+        report it has, so it holds after more articles, an unrelated `rm` and a rebuild. False when
+        there is no such deadline."""
+        return self.correct_many({deadline_id: [(field, value)]}, reason)
+
+    def correct_many(self, changes: dict[int, list[tuple[str, Optional[str]]]], reason: Optional[str] = None) -> bool:
+        """Several corrections of several deadlines, all in one transaction or none: False (and
+        nothing written) when one of the deadlines does not exist."""
         conn = self.db.conn
-        keys = [r[0] for r in conn.execute(
-            "SELECT d.content_hash || ':' || m.start FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id"
-            " JOIN documents d ON d.id = m.document_id WHERE s.deadline_id = ?", (deadline_id,))]
-        if not keys:
-            return False
+        keys = {}
+        for deadline_id in changes:
+            keys[deadline_id] = [r[0] for r in conn.execute(
+                "SELECT d.content_hash || ':' || m.start FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id"
+                " JOIN documents d ON d.id = m.document_id WHERE s.deadline_id = ?", (deadline_id,))]
+            if not keys[deadline_id]:
+                return False
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
             conn.execute("BEGIN IMMEDIATE")
-            if value is None:
-                conn.executemany("DELETE FROM deadline_corrections WHERE report_key = ? AND field = ?",
-                                 [(k, field) for k in keys])
-            else:
-                conn.executemany("INSERT OR REPLACE INTO deadline_corrections (report_key, field, value, made_at)"
-                                 " VALUES (?, ?, ?, ?)", [(k, field, value, now) for k in keys])
+            for deadline_id, fields in changes.items():
+                for field, value in fields:
+                    if value is None:
+                        conn.executemany("DELETE FROM deadline_corrections WHERE report_key = ? AND field = ?",
+                                         [(k, field) for k in keys[deadline_id]])
+                    else:
+                        conn.executemany("INSERT OR REPLACE INTO deadline_corrections (report_key, field, value, made_at,"
+                                         " reason) VALUES (?, ?, ?, ?, ?)",
+                                         [(k, field, value, now, reason) for k in keys[deadline_id]])
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             _rollback(conn)
             raise self._explain(e) from None
         return True
+
+    def remember_calendar(self, rows: list[dict], prune: bool = False) -> list[dict]:
+        """Deadlines as a calendar export sends them: each keeps the UID of its first export, and
+        its SEQUENCE rises by one whenever what it says (`digest`: dates, summary, status) differs
+        from the last export's, and never falls below the times its articles moved it. With
+        `prune`, deadlines last sent as cancelled are left out from now on. The rows to send."""
+        conn = self.db.conn
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        out, updates, pruned = [], [], []
+        for r in rows:
+            if r["kind"] != "deadline":
+                out.append(r)
+                continue
+            if prune and r["cancelled"] and r["cal_digest"] == r["digest"]:
+                pruned.append((now, r["deadline_id"]))
+                continue
+            sequence = r["cal_sequence"] or 0
+            if r["cal_digest"] is not None and r["cal_digest"] != r["digest"]:
+                sequence += 1
+            sequence = max(sequence, r["sequence"])
+            updates.append((r["uid"], sequence, r["digest"], r["deadline_id"]))
+            out.append(dict(r, sequence=sequence))
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("UPDATE deadline_ids SET uid = ?, cal_sequence = ?, cal_digest = ? WHERE id = ?", updates)
+            conn.executemany("UPDATE deadline_ids SET pruned = ? WHERE id = ?", pruned)
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as e:
+            _rollback(conn)
+            raise self._explain(e) from None
+        return out
+
+    def corrections(self, deadline_id: int) -> list[dict]:
+        """The analyst's corrections of one tracked deadline (one row per field), oldest first."""
+        return self.rows(
+            "SELECT c.field, c.value, c.reason, max(c.made_at) AS made_at FROM deadline_corrections c"
+            " JOIN documents d ON d.content_hash = substr(c.report_key, 1, 64)"
+            " JOIN mentions m ON m.document_id = d.id AND m.start = CAST(substr(c.report_key, 66) AS INTEGER)"
+            " JOIN deadline_sources s ON s.mention_id = m.id WHERE s.deadline_id = ?"
+            " GROUP BY c.field ORDER BY made_at, c.field", (deadline_id,))
 
     def _fill_deadline_words(self) -> None:
         """Migration 004 for stores that already track deadlines: their word sets, from their reports."""
@@ -601,19 +652,20 @@ class Store:
                      " JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id")
         conn.execute("INSERT INTO id_counters (name, last_id) SELECT 'documents', coalesce(max(id), 0) FROM documents")
 
-    def remove(self, document_id: int) -> bool:
+    def remove(self, *document_ids: int) -> int:
+        """Delete documents and their mentions, in one transaction; how many there were."""
         conn = self.db.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-            cur = conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
-            if cur.rowcount:
-                # The history of every deadline it reported on is read again without it.
+            removed = sum(conn.execute("DELETE FROM documents WHERE id = ?", (i,)).rowcount for i in document_ids)
+            if removed:
+                # The history of every deadline they reported on is read again without them.
                 self._replay()
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             _rollback(conn)
             raise self._explain(e) from None
-        return cur.rowcount > 0
+        return removed
 
     # -- reading ---------------------------------------------------------------------------------
 

@@ -21,10 +21,14 @@ class TimelineFilter:
     limit: int = 0  # 0: every row
 
 
+# Where an article can be found again: the address it declares as its own, else the one it was
+# fetched from, else the file it was read from ('' for standard input).
+ADDRESS = ("coalesce((SELECT coalesce(p.canonical_url, p.url) FROM document_places p WHERE p.document_id = d.id"
+           " ORDER BY p.seen_at LIMIT 1), nullif(d.path, ''))")
 # A mention with its document, as every view lists it.
 _MENTION_ROWS = ("SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due,"
-                 " m.subject, m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published"
-                 " FROM mentions m{index} JOIN documents d ON d.id = m.document_id")
+                 " m.subject, m.setter, m.sentence, m.start, m.end, d.id AS document_id, d.title, d.source, d.published,"
+                 " " + ADDRESS + " AS url FROM mentions m{index} JOIN documents d ON d.id = m.document_id")
 
 
 def fts_query(text: str) -> str:
@@ -76,35 +80,52 @@ def document_rows(store) -> list[dict]:
 
 
 def deadline_history(store, deadline_id: int) -> list[dict]:
-    """Every report of one tracked deadline, oldest first, with the date it gave and what changed."""
+    """Every report of one tracked deadline (and of those merged into it), oldest first, with the
+    date it gave and what changed."""
     return store.rows(
         "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.text, m.subject, m.setter, m.sentence,"
-        " d.id AS document_id, d.title, d.source, d.published"
+        " d.id AS document_id, d.title, d.source, d.published, " + ADDRESS + " AS url"
         " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
-        " WHERE s.deadline_id = ? ORDER BY d.published, m.id", (deadline_id,))
+        " WHERE s.deadline_id = ? OR s.deadline_id IN (SELECT id FROM tracked_deadlines WHERE merged_into = ?)"
+        " ORDER BY d.published, m.id", (deadline_id, deadline_id))
+
+
+def merged_into(store, deadline_id: int) -> list[int]:
+    """The deadlines the analyst merged into this one."""
+    return [r["id"] for r in store.rows("SELECT id FROM tracked_deadlines WHERE merged_into = ? ORDER BY id", (deadline_id,))]
 
 
 def tracked_deadline(store, deadline_id: int) -> Optional[dict]:
     """One tracked deadline as the analyst sees it: corrections applied, status, what was extracted."""
     rows = store.rows("SELECT * FROM tracked_deadlines WHERE id = ?", (deadline_id,))
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    row = rows[0]
+    row["subject"], row["setter"] = row["subject"] or None, row["setter"] or None  # '' is cleared by the analyst
+    return row
 
 
-def calendar_rows(store) -> list[dict]:
-    """What a calendar holds: every tracked deadline not dismissed (its latest report's wording and
-    time, its history in words) and every plan on a single day or a span."""
+def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
+    """What a calendar holds: every tracked deadline, those dismissed, merged away or ended among
+    them (to be sent as cancelled, until pruned), each with its latest report's wording and time,
+    its history in words and the articles' addresses; and every plan on a single day or a span."""
     deadlines = store.rows(
-        "SELECT t.id AS deadline_id, t.key, t.due, t.subject, t.setter, t.status, t.sequence, t.first_due,"
+        "SELECT t.id AS deadline_id, t.key, coalesce(i.uid, t.key) AS uid, t.due, nullif(t.subject, '') AS subject,"
+        " nullif(t.setter, '') AS setter, t.status, t.dismissed, t.merged_into, t.sequence, t.first_due,"
+        " i.cal_sequence, i.cal_digest, i.pruned,"
         " (SELECT m.due FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
         "   WHERE s.deadline_id = t.id AND substr(m.due, 1, 10) = t.due ORDER BY d.published DESC LIMIT 1) AS due_at,"
         " (SELECT d.utc_offset FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
         "   WHERE s.deadline_id = t.id ORDER BY d.published DESC LIMIT 1) AS utc_offset"
-        " FROM tracked_deadlines t WHERE t.dismissed IS NULL ORDER BY t.due, t.key")
+        " FROM tracked_deadlines t LEFT JOIN deadline_ids i ON i.id = t.id"
+        + ("" if include_pruned else " WHERE i.pruned IS NULL") + " ORDER BY t.due, t.key")
     for r in deadlines:
         r["history"] = deadline_history(store, r["deadline_id"])
+        r["cancelled"] = bool(r["dismissed"] or r["merged_into"] or r["status"] != "open")
     plans = store.rows(
         "SELECT m.id AS mention_id, d.content_hash || ':' || m.start AS report_key, m.text, m.sentence, m.earliest,"
-        " m.latest, d.title, d.source, d.published, d.utc_offset FROM mentions m JOIN documents d ON d.id = m.document_id"
+        " m.latest, d.title, d.source, d.published, d.utc_offset, " + ADDRESS + " AS url"
+        " FROM mentions m JOIN documents d ON d.id = m.document_id"
         " WHERE m.kind = 'scheduled' AND m.earliest IS NOT NULL ORDER BY m.earliest, d.content_hash, m.start")
     return [dict(r, kind="deadline") for r in deadlines] + [dict(r, kind="scheduled") for r in plans]
 
@@ -128,7 +149,7 @@ def deadline_rows(store, as_of: date, within_days: Optional[float], include_pass
 
     where, params = [], []
     if not include_all:
-        where.append("t.dismissed IS NULL AND t.status = 'open'")
+        where.append("t.dismissed IS NULL AND t.merged_into IS NULL AND t.status = 'open'")
     if not include_passed:
         where.append("t.due >= ?")
         params.append(as_of.isoformat())
@@ -140,17 +161,19 @@ def deadline_rows(store, as_of: date, within_days: Optional[float], include_pass
     # filtering (0.7 s at a million mentions instead of 0.02 s).
     rows = store.rows(
         "WITH t AS MATERIALIZED (SELECT * FROM tracked_deadlines t"
-        + (f" WHERE {' AND '.join(where)}" if where else "") + ")"
+        + (f" WHERE {' AND '.join(where)}" if where else "") + "),"
+        " merged AS MATERIALIZED (SELECT id, merged_into FROM tracked_deadlines WHERE merged_into IS NOT NULL)"
         " SELECT t.id AS deadline_id, t.due AS tracked_due, t.first_due, t.last_changed, t.status, t.dismissed,"
-        " t.key, t.sequence,"
+        " t.merged_into, t.key, t.sequence,"
         " (SELECT count(DISTINCT m2.document_id) FROM deadline_sources s2 JOIN mentions m2 ON m2.id = s2.mention_id"
-        "   WHERE s2.deadline_id = t.id) AS source_count,"
+        "   WHERE s2.deadline_id = t.id OR s2.deadline_id IN (SELECT c.id FROM merged c WHERE c.merged_into = t.id))"
+        "   AS source_count,"
         " (SELECT s3.change FROM deadline_sources s3 JOIN mentions m3 ON m3.id = s3.mention_id"
         "   JOIN documents d3 ON d3.id = m3.document_id WHERE s3.deadline_id = t.id AND s3.change <> 'repeated'"
         "   ORDER BY d3.published DESC LIMIT 1) AS last_change,"
         " m.id AS mention_id, m.earliest, m.latest, m.kind, m.text, m.type, m.value, m.mod, m.due,"
-        " coalesce(t.subject, m.subject) AS subject, coalesce(t.setter, m.setter) AS setter,"
-        " m.sentence, d.id AS document_id, d.title, d.source, d.published"
+        " nullif(coalesce(t.subject, m.subject), '') AS subject, nullif(coalesce(t.setter, m.setter), '') AS setter,"
+        " m.sentence, d.id AS document_id, d.title, d.source, d.published, " + ADDRESS + " AS url"
         " FROM t"
         " JOIN mentions m ON m.id = (SELECT s.mention_id FROM deadline_sources s JOIN mentions mm ON mm.id = s.mention_id"
         "   JOIN documents dd ON dd.id = mm.document_id WHERE s.deadline_id = t.id ORDER BY dd.published DESC, mm.id DESC LIMIT 1)"

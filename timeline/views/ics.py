@@ -1,10 +1,13 @@
-"""Tracked deadlines and plans as an iCalendar file, through the icalendar library.
+"""Tracked deadlines and plans as an iCalendar file (RFC 5545), through the icalendar library.
 
-One VEVENT per tracked deadline and one per plan. UIDs come from the content of the first report
-(the article's text and the mention's place in it), so a store rebuilt from the same articles
-gives the same UIDs; SEQUENCE counts the times a deadline moved or ended, so calendar programs
-replace the entry instead of adding another. A due time is placed in the publication's zone; a
-day without a time is an all-day entry. A withdrawn, lifted or met deadline is CANCELLED.
+One VEVENT per tracked deadline and one per plan. A deadline's UID is the one its first export
+gave it (until then, from the content of its earliest report, so a store rebuilt from the same
+articles gives the same UIDs); its SEQUENCE rises whenever its date, summary or status changes
+(the store remembers what the last export said: `Store.remember_calendar`), so calendar programs
+replace the entry instead of adding another. A dismissed, merged-away, withdrawn, lifted or met
+deadline is sent as CANCELLED, alarm removed, until pruned. A due time is placed in the
+publication's zone; a day without a time is an all-day entry. Each entry carries the address of
+the article behind it (URL) and of every report (DESCRIPTION).
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
         ev.add("dtstamp", stamp)
         if r["kind"] == "deadline":
             _deadline(ev, r)
-            if r["status"] == "open":
+            if not r["cancelled"]:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
                 alarm.add("description", ev["summary"])
@@ -36,30 +39,64 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
     return cal.to_ical()
 
 
+def deadline_summary(r: dict) -> str:
+    return f"Deadline: {r['subject'] or 'see description'}"
+
+
+def _deadline_when(r: dict) -> str:
+    return r["due_at"] if r.get("due_at") and "T" in r["due_at"] else r["due"]
+
+
+def _state(r: dict) -> str:
+    if r.get("dismissed"):
+        return f"dismissed ({r['dismissed']})"
+    if r.get("merged_into"):
+        return f"merged into deadline #{r['merged_into']}"
+    return r["status"]
+
+
+def calendar_digest(r: dict) -> str:
+    """What a subscriber's calendar shows of a deadline: when, what, whether it still stands. A
+    change in any of these raises its SEQUENCE."""
+    said = "\n".join([_deadline_when(r), deadline_summary(r), "CANCELLED" if r["cancelled"] else "CONFIRMED"])
+    return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
+
+
 def _deadline(ev, r: dict) -> None:
-    ev.add("uid", f"deadline-{r['key']}@timeline")
+    ev.add("uid", f"deadline-{r['uid']}@timeline")
     ev.add("sequence", r["sequence"])
-    ev.add("summary", f"Deadline: {r['subject'] or 'see description'}")
-    if r["status"] != "open":
-        ev.add("status", "CANCELLED")
-    lines = [f"Set by {r['setter']}." if r.get("setter") else "", f"Status: {r['status']}."]
+    ev.add("summary", _printable(deadline_summary(r)))
+    ev.add("status", "CANCELLED" if r["cancelled"] else "CONFIRMED")
+    lines = [f"Set by {r['setter']}." if r.get("setter") else "", f"Status: {_state(r)}."]
     for h in r["history"]:
+        where = f" <{h['url']}>" if h.get("url") else ""
         lines.append(f"{h['published'][:10]} {h['change']} (due {h['due']}): {h['sentence']} "
-                     f"[{h['title'] or h['source']}]")
-    ev.add("description", "\n".join(line for line in lines if line))
-    _when(ev, r["due_at"] if r.get("due_at") and "T" in r["due_at"] else r["due"], r.get("utc_offset"))
+                     f"[{h['title'] or h['source']}]{where}")
+    ev.add("description", _printable("\n".join(line for line in lines if line)))
+    urls = [h["url"] for h in r["history"] if h.get("url") and "://" in h["url"]]
+    if urls:
+        ev.add("url", urls[-1])
+    _when(ev, _deadline_when(r), r.get("utc_offset"))
 
 
 def _plan(ev, r: dict) -> None:
     ev.add("uid", f"plan-{hashlib.sha256(r['report_key'].encode()).hexdigest()[:20]}@timeline")
-    ev.add("summary", f"Scheduled: {r['sentence'][:120]}")
-    ev.add("description", f"{r['sentence']}\nSource: {r['title'] or ''} ({r['source']}, {r['published'][:10]})")
+    ev.add("summary", _printable(f"Scheduled: {r['sentence'][:120]}"))
+    where = f"\n<{r['url']}>" if r.get("url") else ""
+    ev.add("description", _printable(f"{r['sentence']}\nSource: {r['title'] or ''} ({r['source']}, {r['published'][:10]}){where}"))
+    if r.get("url") and "://" in r["url"]:
+        ev.add("url", r["url"])
     if "T" in r["earliest"]:
         # a clock time, or a range of them ("from 9 a.m. to 1 p.m. Saturday"): until its end
         _when(ev, r["earliest"], r.get("utc_offset"), until=r["latest"] if "T" in (r["latest"] or "") else None)
     else:
         ev.add("dtstart", date.fromisoformat(r["earliest"][:10]))
         ev.add("dtend", date.fromisoformat(r["latest"][:10]) + timedelta(days=1))
+
+
+def _printable(text: str) -> str:
+    """Text a strict iCalendar parser accepts: control characters (ESC, BEL from an article) out."""
+    return "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32 and not 0x7f <= ord(ch) <= 0x9f)
 
 
 def _when(ev, when: str, utc_offset, until: str | None = None) -> None:

@@ -57,6 +57,10 @@ def deadlines_sheet(rows: list[dict], moment: date) -> Sheet:
     for r in rows:
         style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
+        if r["status"] != "open":
+            change = r["status"]
+        if r.get("merged_into"):
+            change = f"merged into #{r['merged_into']}"
         if r["dismissed"]:
             change = f"dismissed: {r['dismissed']}"
         sheet.add(str(r["deadline_id"]), r["tracked_due"], styled(r["time_left"], style), r["subject"] or r["sentence"],
@@ -64,13 +68,27 @@ def deadlines_sheet(rows: list[dict], moment: date) -> Sheet:
     return sheet
 
 
-def history_sheet(deadline_id: int, tracked: dict, rows: list[dict]) -> Sheet:
-    """One tracked deadline's reports, oldest first, with its status and the analyst's edits."""
+_CORRECTION_WORDS = {"due": "due edited to {value}", "subject": "subject edited to \u201c{value}\u201d",
+                     "setter": "setter edited to \u201c{value}\u201d", "dismissed": "dismissed",
+                     "status": "marked {value}", "merged_into": "merged into #{value}"}
+
+
+def correction_line(c: dict) -> str:
+    """One correction as the analyst made it: what, when, why."""
+    what = _CORRECTION_WORDS[c["field"]].format(value=c["value"])
+    if c["field"] in ("subject", "setter") and c["value"] == "":
+        what = f"{c['field']} cleared"
+    why = f": {c['reason']}" if c.get("reason") else ""
+    return f"{what} by the analyst on {c['made_at'][:16].replace('T', ' ')} UTC{why}"
+
+
+def history_sheet(deadline_id: int, tracked: dict, rows: list[dict], corrections: Sequence[dict] = ()) -> Sheet:
+    """One tracked deadline's reports, oldest first, with its status and the analyst's corrections
+    (each with its time and reason)."""
     notes = [f"due {tracked['due']}", tracked["status"]]
     if tracked["due"] != tracked["extracted_due"]:
-        notes.append(f"due edited by the analyst (articles say {tracked['extracted_due']})")
-    if tracked["dismissed"]:
-        notes.append(f"dismissed: {tracked['dismissed']}")
+        notes.append(f"the articles say {tracked['extracted_due']}")
+    notes += [correction_line(c) for c in corrections]
     setter = f" (set by {tracked['setter']})" if tracked["setter"] else ""
     sheet = Sheet([Column("published", no_wrap=True), Column("due", no_wrap=True), Column("change", no_wrap=True),
                    Column("source", optional=True), Column("sentence", ratio=3)],
