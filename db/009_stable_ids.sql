@@ -10,6 +10,8 @@ CREATE TABLE deadline_ids (
     uid           TEXT,                               -- its iCalendar UID, fixed at its first export
     cal_sequence  INTEGER NOT NULL DEFAULT 0,         -- SEQUENCE of the last export that changed it
     cal_digest    TEXT,                               -- what that export said of it (dates, summary, status)
+    cal_summary   TEXT,                               -- its summary then, and its due day or time: sent again
+    cal_when      TEXT,                               --   as cancelled if it is later joined to another deadline
     pruned        TEXT                                -- when `export --prune` left it out of calendars for good
 );
 CREATE TABLE deadline_report_ids (
@@ -67,3 +69,13 @@ CREATE VIEW upcoming_deadlines AS
     SELECT id, due, subject, setter, first_due, last_changed FROM tracked_deadlines
     WHERE status = 'open' AND dismissed IS NULL AND merged_into IS NULL AND due >= date('now', 'localtime')
     ORDER BY due;
+
+-- What `alerts --new` has announced: a deadline is announced once, and again only when its due
+-- date moves or it comes closer (into the last week, into its last day).
+CREATE TABLE alerts_sent (
+    deadline_id  INTEGER NOT NULL,
+    due          TEXT NOT NULL,                       -- the due date announced
+    closeness    TEXT NOT NULL CHECK (closeness IN ('window', 'week', 'day')),
+    sent_at      TEXT NOT NULL,                       -- when (UTC)
+    PRIMARY KEY (deadline_id, due, closeness)
+);

@@ -186,8 +186,8 @@ def test_show_filters(db):
     grep = json.loads(run("show", "--grep", "reservoir", "--format", "json", db=db).stdout)
     assert grep and all("reservoir" in r["sentence"].lower() for r in grep)
     everything = json.loads(run("show", "--format", "json", db=db).stdout)
-    first_three = json.loads(run("show", "--limit", "3", "--format", "json", db=db).stdout)
-    assert first_three == everything[:3]
+    latest_three = json.loads(run("show", "--limit", "3", "--format", "json", db=db).stdout)
+    assert latest_three == everything[-3:]  # the latest rows, in timeline order
     assert [r["earliest"] for r in everything] == sorted(r["earliest"] for r in everything)
 
 

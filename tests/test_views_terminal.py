@@ -81,11 +81,24 @@ def test_nl_format_is_one_json_object_a_line(store):
 @pytest.mark.parametrize("args,words", [(["sources"], "No articles stored yet"), (["show"], "No dated mentions"),
                                         (["deadlines"], "No deadlines ahead"), (["alerts"], "no deadlines within"),
                                         (["feeds", "list"], "No feeds followed yet")])
-def test_a_store_not_made_yet_reads_as_an_empty_one(tmp_path, args, words):
-    db = str(tmp_path / "not-yet.db")
+def test_the_default_store_not_made_yet_reads_as_an_empty_one(tmp_path, args, words):
+    env = {"HOME": str(tmp_path), "XDG_DATA_HOME": "", "TIMELINE_DB": ""}
+    out = run(*args, env=env)
+    if args == ["alerts"]:
+        assert (out.returncode, out.stdout) == (0, "")  # nothing due: nothing said, as cron wants
+    else:
+        assert out.returncode == 0 and words in out.stdout, out.stderr
+    assert not (tmp_path / ".local" / "share" / "timeline" / "timeline.db").exists()
+
+
+@pytest.mark.parametrize("args", [["sources"], ["show"], ["deadlines"], ["alerts"], ["alerts", "--new"],
+                                  ["export", "--format", "json"], ["export", "--format", "ics"], ["calendar"]])
+def test_a_store_named_and_missing_is_named_in_an_error(tmp_path, args):
+    """A mistyped --db is no empty store: the command names it and stops, and makes no file."""
+    db = str(tmp_path / "typo.db")
     out = run(*args, db=db)
-    assert out.returncode == 0 and words in out.stdout, out.stderr
-    assert not (tmp_path / "not-yet.db").exists()
+    assert out.returncode == 2 and "typo.db: no timeline store there" in out.stderr
+    assert not (tmp_path / "typo.db").exists()
 
 
 def test_show_lists_a_deadline_under_the_day_it_is_due_and_marks_today(tmp_path):

@@ -19,13 +19,45 @@ from .errors import TimelineError
 from .model import KINDS
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
+
+def _readable_help_types() -> None:
+    """The help lists what to type for each option ("WHEN", "SPAN", "TEXT", "N", "table|json"), not
+    the Python type typer reads it into ("<str>", "<list[str]>", "<int range>"); flags take nothing."""
+    from typer import core
+
+    words = {"str": "TEXT", "int": "N", "float": "NUMBER", "Path": "PATH", "path": "PATH", "file": "PATH",
+             "directory": "FOLDER", "int range": "N", "float range": "NUMBER"}
+
+    def display(self, ctx):
+        if getattr(self, "is_flag", False) or getattr(self, "count", False):
+            return None
+        if self.metavar:
+            return self.metavar
+        label = shown(self, ctx)
+        if not label or not (label.startswith("<") and label.endswith(">")):
+            return label
+        label = label[1:-1]
+        many = label.startswith("list[")
+        label = label[5:-1] if many else label
+        if label == "bool":
+            return None
+        label = words.get(label, label)
+        return f"{label}..." if many else label
+
+    shown = core.TyperOption.display_type_rich
+    core.TyperOption.display_type_rich = display
+    core.TyperArgument.display_type_rich = display
+
+
+_readable_help_types()
 app = typer.Typer(
     help="Find the dated mentions in news articles, keep them in SQLite, and show the timeline and "
          "the deadlines ahead.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False, context_settings=HELP_OPTIONS)
 
 DB_HELP = "SQLite store (default: $TIMELINE_DB, else ~/.local/share/timeline/timeline.db)."
-DbOption = typer.Option(None, "--db", envvar="TIMELINE_DB", help=DB_HELP, show_envvar=False)
+DbOption = typer.Option(None, "--db", envvar="TIMELINE_DB", metavar="PATH", help=DB_HELP, show_envvar=False)
 
 
 def _version(value: bool) -> None:
@@ -33,7 +65,7 @@ def _version(value: bool) -> None:
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            sys.stdout.write(f"timeline {version('timeline')}\n")
+            sys.stdout.write(f"timeline {version('news-timeline')}\n")
         except PackageNotFoundError:
             sys.stdout.write("timeline (not installed)\n")
         raise typer.Exit(0)
@@ -41,7 +73,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    db: Optional[str] = typer.Option(None, "--db", help=DB_HELP + " Given before the command, it holds for it."),
+    db: Optional[str] = typer.Option(None, "--db", metavar="PATH", help=DB_HELP + " Given before the command, it holds for it."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
     no_pager: bool = typer.Option(False, "--no-pager", help="Write long output straight to the terminal, without a pager "
                                                            "(as does TIMELINE_PAGER=cat)."),
@@ -108,6 +140,13 @@ def _store(db: Optional[str], readonly: bool = False):
     return Store(db, readonly=readonly)
 
 
+def _existing_store(db: Optional[str]):
+    """The store for a command that reads it and keeps a note in it (`alerts --new`, `export`):
+    like a reader, it stops on a store that was named and is not there, rather than make one."""
+    _store(db, readonly=True).close()
+    return _store(db)
+
+
 def _as_of(text: Optional[str]) -> date:
     """The day a view is read from: --as-of, else today; both the user's date (TIMELINE_TZ, else the
     machine's zone), the same for every command."""
@@ -125,7 +164,7 @@ def _out(text: str) -> None:
 @app.command()
 def extract(
     file: str = typer.Argument("-", help="Article file (.txt, .html, .tml) or - for standard input."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication time, e.g. 2020-02-13 or 'Feb 13 2020 10:44'."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time, e.g. 2020-02-13 or 'Feb 13 2020 10:44'."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", help="table, json or timeml."),
     mode: Mode = ModeOption,
 ):
@@ -170,7 +209,7 @@ def _print_mentions(mentions, doc) -> None:
 @app.command()
 def add(
     paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or - for standard input."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication time for every article given."),
+    published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time for every article given."),
     source: Optional[str] = typer.Option(None, "--source", help="Name of the outlet or feed (default: the folder name)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for reading and extraction."),
     mode: Mode = ModeOption,
@@ -365,13 +404,14 @@ MENTION_COLUMNS = ["mention_id", "earliest", "latest", "kind", "text", "type", "
 
 @app.command()
 def show(
-    date_from: Optional[str] = typer.Option(None, "--from", help="Only mentions ending on or after this date."),
-    date_to: Optional[str] = typer.Option(None, "--to", help="Only mentions starting on or before this date."),
+    date_from: Optional[str] = typer.Option(None, "--from", metavar="DATE", help="Only mentions ending on or after this date."),
+    date_to: Optional[str] = typer.Option(None, "--to", metavar="DATE", help="Only mentions starting on or before this date."),
     kind: Optional[List[Kind]] = typer.Option(None, "--kind", help="Only these kinds (repeatable)."),
-    grep: Optional[str] = typer.Option(None, "--grep", help="Only mentions whose sentence matches (full-text search)."),
+    grep: Optional[str] = typer.Option(None, "--grep", help="Only mentions whose sentence has these words, or words "
+                                                           "starting so (\"ultimat\" finds ultimatum)."),
     source: Optional[str] = typer.Option(None, "--source", help="Only documents from this source."),
     deadline: Optional[int] = typer.Option(None, "--deadline", help="The history of one tracked deadline."),
-    limit: int = typer.Option(0, "--limit", min=0, help="At most this many rows, earliest first (0: all)."),
+    limit: int = typer.Option(0, "--limit", min=0, help="Only the latest this many rows (0: all), shown in order."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
     db: Optional[str] = DbOption,
 ):
@@ -430,8 +470,8 @@ DEADLINE_COLUMNS = ["deadline_id", "tracked_due", "time_left", "days_left", "sub
 
 @app.command()
 def deadlines(
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Count time left from this moment (default: now)."),
-    within: Optional[str] = typer.Option(None, "--within", help="Only deadlines due within this span, e.g. 7d, 2w, 48h."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="WHEN", help="Count time left from this moment (default: now)."),
+    within: Optional[str] = typer.Option(None, "--within", metavar="SPAN", help="Only deadlines due within this span, e.g. 7d, 2w, 48h."),
     include_passed: bool = typer.Option(False, "--include-passed", help="Also list deadlines already past."),
     include_all: bool = typer.Option(False, "--all", help="Also list dismissed deadlines and ended ones (withdrawn, lifted, met)."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
@@ -458,21 +498,29 @@ def deadlines(
 
 @app.command()
 def alerts(
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="The moment to check from (default: now)."),
-    within: str = typer.Option("7d", "--within", help="Window ahead, e.g. 7d, 2w, 48h."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="WHEN", help="The moment to check from (default: now)."),
+    within: str = typer.Option("7d", "--within", metavar="SPAN", help="Window ahead, e.g. 7d, 2w, 48h."),
+    new: bool = typer.Option(False, "--new", help="Only deadlines not announced before, or that moved or came into "
+                                                  "their last week or day since (remembered in the store): for cron."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing; the exit status alone tells."),
     fmt: AlertFormat = typer.Option(AlertFormat.text, "--format", help="text or json."),
     include_all: bool = typer.Option(False, "--all", help="Also alert on dismissed and ended deadlines."),
     db: Optional[str] = DbOption,
 ):
-    """Exit 1 when a deadline falls inside the window, 0 when none does (2 and above: errors). For cron."""
+    """Exit 1 when a deadline falls inside the window, 0 when none does (2 and above: errors),
+    printing nothing then, as `grep -q` and `diff` do. With --new, only what was not announced."""
     from .store.queries import deadline_rows
     from .views import visible
     from .when import parse_span
 
     moment = _as_of(as_of)
     days = parse_span(within).total_seconds() / 86400
-    store = _store(db, readonly=True)
+    store = _existing_store(db) if new else _store(db, readonly=True)
     rows = deadline_rows(store, moment, days, include_passed=False, include_all=include_all)
+    if new:
+        rows = store.announce(rows)
+    if quiet:
+        raise typer.Exit(1 if rows else 0)
     if fmt == AlertFormat.json:
         from .views import to_json
 
@@ -482,9 +530,7 @@ def alerts(
         for r in rows:
             who = f" (set by {r['setter']})" if r["setter"] else ""
             _out(visible(f"{r['tracked_due']}  {r['time_left']:>14}  {r['subject'] or r['text']}{who}  "
-                         f"[{r['source']} #{r['document_id']}]"))
-        if not rows:
-            _out(f"no deadlines within {within} of {moment}")
+                         f"[#{r['deadline_id']}, {r['source']} #{r['document_id']}]"))
     raise typer.Exit(1 if rows else 0)
 
 
@@ -557,7 +603,7 @@ def fetch(
     names: Optional[List[str]] = typer.Argument(None, help="Feeds to poll (default: every feed that is due)."),
     force: bool = typer.Option(False, "--force", help="Poll even a feed polled less than its interval ago."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print failures only (for cron)."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication time for every article, "
+    published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time for every article, "
                                                                       "overriding the pages' own."),
     db: Optional[str] = DbOption,
 ):
@@ -619,6 +665,19 @@ def _apply(store, changes: dict, reason: Optional[str], said: list[str]) -> None
         sys.stderr.write(line + "\n")
 
 
+def _correct_each(db: Optional[str], ids: List[int], decide, reason: Optional[str] = None) -> None:
+    """One correction per deadline named: `decide(id, tracked, store)` gives the fields to change
+    (none when nothing would) and what to say."""
+    store = _store(db)
+    changes, said = {}, []
+    for i, t in _tracked_all(store, ids).items():
+        fields, line = decide(i, t, store)
+        if fields:
+            changes[i] = fields
+        said.append(line)
+    _apply(store, changes, reason, said)
+
+
 @app.command()
 def dismiss(
     deadline_ids: List[int] = DeadlineIds,
@@ -626,29 +685,22 @@ def dismiss(
     db: Optional[str] = DbOption,
 ):
     """Leave false or settled deadlines out of `deadlines`, `alerts` and the calendar (cancelled there); kept across rebuilds."""
-    store = _store(db)
-    changes, said = {}, []
-    for i, t in _tracked_all(store, deadline_ids).items():
+    def decide(i, t, _):
         if t["dismissed"]:
-            said.append(f"deadline #{i} was already dismissed ({t['dismissed']}); nothing changed")
-        else:
-            changes[i] = [("dismissed", (reason or "").strip() or "dismissed")]
-            said.append(f"dismissed deadline #{i}; `timeline restore {i}` brings it back")
-    _apply(store, changes, reason, said)
+            return None, f"deadline #{i} was already dismissed ({t['dismissed']}); nothing changed"
+        return [("dismissed", (reason or "").strip() or "dismissed")], \
+            f"dismissed deadline #{i}; `timeline restore {i}` brings it back"
+    _correct_each(db, deadline_ids, decide, reason)
 
 
 @app.command()
 def restore(deadline_ids: List[int] = DeadlineIds, db: Optional[str] = DbOption):
     """Bring dismissed deadlines back."""
-    store = _store(db)
-    changes, said = {}, []
-    for i, t in _tracked_all(store, deadline_ids).items():
+    def decide(i, t, _):
         if not t["dismissed"]:
-            said.append(f"deadline #{i} is not dismissed; nothing to restore")
-        else:
-            changes[i] = [("dismissed", None)]
-            said.append(f"restored deadline #{i}")
-    _apply(store, changes, None, said)
+            return None, f"deadline #{i} is not dismissed; nothing to restore"
+        return [("dismissed", None)], f"restored deadline #{i}"
+    _correct_each(db, deadline_ids, decide)
 
 
 @app.command()
@@ -660,6 +712,8 @@ def merge(
 ):
     """Merge deadlines that are one into the first: their reports join its history; they leave
     `deadlines` and `alerts` and are cancelled in the calendar. `timeline unmerge ID` undoes it."""
+    from .store.queries import merged_into
+
     store = _store(db)
     tracked = _tracked_all(store, [into] + list(deadline_ids))
     if tracked[into]["merged_into"]:
@@ -667,16 +721,12 @@ def merge(
     others = [i for i in dict.fromkeys(deadline_ids) if i != into]
     if not others:
         _fail("merge: name the deadline that stays, then at least one other to merge into it")
-    from .store.queries import merged_into
-
     changes, said = {}, []
     for i in others:
         if tracked[i]["merged_into"] == into:
             said.append(f"deadline #{i} was already merged into #{into}; nothing changed")
             continue
-        changes[i] = [("merged_into", str(into))]
-        # deadlines merged into this one follow it
-        for j in merged_into(store, i):
+        for j in [i] + merged_into(store, i):  # deadlines merged into this one follow it
             changes[j] = [("merged_into", str(into))]
         said.append(f"merged deadline #{i} into #{into}; `timeline unmerge {i}` undoes it")
     _apply(store, changes, reason, said)
@@ -685,27 +735,19 @@ def merge(
 @app.command()
 def unmerge(deadline_ids: List[int] = DeadlineIds, db: Optional[str] = DbOption):
     """Undo `merge`: the deadlines stand on their own again."""
-    store = _store(db)
-    changes, said = {}, []
-    for i, t in _tracked_all(store, deadline_ids).items():
+    def decide(i, t, _):
         if not t["merged_into"]:
-            said.append(f"deadline #{i} is not merged into another; nothing to undo")
-        else:
-            changes[i] = [("merged_into", None)]
-            said.append(f"deadline #{i} stands on its own again (was merged into #{t['merged_into']})")
-    _apply(store, changes, None, said)
+            return None, f"deadline #{i} is not merged into another; nothing to undo"
+        return [("merged_into", None)], f"deadline #{i} stands on its own again (was merged into #{t['merged_into']})"
+    _correct_each(db, deadline_ids, decide)
 
 
 def _set_status(db: Optional[str], ids: List[int], status: str, reason: Optional[str]) -> None:
-    store = _store(db)
-    changes, said = {}, []
-    for i, t in _tracked_all(store, ids).items():
+    def decide(i, t, _):
         if t["status"] == status:
-            said.append(f"deadline #{i} is already {status}; nothing changed")
-        else:
-            changes[i] = [("status", status)]
-            said.append(f"deadline #{i} marked {status}; `timeline reopen {i}` undoes it")
-    _apply(store, changes, reason, said)
+            return None, f"deadline #{i} is already {status}; nothing changed"
+        return [("status", status)], f"deadline #{i} marked {status}; `timeline reopen {i}` undoes it"
+    _correct_each(db, ids, decide, reason)
 
 
 @app.command()
@@ -723,23 +765,20 @@ def withdrawn(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = Rea
 @app.command()
 def reopen(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = ReasonOption, db: Optional[str] = DbOption):
     """Undo `met` or `withdrawn`, or reopen a deadline the articles say ended."""
-    store = _store(db)
-    changes, said = {}, []
-    for i, t in _tracked_all(store, deadline_ids).items():
+    def decide(i, t, store):
         if t["status"] == "open":
-            said.append(f"deadline #{i} is open; nothing to reopen")
-            continue
-        own = [c for c in store.corrections(i) if c["field"] == "status"]
+            return None, f"deadline #{i} is open; nothing to reopen"
+        own = any(c["field"] == "status" for c in store.corrections(i))
         extracted = store.rows("SELECT status FROM deadlines WHERE id = ?", (i,))[0]["status"]
-        changes[i] = [("status", None if own and extracted == "open" else "open")]
-        said.append(f"reopened deadline #{i}")
-    _apply(store, changes, reason, said)
+        # take back the analyst's status where the articles leave it open; else say open over them
+        return [("status", None if own and extracted == "open" else "open")], f"reopened deadline #{i}"
+    _correct_each(db, deadline_ids, decide, reason)
 
 
 @app.command()
 def edit(
     deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines` lists it."),
-    due: Optional[str] = typer.Option(None, "--due", help="The right due date, e.g. 2026-03-20."),
+    due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="The right due date, e.g. 2026-03-20."),
     subject: Optional[str] = typer.Option(None, "--subject", help='What is due, in your words ("" clears it).'),
     setter: Optional[str] = typer.Option(None, "--setter", help='Who set it ("" clears it).'),
     undo: bool = typer.Option(False, "--undo", help="Take back every edit of this deadline: the articles' words again."),
@@ -794,7 +833,7 @@ def export(
     if fmt == ExportFormat.ics:
         from .views.ics import calendar_digest, to_ics
 
-        store = _store(db)  # it remembers what each deadline's last export said (UID, SEQUENCE)
+        store = _existing_store(db)  # it remembers what each deadline's last export said (UID, SEQUENCE)
         rows = calendar_rows(store)
         for r in rows:
             if r["kind"] == "deadline":
@@ -817,7 +856,7 @@ def export(
 @app.command()
 def calendar(
     month: Optional[str] = typer.Argument(None, help="YYYY-MM (default: the month of --as-of)."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Today, for marking (default: now)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="WHEN", help="Today, for marking (default: now)."),
     db: Optional[str] = DbOption,
 ):
     """A month grid like `cal`, with deadlines (red) and plans (cyan) marked, listed below."""
@@ -970,7 +1009,8 @@ def main() -> None:
         # Usage errors from the command-line parser (typer carries its own copy of click, so they
         # are recognised by shape): one line naming the problem, as for every other error.
         if callable(getattr(e, "format_message", None)) and isinstance(getattr(e, "exit_code", None), int):
-            sys.stderr.write(f"timeline: {e.format_message()} (see timeline --help)\n")
+            if e.format_message().strip():  # a bare `timeline` (or `timeline feeds`) has shown its help: no more to say
+                sys.stderr.write(f"timeline: {e.format_message()} (see timeline --help)\n")
             sys.exit(e.exit_code or 2)
         raise
     sys.exit(code if isinstance(code, int) else 0)

@@ -105,7 +105,11 @@ class Store:
             else:
                 raise TimelineError(f"database folder {folder} does not exist; create it or give --db a path in an existing folder")
         # A store not made yet reads as an empty one: the schema in memory, nothing written to disk.
+        # But a path someone named and mistyped is no empty store: say so.
         empty = readonly and not os.path.exists(self.path)
+        if empty and not is_default:
+            raise TimelineError(f"{self.path}: no timeline store there; check --db (or TIMELINE_DB), or make it with "
+                                "`timeline add`")
         try:
             if empty:
                 conn = sqlite3.connect(":memory:")
@@ -594,6 +598,8 @@ class Store:
         its SEQUENCE rises by one whenever what it says (`digest`: dates, summary, status) differs
         from the last export's, and never falls below the times its articles moved it. With
         `prune`, deadlines last sent as cancelled are left out from now on. The rows to send."""
+        from ..views.ics import deadline_summary, deadline_when
+
         conn = self.db.conn
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         out, updates, pruned = [], [], []
@@ -608,17 +614,44 @@ class Store:
             if r["cal_digest"] is not None and r["cal_digest"] != r["digest"]:
                 sequence += 1
             sequence = max(sequence, r["sequence"])
-            updates.append((r["uid"], sequence, r["digest"], r["deadline_id"]))
+            updates.append((r["uid"], sequence, r["digest"], deadline_summary(r), deadline_when(r), r["deadline_id"]))
             out.append(dict(r, sequence=sequence))
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany("UPDATE deadline_ids SET uid = ?, cal_sequence = ?, cal_digest = ? WHERE id = ?", updates)
+            conn.executemany("UPDATE deadline_ids SET uid = ?, cal_sequence = ?, cal_digest = ?, cal_summary = ?, cal_when = ?"
+                             " WHERE id = ?", updates)
             conn.executemany("UPDATE deadline_ids SET pruned = ? WHERE id = ?", pruned)
             conn.execute("COMMIT")
         except sqlite3.DatabaseError as e:
             _rollback(conn)
             raise self._explain(e) from None
         return out
+
+    def announce(self, rows: list[dict]) -> list[dict]:
+        """Of the deadlines due inside an alert window (`days_left` known), those not announced yet
+        as this close with this due date: each is announced once, again when it moves or comes
+        into its last week or its last day. They are recorded as announced."""
+        rank = {"window": 0, "week": 1, "day": 2}
+        new, records = [], []
+        for r in rows:
+            closeness = "day" if r["days_left"] <= 1 else "week" if r["days_left"] <= 7 else "window"
+            sent = [c for (c,) in self.db.conn.execute("SELECT closeness FROM alerts_sent WHERE deadline_id = ? AND due = ?",
+                                                       (r["deadline_id"], r["tracked_due"]))]
+            if sent and max(rank[c] for c in sent) >= rank[closeness]:
+                continue
+            new.append(dict(r, closeness=closeness))
+            records.append((r["deadline_id"], r["tracked_due"], closeness, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        if records:
+            conn = self.db.conn
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany("INSERT OR IGNORE INTO alerts_sent (deadline_id, due, closeness, sent_at) VALUES (?, ?, ?, ?)",
+                                 records)
+                conn.execute("COMMIT")
+            except sqlite3.DatabaseError as e:
+                _rollback(conn)
+                raise self._explain(e) from None
+        return new
 
     def corrections(self, deadline_id: int) -> list[dict]:
         """The analyst's corrections of one tracked deadline (one row per field), oldest first."""

@@ -18,7 +18,7 @@ class TimelineFilter:
     kinds: tuple[str, ...] = ()
     grep: Optional[str] = None  # words that must all appear in the sentence
     source: Optional[str] = None
-    limit: int = 0  # 0: every row
+    limit: int = 0  # the latest this many rows; 0: every row
 
 
 # Where an article can be found again: the address it declares as its own, else the one it was
@@ -32,9 +32,10 @@ _MENTION_ROWS = ("SELECT m.id AS mention_id, m.earliest, m.latest, m.kind, m.tex
 
 
 def fts_query(text: str) -> str:
-    """A person's words as an FTS5 query: each word must appear (quoted, so no syntax errors)."""
+    """A person's words as an FTS5 query: each word must appear, whole or as the start of a word
+    ("ultimat" finds "ultimatum"; quoted, so no syntax errors)."""
     words = [w.replace('"', '""') for w in text.split()]
-    return " ".join(f'"{w}"' for w in words) or '""'
+    return " ".join(f'"{w}"*' for w in words) or '""'
 
 
 def timeline_rows(store, f: TimelineFilter) -> list[dict]:
@@ -61,9 +62,13 @@ def timeline_rows(store, f: TimelineFilter) -> list[dict]:
                                f" LIMIT {DENSE_MATCHES + 1})", (query,))
             walk_in_order = probe[0]["n"] > DENSE_MATCHES
     index = " INDEXED BY mentions_timeline_order" if walk_in_order else ""
-    limit = f" LIMIT {int(f.limit)}" if f.limit else ""
-    return store.rows(_MENTION_ROWS.format(index=index) +
-                      f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id{limit}", params)
+    if not f.limit:
+        return store.rows(_MENTION_ROWS.format(index=index) +
+                          f" WHERE {' AND '.join(where)} ORDER BY m.earliest, m.latest, m.id", params)
+    # With a limit, the latest rows (read from the end of the timeline), shown in order.
+    rows = store.rows(_MENTION_ROWS.format(index=index) + f" WHERE {' AND '.join(where)}"
+                      f" ORDER BY m.earliest DESC, m.latest DESC, m.id DESC LIMIT {int(f.limit)}", params)
+    return rows[::-1]
 
 
 def export_rows(store, kinds: tuple[str, ...] = ()) -> list[dict]:
@@ -122,6 +127,18 @@ def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
     for r in deadlines:
         r["history"] = deadline_history(store, r["deadline_id"])
         r["cancelled"] = bool(r["dismissed"] or r["merged_into"] or r["status"] != "open")
+    # Deadlines once sent to calendars that tracking has since joined to another (an older report
+    # linked two wordings of one order): sent again as cancelled, as they were last shown.
+    for r in store.rows(
+            "SELECT i.id AS deadline_id, i.uid, i.cal_sequence, i.cal_digest, i.cal_summary, i.cal_when, i.pruned,"
+            " (SELECT s.deadline_id FROM deadline_report_ids k JOIN deadline_sources s ON s.mention_id IN"
+            "   (SELECT m.id FROM mentions m JOIN documents d ON d.id = m.document_id"
+            "    WHERE d.content_hash || ':' || m.start = k.report_key) WHERE k.deadline_id = i.id LIMIT 1) AS joined_to"
+            " FROM deadline_ids i WHERE i.uid IS NOT NULL AND i.cal_when IS NOT NULL AND i.id NOT IN (SELECT id FROM deadlines)"
+            + ("" if include_pruned else " AND i.pruned IS NULL")):
+        deadlines.append(dict(r, key=r["uid"], due=r["cal_when"][:10], due_at=r["cal_when"], subject=None, setter=None,
+                              status="open", dismissed=None, merged_into=r["joined_to"], sequence=0, first_due=None,
+                              utc_offset=None, history=[], cancelled=True, joined=True, summary=r["cal_summary"]))
     plans = store.rows(
         "SELECT m.id AS mention_id, d.content_hash || ':' || m.start AS report_key, m.text, m.sentence, m.earliest,"
         " m.latest, d.title, d.source, d.published, d.utc_offset, " + ADDRESS + " AS url"

@@ -40,16 +40,20 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
 
 
 def deadline_summary(r: dict) -> str:
+    if r.get("summary"):
+        return r["summary"]  # as last sent, for a deadline since joined to another
     return f"Deadline: {r['subject'] or 'see description'}"
 
 
-def _deadline_when(r: dict) -> str:
+def deadline_when(r: dict) -> str:
     return r["due_at"] if r.get("due_at") and "T" in r["due_at"] else r["due"]
 
 
 def _state(r: dict) -> str:
     if r.get("dismissed"):
         return f"dismissed ({r['dismissed']})"
+    if r.get("joined"):
+        return "joined to another deadline by a later report" + (f" (#{r['merged_into']})" if r.get("merged_into") else "")
     if r.get("merged_into"):
         return f"merged into deadline #{r['merged_into']}"
     return r["status"]
@@ -58,7 +62,7 @@ def _state(r: dict) -> str:
 def calendar_digest(r: dict) -> str:
     """What a subscriber's calendar shows of a deadline: when, what, whether it still stands. A
     change in any of these raises its SEQUENCE."""
-    said = "\n".join([_deadline_when(r), deadline_summary(r), "CANCELLED" if r["cancelled"] else "CONFIRMED"])
+    said = "\n".join([deadline_when(r), deadline_summary(r), "CANCELLED" if r["cancelled"] else "CONFIRMED"])
     return hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
 
 
@@ -76,7 +80,7 @@ def _deadline(ev, r: dict) -> None:
     urls = [h["url"] for h in r["history"] if h.get("url") and "://" in h["url"]]
     if urls:
         ev.add("url", urls[-1])
-    _when(ev, _deadline_when(r), r.get("utc_offset"))
+    _when(ev, deadline_when(r), r.get("utc_offset"))
 
 
 def _plan(ev, r: dict) -> None:

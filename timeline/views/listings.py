@@ -44,9 +44,16 @@ def timeline_sheet(rows: list[dict], today: date) -> Sheet:
             current = label
         style = KIND_STYLE.get(r["kind"], ("", "?"))[0]
         when = f"due {r['due'][:16].replace('T', ' ')}" if r["due"] else span_label(r["earliest"], r["latest"])
-        sheet.add(f"  {when}", _kind_cell(r["kind"]), highlight(r["sentence"], r["text"], style),
-                  r["title"] or f"{r['source']} #{r['document_id']}")
+        sheet.add(f"  {when}", _kind_cell(r["kind"]), highlight(r["sentence"], r["text"], style), _where(r))
     return sheet
+
+
+def _where(r: dict) -> str:
+    """Which article a row comes from, and where it can be read again (its address, for one
+    fetched from the web)."""
+    name = r.get("title") or f"{r['source']} #{r['document_id']}"
+    url = r.get("url") or ""
+    return f"{name} <{url}>" if "://" in url else name
 
 
 def deadlines_sheet(rows: list[dict], moment: date) -> Sheet:
@@ -94,7 +101,7 @@ def history_sheet(deadline_id: int, tracked: dict, rows: list[dict], corrections
                    Column("source", optional=True), Column("sentence", ratio=3)],
                   title=f"Deadline #{deadline_id}: {tracked['subject'] or rows[-1]['text']}{setter}", notes="; ".join(notes))
     for r in rows:
-        sheet.add(r["published"][:10], r["due"], r["change"], f"{r['source']} #{r['document_id']}", r["sentence"])
+        sheet.add(r["published"][:10], r["due"], r["change"], _where(r), r["sentence"])
     return sheet
 
 
