@@ -27,6 +27,19 @@ def test_ids_stay_as_first_shown_whatever_order_articles_arrive_in(tmp_path):
     assert all(third[i] == s for i, s in second.items()) and all(second[i] == s for i, s in first.items())
 
 
+def test_calendar_uids_stay_as_first_exported_whatever_order_articles_arrive_in(tmp_path):
+    db = str(tmp_path / "t.db")
+    seen = {}
+    for text, day in ((JUDGE, "2026-12-01"), (REBELS, "2026-12-02"), (TRUCE, "2026-11-25")):
+        run("add", "-", "--published", day, input=text, db=db)
+        path = tmp_path / f"{day}.ics"
+        run("export", "--format", "ics", "--out", str(path), db=db)
+        now = {uid: summary for uid, (_, _, summary, _) in _parsed(path).items()}
+        assert all(now[u] == s for u, s in seen.items())
+        seen = now
+    assert len(seen) == 3
+
+
 def test_document_ids_are_never_given_again(tmp_path):
     db = str(tmp_path / "t.db")
     for text, day in ((JUDGE, "2026-12-01"), (REBELS, "2026-12-02"), (TRUCE, "2026-11-25")):

@@ -159,3 +159,16 @@ def test_closing_the_pager_early_ends_the_command_quietly(store, tmp_path):
     os.close(leader)
     assert proc.returncode == 0 and proc.stderr == b"", proc.stderr
     assert len((tmp_path / "paged.txt").read_text().splitlines()) == 4
+
+
+def test_a_long_timeline_opens_at_today_in_less(store, tmp_path):
+    """less is told to open at today's line (+/pattern), not at the oldest year."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    less = folder / "less"
+    less.write_text(f"#!{sys.executable}\nimport sys\nopen({str(tmp_path / 'args.txt')!r}, 'w').write('\\n'.join(sys.argv[1:]))\n"
+                    "sys.stdin.read()\n")
+    less.chmod(0o755)
+    on_terminal(["show", "--db", store], 100, pager=str(less))
+    args = (tmp_path / "args.txt").read_text().splitlines()
+    assert len(args) == 1 and args[0].startswith("+/") and "today" in args[0]

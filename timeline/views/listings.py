@@ -30,7 +30,7 @@ def timeline_sheet(rows: list[dict], today: date) -> Sheet:
     """The timeline: listed and grouped by the day each row shows (a deadline by its due day),
     finer groups where a period is dense, and a line for today."""
     sheet = Sheet([Column("when", no_wrap=True), Column("kind", no_wrap=True), Column("mention in context", ratio=3),
-                   Column("source", optional=True)])
+                   Column("source", optional=True)], start_at=f" today {today.isoformat()} ")
     rows = sorted(rows, key=shown_day)
     days = [shown_day(r) for r in rows]
     now = today.isoformat()

@@ -47,6 +47,7 @@ class Sheet:
     columns: list[Column]
     title: Optional[str] = None
     notes: Optional[str] = None  # what the rows alone do not say, after them
+    start_at: Optional[str] = None  # a line a pager opens at (the timeline's "today"), where the pager can
     rows: list[tuple[Cell, ...]] = field(default_factory=list)
 
     def add(self, *cells: Optional[Cell]) -> None:
@@ -70,7 +71,7 @@ def write(sheet: Sheet, out: Optional[TextIO] = None) -> None:
 
     console = Console(highlight=False, soft_wrap=False)
     width = console.width
-    with paged(stream) as target:
+    with paged(stream, sheet.start_at) as target:
         if target is not stream:
             console = Console(file=target, highlight=False, soft_wrap=False, force_terminal=True, width=width,
                               color_system=console.color_system)
@@ -161,11 +162,14 @@ def pager_command() -> Optional[list[str]]:
 
 
 @contextmanager
-def paged(stream: TextIO) -> Iterator[TextIO]:
+def paged(stream: TextIO, start_at: Optional[str] = None) -> Iterator[TextIO]:
     """A stream through the pager when `stream` is a terminal and a pager is set, as git does:
     less is told to quit at once when everything fits on one screen (LESS=FRX unless set), so
-    short output reads as if no pager ran. Ctrl-C is left to the pager while it runs."""
+    short output reads as if no pager ran, and to open at `start_at` (a long timeline opens at
+    today, not at its oldest year). Ctrl-C is left to the pager while it runs."""
     command = pager_command() if stream.isatty() else None
+    if command is not None and start_at and os.path.basename(command[0]) == "less":
+        command = command + [f"+/{start_at}"]  # our own words: letters, digits, spaces, hyphens
     if command is None:
         yield stream
         return
