@@ -117,7 +117,7 @@ def test_failures_are_one_line_each_and_the_rest_go_in(server, db, monkeypatch):
     assert out.returncode == 1 and "Traceback" not in out.stderr
     lines = [line for line in out.stderr.splitlines() if line.startswith("timeline:")]
     assert len(lines) == 7  # six items and one feed
-    for what in ("404", "500", "no answer", "redirects", "larger than", "not an HTML page", "broken"):
+    for what in ("404", "500", "answer within", "redirects", "larger than", "not an HTML page", "broken"):
         assert any(what in line for line in lines), what
     assert [d["title"] for d in json.loads(run("sources", "--format", "json", db=db).stdout)] == ["Budget vote"]
 
