@@ -35,11 +35,13 @@ def _readable_help_types() -> None:
         if self.metavar:
             return self.metavar
         label = shown(self, ctx)
+        many = bool(label) and label.endswith("...")  # arguments say they repeat after the type
+        label = label[:-3] if many else label
         if not label or not (label.startswith("<") and label.endswith(">")):
             return label
         label = label[1:-1]
-        many = label.startswith("list[")
-        label = label[5:-1] if many else label
+        many = many or label.startswith("list[")
+        label = label[5:-1] if label.startswith("list[") else label
         if label == "bool":
             return None
         label = words.get(label, label)
@@ -56,8 +58,26 @@ app = typer.Typer(
          "the deadlines ahead.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False, context_settings=HELP_OPTIONS)
 
+def _storable_ids(value):
+    """An id SQLite can hold (it stores 64-bit integers); a larger one names nothing."""
+    for number in (value if isinstance(value, list) else [value]):
+        if number is not None and number > 2**63 - 1:
+            raise typer.BadParameter(f"{number} is no id (ids are below 2**63)")
+    return value
+
+
 DB_HELP = "SQLite store (default: $TIMELINE_DB, else ~/.local/share/timeline/timeline.db)."
-DbOption = typer.Option(None, "--db", envvar="TIMELINE_DB", metavar="PATH", help=DB_HELP, show_envvar=False)
+def _db_given(ctx: typer.Context, param: typer.CallbackParam, value: Optional[str]) -> Optional[str]:
+    """--db as given: an empty TIMELINE_DB is no setting, an empty --db a mistake to name."""
+    if value is not None and not value.strip():
+        if getattr(ctx.get_parameter_source(param.name), "name", "") == "COMMANDLINE":
+            _fail("--db is empty; give the path of a store file (or leave it out for the default store)")
+        return None
+    return value
+
+
+DbOption = typer.Option(None, "--db", envvar="TIMELINE_DB", metavar="PATH", help=DB_HELP, show_envvar=False,
+                        callback=_db_given)
 
 
 def _version(value: bool) -> None:
@@ -78,6 +98,8 @@ def _options(
     no_pager: bool = typer.Option(False, "--no-pager", help="Write long output straight to the terminal, without a pager "
                                                            "(as does TIMELINE_PAGER=cat)."),
 ):
+    if db is not None and not db.strip():
+        _fail("--db is empty; give the path of a store file (or leave it out for the default store)")
     if db:
         os.environ["TIMELINE_DB"] = db  # read by every command's own --db, which wins when given too
     if no_pager:
@@ -232,13 +254,25 @@ def add(
 
     def write_pending() -> None:
         # The write lock is held only while a batch is written, so `add`s side by side take turns.
-        with store.batch(size=max(1, len(pending))):
-            for extraction in pending:
-                with _ctrl_c_deferred():  # an article stored is an article counted, for the Ctrl-C line
-                    res = store.add(extraction)
-                    counts["added"] += res.added
-                    counts["skipped"] += not res.added
-                    counts["mentions"] += res.mentions
+        # A batch's articles are counted once it is committed: a disk that fills up at the commit
+        # leaves none of them, and the count says so.
+        done = dict.fromkeys(counts, 0)
+
+        def keep() -> None:
+            for k, v in done.items():
+                counts[k] += v
+        try:
+            with store.batch(size=max(1, len(pending))):
+                for extraction in pending:
+                    with _ctrl_c_deferred():  # an article stored is an article counted, for the Ctrl-C line
+                        res = store.add(extraction)
+                        done["added"] += res.added
+                        done["skipped"] += not res.added
+                        done["mentions"] += res.mentions
+        except KeyboardInterrupt:
+            keep()  # the batch was committed on the way out
+            raise
+        keep()
         pending.clear()
 
     progress, interrupted = None, False
@@ -384,7 +418,7 @@ def sources(
 
 @app.command()
 def rm(
-    document_ids: List[int] = typer.Argument(..., min=1, max=2**63 - 1, help="Document ids, as `timeline sources` lists them."),
+    document_ids: List[int] = typer.Argument(..., min=1, callback=_storable_ids, help="Document ids, as `timeline sources` lists them."),
     db: Optional[str] = DbOption,
 ):
     """Delete stored documents and their mentions (their ids are never given again)."""
@@ -418,6 +452,8 @@ def show(
     """The chronological timeline over everything stored."""
     from .when import parse_when
 
+    if grep is not None and (len(grep) > 1000 or len(grep.split()) > 50):
+        _fail("--grep: give at most 50 words (1,000 characters); every word must appear, so a few suffice")
     store = _store(db, readonly=True)
     if deadline is not None:
         return _show_deadline(store, deadline, fmt)
@@ -555,9 +591,16 @@ def feeds_add(
 
     from .ingest.web import is_url
 
+    from .ingest.addresses import without_credentials
+    from .views import visible
+
     if not is_url(url):
-        _fail(f"feeds add: {url!r} is not an http(s) address; give the feed's full URL")
-    name = (name or urlsplit(url).netloc).strip()
+        _fail(f"feeds add: {visible(url)!r} is not an http(s) address; give the feed's full URL")
+    if without_credentials(url) != url:
+        url = without_credentials(url)
+        sys.stderr.write("timeline: the user name and password in the address are not kept (nor printed); put them "
+                         f"in ~/.netrc for {urlsplit(url).hostname}, where fetch reads them\n")
+    name = " ".join((name or urlsplit(url).netloc).split())
     if not name:
         _fail("feeds add: give --name")
     store = _store(db)
@@ -565,7 +608,7 @@ def feeds_add(
         store.add_feed(name, url, every)
     finally:
         store.close()
-    sys.stderr.write(f"following {name} ({url}); `timeline fetch` polls it\n")
+    sys.stderr.write(visible(f"following {name} ({url}); `timeline fetch` polls it") + "\n")
 
 
 @feeds_app.command("list")
@@ -605,11 +648,13 @@ def fetch(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print failures only (for cron)."),
     published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time for every article, "
                                                                       "overriding the pages' own."),
+    timeout: float = typer.Option(900.0, "--timeout", min=1.0, max=86400.0, metavar="SECONDS",
+                                  help="Stop after this long; articles not read by then wait for the next fetch."),
     db: Optional[str] = DbOption,
 ):
     """Poll the feeds and add their new articles. Exit 0 when every feed and article was read, 1
     when some failed (each said on one line; the rest went in), 2 on errors that stop it."""
-    from .ingest.poll import poll
+    from .ingest.poll import PollSummary, poll
     from .views import visible
     from .when import parse_when
 
@@ -622,9 +667,17 @@ def fetch(
         progress = Progress(transient=True, console=_stderr_console())
         progress.start()
         task = progress.add_task("Fetching articles", total=None)
+    summary = PollSummary()
     try:
-        summary = poll(store, names or [], force, when=when,
-                       on_item=(lambda n, total: progress.update(task, completed=n, total=total)) if progress else None)
+        poll(store, names or [], force, when=when, timeout=timeout, summary=summary,
+             on_item=(lambda n, total: progress.update(task, completed=n, total=total)) if progress else None)
+    except KeyboardInterrupt:
+        if progress:
+            progress.stop()
+            progress = None
+        sys.stderr.write(f"timeline: interrupted; {summary.added} article{'s' if summary.added != 1 else ''} added before "
+                         "it are kept, and the next fetch reads again every feed whose articles were not all stored\n")
+        raise typer.Exit(130)
     finally:
         if progress:
             progress.stop()
@@ -640,7 +693,7 @@ def fetch(
 
 # -- the analyst's corrections ---------------------------------------------------------------------
 
-DeadlineIds = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline ids, as `timeline deadlines --all` lists them.")
+DeadlineIds = typer.Argument(..., min=1, callback=_storable_ids, help="Deadline ids, as `timeline deadlines --all` lists them.")
 ReasonOption = typer.Option(None, "--reason", help="Why: kept beside the correction and shown by `show --deadline`.")
 
 
@@ -705,8 +758,8 @@ def restore(deadline_ids: List[int] = DeadlineIds, db: Optional[str] = DbOption)
 
 @app.command()
 def merge(
-    into: int = typer.Argument(..., min=1, max=2**63 - 1, help="The deadline that stays."),
-    deadline_ids: List[int] = typer.Argument(..., min=1, max=2**63 - 1, help="Deadlines that are the same one."),
+    into: int = typer.Argument(..., min=1, callback=_storable_ids, help="The deadline that stays."),
+    deadline_ids: List[int] = typer.Argument(..., min=1, callback=_storable_ids, help="Deadlines that are the same one."),
     reason: Optional[str] = ReasonOption,
     db: Optional[str] = DbOption,
 ):
@@ -777,7 +830,7 @@ def reopen(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = Reason
 
 @app.command()
 def edit(
-    deadline_id: int = typer.Argument(..., min=1, max=2**63 - 1, help="Deadline id, as `timeline deadlines` lists it."),
+    deadline_id: int = typer.Argument(..., min=1, callback=_storable_ids, help="Deadline id, as `timeline deadlines` lists it."),
     due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="The right due date, e.g. 2026-03-20."),
     subject: Optional[str] = typer.Option(None, "--subject", help='What is due, in your words ("" clears it).'),
     setter: Optional[str] = typer.Option(None, "--setter", help='Who set it ("" clears it).'),
@@ -847,10 +900,37 @@ def export(
         rows = export_rows(store)
         data = (to_json(rows) + "\n" if fmt == ExportFormat.json else to_csv(rows, MENTION_COLUMNS)).encode("utf-8")
     if out:
-        out.write_bytes(data)
+        _write_whole(out, data)
         sys.stderr.write(f"wrote {len(rows)} entries to {out}\n")
     else:
         sys.stdout.buffer.write(data)
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all: into a new file beside it, then renamed over it, so that a
+    failed export (a full disk, an interruption) leaves the previous one as it was."""
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        _fail(f"--out {path}: a folder is there; give the path of a file")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as e:
+        _fail(f"--out {path}: cannot write in {folder} ({e.strerror}); the file there, if any, is as it was; check "
+              "the folder and its permissions")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
+    except OSError as e:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        _fail(f"--out {path}: not written ({e.strerror}); the file there, if any, is as it was")
 
 
 @app.command()
@@ -890,27 +970,38 @@ def query(
     """Run one read-only SQL statement against the store (opened read-only)."""
     store = _store(db, readonly=True)
     columns, rows = store.query(sql, seconds=timeout)
+    if not columns:
+        sys.stderr.write("timeline: the statement ran and gave no columns (nothing to show)\n")
+        return
     dict_rows = [dict(zip(columns, r)) for r in rows]
     _emit_rows(dict_rows, fmt, columns)
 
 
 def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] = None, title: Optional[str] = None):
-    from .views import to_csv, to_json
+    from .views import finite, to_csv, to_json
+    from .views.table import quiet_closed_pipe
 
-    if fmt == TableFormat.json:
-        _out(to_json(rows))
-    elif fmt == TableFormat.nl:
-        import json
+    try:
+        if fmt == TableFormat.json:
+            _out(to_json(rows))
+        elif fmt == TableFormat.nl:
+            import json
 
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
-    elif fmt == TableFormat.csv:
-        sys.stdout.write(to_csv(rows, columns))
-    else:
+            for r in rows:
+                sys.stdout.write(json.dumps(finite(r), ensure_ascii=False, default=str, allow_nan=False) + "\n")
+        elif fmt == TableFormat.csv:
+            sys.stdout.write(to_csv(rows, columns))
+        if fmt != TableFormat.table:
+            sys.stdout.flush()
+    except BrokenPipeError:  # `timeline query ... --format nl | head -1`: the reader has what it wanted
+        quiet_closed_pipe()
+        return
+    if fmt == TableFormat.table:
         from .views.listings import rows_sheet
         from .views.table import write
 
         write(rows_sheet(rows, columns, title))
+
 
 
 # -- TimeML ----------------------------------------------------------------------------------------
@@ -939,12 +1030,22 @@ def tag(
     if not files:
         _fail("no .tml or .TE3input files found in the paths given")
     out.mkdir(parents=True, exist_ok=True)
+    names = [out / f.name for f in files]
+    for target in names:
+        if target.is_symlink():
+            _fail(f"--out {out}: {target.name} there is a symbolic link; tag into a folder of plain files (nothing written)")
+        if target.exists() and any(os.path.samefile(target, f) for f in files):
+            _fail(f"--out {out}: {target.name} is one of the documents read; tag into another folder, or the gold "
+                  "files would be overwritten (nothing written)")
     for f in files:
         try:
             doc = read_timeml(f)
         except Exception as e:
             _fail(f"{f}: not a readable TimeML document ({e}); check the XML")
-        dct = dct_datetime(doc.dct) if doc.dct else (story_start(doc.text) if mode != Mode.news else None)
+        try:
+            dct = dct_datetime(doc.dct) if doc.dct else (story_start(doc.text) if mode != Mode.news else None)
+        except TimelineError as e:
+            _fail(f"{f}: {e}")
         if dct is None:
             _fail(f"{f}: no DCT in the document{'' if mode == Mode.news else ' and no date in its text'}; TimeML input "
                   "needs <DCT><TIMEX3 value=...>, or --mode auto for a narrative that names a date")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Optional
 
 from .engine import tag
+from .errors import TimelineError
 from .timeml import Score, dct_datetime, read_timeml, score_document, timeml_files
 
 
@@ -18,8 +19,14 @@ def evaluate_folder(gold_dir: Path, system_dir: Optional[Path] = None) -> tuple[
         gold = read_timeml(path)
         words += len(gold.text.split())
         if system_dir is None:
+            if not gold.dct:
+                raise TimelineError(f"{path}: no DCT to read the document from; gold TimeML has <DCT><TIMEX3 value=...>")
+            try:
+                dct = dct_datetime(gold.dct)
+            except TimelineError as e:
+                raise TimelineError(f"{path}: {e}") from None
             started = time.perf_counter()
-            system = tag(gold.text, dct_datetime(gold.dct))
+            system = tag(gold.text, dct)
             seconds += time.perf_counter() - started
         else:
             candidate = Path(system_dir) / path.name

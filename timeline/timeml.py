@@ -41,10 +41,16 @@ def _walk(elem, buf: list[str], out: list[Timex]) -> None:
 
 
 def read_timeml(path: Path | str) -> TimeMLDocument:
-    """A .tml or .TE3input file: its id, DCT value, TEXT and gold TIMEX3 spans."""
+    """A .tml or .TE3input file: its id, DCT value, TEXT and gold TIMEX3 spans; a TimelineError
+    for a file that is no well-formed TimeML."""
+    from .errors import TimelineError
+
     path = Path(path)
-    raw = path.read_text(encoding="utf-8")
-    root = ET.fromstring(raw)
+    try:
+        raw = path.read_text(encoding="utf-8")
+        root = ET.fromstring(raw)
+    except (ET.ParseError, UnicodeDecodeError) as e:
+        raise TimelineError(f"{path}: not a readable TimeML document ({e}); check the XML") from None
     dct_el = root.find("DCT/TIMEX3")
     text_el = root.find("TEXT")
     if text_el is None:
@@ -57,8 +63,14 @@ def read_timeml(path: Path | str) -> TimeMLDocument:
 
 
 def dct_datetime(value: str) -> datetime:
-    """A DCT value ("1998-02-13", "1998-02-13T14:26:00") as a datetime."""
-    return datetime.fromisoformat(value[:19]) if "T" in value else datetime.fromisoformat(value[:10])
+    """A DCT value ("1998-02-13", "1998-02-13T14:26:00") as a datetime; a TimelineError for one
+    that names no day ("2020-02-30")."""
+    try:
+        return datetime.fromisoformat(value[:19]) if "T" in value else datetime.fromisoformat(value[:10])
+    except ValueError:
+        from .errors import TimelineError
+
+        raise TimelineError(f"the document's DCT {value[:40]!r} is not a date; fix its <DCT><TIMEX3 value=...>") from None
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -223,5 +235,12 @@ def inline_timeml(document, timexes) -> str:
     dct = document.published.date().isoformat()
     head = ('<?xml version="1.0" ?>\n<TimeML>\n'
             f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">{dct}</TIMEX3></DCT>\n')
-    skeleton = TimeMLDocument("document", dct, document.text, [], head + f"<TEXT>{escape(document.text)}</TEXT>\n</TimeML>\n")
-    return write_timeml(skeleton, timexes)
+    # XML 1.0 has no place for most control characters: each becomes U+FFFD, one for one, so that
+    # every offset still holds and the document stays well-formed.
+    text = _NOT_XML.sub("\ufffd", document.text)
+    skeleton = TimeMLDocument("document", dct, text, [], head + f"<TEXT>{escape(text)}</TEXT>\n</TimeML>\n")
+    return write_timeml(skeleton, [Timex(t.start, t.end, _NOT_XML.sub("\ufffd", t.text), t.type, t.value, t.mod)
+                                   for t in timexes])
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -47,6 +47,8 @@ def parse_datetime(text: str) -> Optional[datetime]:
             continue
     if re.fullmatch(r"[\d.eE+-]+", text) and not re.fullmatch(r"\d{4}", text):
         return None  # "1e999", "20200213.5": a number, not a date a person would type
+    if re.fullmatch(r"[+-]?(?:nan|inf|infinity)", text, re.IGNORECASE):
+        return None  # dateparser would make a day in August of "NaN"
     import dateparser  # slow to import: only when a phrase needs it
     from dateparser.timezone_parser import pop_tz_offset_from_string
 

@@ -56,9 +56,16 @@ def _walk(folder: str, seen: Optional[set] = None) -> Iterator[str]:
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, else the charset the bytes look like."""
+    """UTF-8 (with or without BOM), UTF-32 or UTF-16 with a BOM, UTF-8 with a stray bad byte or
+    two (each a U+FFFD), Windows-1252 where its punctuation shows, else the charset the bytes look
+    like."""
     if not data.strip():
         raise TimelineError(f"{name}: the file is empty; give an article with text in it")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32")
+        except UnicodeDecodeError:
+            pass
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -70,12 +77,41 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # A UTF-8 text with a damaged byte or two is UTF-8 still: guessing a code page for the whole
+    # file would garble every accent and dash in it (and lose its dateline).
+    mended = data.decode("utf-8-sig", errors="replace")
+    if mended.count("\ufffd") <= max(3, len(mended) // 2000) and _has_utf8_sequences(data):
+        return mended
+    # Windows-1252's curly quotes and dashes (0x91-0x97) are control codes in Latin-1: a text that
+    # has them and reads in 1252 is 1252, whatever the byte statistics suggest.
+    if re.search(rb"[\x91-\x97]", data):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise TimelineError(f"{name}: cannot tell how the text is encoded; convert it to UTF-8 and add it again")
+    if best.encoding.lower().replace("-", "_") in _WESTERN:
+        # One of the Latin code pages of Western and Central Europe, which a short text cannot tell
+        # apart: Windows-1252, the one English news was written in, wherever it reads the bytes.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
+
+
+_WESTERN = {"cp1252", "windows_1252", "cp1250", "windows_1250", "iso8859_1", "latin_1", "iso8859_2", "iso8859_15",
+            "mac_roman", "cp850"}
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """Does the text hold multi-byte UTF-8 characters, as a UTF-8 file with accents does?"""
+    return _UTF8_SEQUENCE.search(data) is not None
 
 
 # No article is this long; a file that is must be something else (a dump, a log, /dev/zero).
@@ -94,6 +130,8 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
     it then comes with `published` None, to be read from the first date it names."""
     limit = max_bytes()
     if path == "-":
+        if sys.stdin is None or not hasattr(sys.stdin, "buffer"):
+            raise TimelineError("standard input is closed; pipe the article in, or give its file")
         data, name, suffix = sys.stdin.buffer.read(limit + 1), "<stdin>", ".txt"
     else:
         name, suffix = path, Path(path).suffix.lower()
@@ -143,14 +181,35 @@ def _from_name(name: str):
     return (stamp, "filename") if stamp else (None, None)
 
 
+# A title is a line, not a story: one a file or a page gives longer than this (an article that is
+# one long paragraph) is cut at a word, so that every row that names its article stays small.
+TITLE_CHARS = 200
+
+
+def title_of(line: str) -> str:
+    """A title at most TITLE_CHARS long, cut at a word with an ellipsis."""
+    line = " ".join(line.split())
+    if len(line) <= TITLE_CHARS:
+        return line
+    cut = line.rfind(" ", TITLE_CHARS // 2, TITLE_CHARS)
+    return line[:cut if cut > 0 else TITLE_CHARS - 1].rstrip(" ,;:-") + "\u2026"
+
+
+def _first_line(text: str) -> str:
+    """The first non-empty line of a text, read no further than a title needs."""
+    for line in text[:100_000].splitlines():
+        if line.strip():
+            return line
+    return ""
+
+
 def _read_text(raw: str, name: str):
-    lines = raw.splitlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    title = lines[first].strip() if lines else ""
+    first = _first_line(raw)
+    title = title_of(first)
     when = pub.dateline(raw, parse_datetime)
     if when is not None:
         return raw, title, (when, "dateline")
-    stamp = pub.epoch_stamp(title)
+    stamp = pub.epoch_stamp(first)
     return raw, title, ((stamp, "header") if stamp is not None else None)
 
 
@@ -161,7 +220,7 @@ def _read_html(raw: str, name: str):
     # Keep the time of day where the page gives one: "within 48 hours" counts from it.
     meta = trafilatura.extract_metadata(raw, date_config={"outputformat": "%Y-%m-%dT%H:%M:%S%z",
                                                           "original_date": True, "extensive_search": True})
-    title = (meta.title if meta and meta.title else "") or (text.splitlines()[0] if text else "")
+    title = title_of((meta.title if meta and meta.title else "") or _first_line(text))
     found = None
     if meta is not None and meta.date:
         when = parse_datetime(re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", meta.date))
@@ -191,27 +250,45 @@ def read_page(page, published: Optional[datetime] = None, fallback: Optional[dat
     with none, refused unless `undated` is allowed, as `read_document` does."""
     from urllib.parse import urlsplit
 
+    from .addresses import same_site, without_credentials
+
+    shown, shown_final = without_credentials(page.url), without_credentials(page.final_url)
     if content is None:
         kind = page.content_type.split(";")[0].strip().lower()
-        raw = decode(page.body, page.url)
+        raw = decode(page.body, shown)
         if kind not in ("text/html", "application/xhtml+xml") and not re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I):
-            raise TimelineError(f"{page.url}: not an HTML page ({kind or 'no content type'}); give the address of "
+            raise TimelineError(f"{shown}: not an HTML page ({kind or 'no content type'}); give the address of "
                                 "an article")
     else:
         raw = content if re.search(r"<\w", content) else f"<html><body><p>{content}</p></body></html>"
-    text, title, found, canonical = _read_html(raw, page.url)
+    text, title, found, canonical = _read_html(raw, shown)
+    if not text.strip() and content is not None:
+        # A feed's full text of one short paragraph: too little for trafilatura, an article still.
+        text = _plain_text(raw)
     if not text.strip():
-        raise TimelineError(f"{page.url}: no article text found on the page; give the address of an article")
+        raise TimelineError(f"{shown}: no article text found on the page; give the address of an article")
     when, how = (published, "flag") if published is not None else (found or (None, None))
     if when is None and fallback is not None:
         when, how = fallback, "feed"
     if when is None and not undated:
-        raise TimelineError(f"{page.url}: no publication date on the page; give one with --published YYYY-MM-DD, "
+        raise TimelineError(f"{shown}: no publication date on the page; give one with --published YYYY-MM-DD, "
                             "or read it as a narrative with --mode auto")
+    # A page may name only an address of its own site as its own: another site's article it names
+    # is not taken for it (and so is still fetched when its own link comes).
+    canonical = canonical if canonical and same_site(canonical, page.final_url) else page.final_url
     return Document(text=text, title=title, published=utc(when) if when else None, published_from=how or UNDATED,
-                    zone=when.tzinfo if when else None, source=source or urlsplit(page.final_url).netloc, path="",
-                    url=page.url,
-                    canonical_url=canonical or page.final_url)
+                    zone=when.tzinfo if when else None, source=source or urlsplit(shown_final).netloc, path="",
+                    url=without_credentials(page.url), canonical_url=without_credentials(canonical))
+
+
+def _plain_text(html: str) -> str:
+    """The words of a piece of HTML, for a fragment too short to extract an article from."""
+    import lxml.html
+
+    try:
+        return " ".join(lxml.html.fromstring(html).text_content().split())
+    except (ValueError, lxml.etree.ParserError):
+        return ""
 
 
 def _read_timeml(path: str, name: str):
@@ -221,6 +298,9 @@ def _read_timeml(path: str, name: str):
         doc = read_timeml(path)
     except Exception as e:  # ParseError or a missing TEXT element
         raise TimelineError(f"{name}: not a readable TimeML document ({e}); check the XML")
-    title = next((line.strip() for line in doc.text.splitlines() if line.strip()), doc.id)
-    found = (dct_datetime(doc.dct), "timeml") if doc.dct else None
+    title = title_of(_first_line(doc.text) or doc.id)
+    try:
+        found = (dct_datetime(doc.dct), "timeml") if doc.dct else None
+    except TimelineError as e:
+        raise TimelineError(f"{name}: {e}") from None
     return doc.text, title, found

@@ -11,10 +11,12 @@ import hashlib
 import os
 import re
 import sqlite3
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 from typing import Iterable, Optional
 
 from ..deadlines.tracking import (ENDINGS, MOVED, TrackedDeadline, better_subject, content_words, ended, track,
@@ -110,13 +112,12 @@ class Store:
         if empty and not is_default:
             raise TimelineError(f"{self.path}: no timeline store there; check --db (or TIMELINE_DB), or make it with "
                                 "`timeline add`")
+        _check_file(self.path, readonly)
         try:
             if empty:
                 conn = sqlite3.connect(":memory:")
             elif readonly:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
-                conn.execute("PRAGMA query_only = ON")
-                conn.set_authorizer(_no_other_files)
+                conn = _open_readonly(self.path)
             else:
                 conn = sqlite3.connect(self.path, timeout=write_wait_seconds())
             conn.isolation_level = None  # transactions are ours: see add() and batch()
@@ -141,10 +142,35 @@ class Store:
             elif not readonly:
                 self._check_sound()
                 self._migrate()
+            elif self.version < max(v for v, _ in migrations()):
+                self._read_older_schema()
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
         except UnicodeDecodeError:
             raise self._damaged() from None
+
+    def _read_older_schema(self) -> None:
+        """A reader meets a store made by an older timeline: upgraded in place where it can be
+        written (as the next `add` would), else read from an upgraded copy in memory (a store on
+        read-only media)."""
+        self.db.conn.close()
+        try:
+            Store(self.path).close()  # the migrations, as any writer applies them
+            conn = _open_readonly(self.path)
+        except TimelineError:
+            source = _open_readonly(self.path)
+            conn = sqlite3.connect(":memory:")
+            source.backup(conn)
+            source.close()
+        conn.isolation_level = None
+        conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
+        import sqlite_utils
+
+        self.db = sqlite_utils.Database(conn)
+        self.version = conn.execute("PRAGMA user_version").fetchone()[0]
+        self._migrate()
+        conn.execute("PRAGMA query_only = ON")
+        conn.set_authorizer(_no_other_files)
 
     def _damaged(self) -> TimelineError:
         return TimelineError(f"{self.path}: the store's schema is damaged (corrupt file); restore it from a backup "
@@ -159,9 +185,9 @@ class Store:
                                  "point --db at another path or move the file away")
         if "readonly" in msg or "read-only" in msg:
             return TimelineError(f"{self.path}: the database is read-only; check the file's permissions")
-        if "disk is full" in msg or "disk full" in msg:
-            return TimelineError(f"{self.path}: the disk is full; free some space and run again (what was committed "
-                                 "before is kept)")
+        if "disk is full" in msg or "disk full" in msg or "disk I/O error" in msg:
+            return TimelineError(f"{self.path}: cannot write to the disk ({msg}: full, or over a size limit); free some "
+                                 "space and run again (what was committed before is kept)")
         return TimelineError(f"{self.path}: database error: {msg}")
 
     def _check_kind(self) -> None:
@@ -246,6 +272,17 @@ class Store:
                     self.db.conn.execute("COMMIT")
                 except sqlite3.DatabaseError as e:
                     raise self._explain(e) from None
+
+    def flush(self) -> None:
+        """Commit the documents of the batch added so far (a checkpoint before writing state that
+        stands for them, such as a feed's validators)."""
+        batch = self._batch
+        if batch is not None and batch.open and self.db.conn.in_transaction:
+            try:
+                self.db.conn.execute("COMMIT")
+            except sqlite3.DatabaseError as e:
+                raise self._explain(e) from None
+            batch.open = False
 
     @contextmanager
     def _document_transaction(self):
@@ -634,6 +671,8 @@ class Store:
         rank = {"window": 0, "week": 1, "day": 2}
         new, records = [], []
         for r in rows:
+            if r["days_left"] is None:
+                continue  # a due value damaged in the store: no window it could be in
             closeness = "day" if r["days_left"] <= 1 else "week" if r["days_left"] <= 7 else "window"
             sent = [c for (c,) in self.db.conn.execute("SELECT closeness FROM alerts_sent WHERE deadline_id = ? AND due = ?",
                                                        (r["deadline_id"], r["tracked_due"]))]
@@ -712,10 +751,12 @@ class Store:
         except UnicodeDecodeError:  # a column name read from a damaged schema
             raise self._damaged() from None
 
-    def query(self, sql: str, seconds: float = 30.0, max_rows: int = 100_000) -> tuple[list[str], list[tuple]]:
+    def query(self, sql: str, seconds: float = 30.0, max_rows: int = 100_000,
+              max_bytes: Optional[int] = None) -> tuple[list[str], list[tuple]]:
         """One read-only statement, as given by a person: columns and rows. It is stopped after
         `seconds` (or by Ctrl-C, which SQLite sees through the same handler), and at most
-        `max_rows` rows are kept, so a runaway query cannot take the machine's memory."""
+        `max_rows` rows and `max_bytes` of values ($TIMELINE_QUERY_BYTES, else 256 MB) are kept,
+        so a runaway query cannot take the machine's memory."""
         import signal
         import time
 
@@ -726,9 +767,19 @@ class Store:
             interrupted.append(True)
         previous = signal.signal(signal.SIGINT, on_sigint)
         self.db.conn.set_progress_handler(lambda: 1 if interrupted or time.monotonic() > deadline else 0, 10_000)
+        budget = max_bytes if max_bytes is not None else query_bytes()
         try:
             cur = self.db.conn.execute(sql)
-            rows = cur.fetchmany(max_rows + 1)
+            rows, size = [], 0
+            while len(rows) <= max_rows:
+                chunk = cur.fetchmany(min(1000, max_rows + 1 - len(rows)))
+                if not chunk:
+                    break
+                rows += chunk
+                size += sum(_value_size(v) for row in chunk for v in row)
+                if size > budget:
+                    raise TimelineError(f"query: its result is larger than {budget:,} bytes; select fewer columns or "
+                                        "rows (a LIMIT, a WHERE), or raise TIMELINE_QUERY_BYTES")
         except (sqlite3.Warning, sqlite3.ProgrammingError) as e:
             raise TimelineError(f"query: {str(e).rstrip('.')}; give a single statement") from None
         except UnicodeDecodeError:
@@ -776,6 +827,54 @@ def _rollback(conn: sqlite3.Connection) -> None:
     itself failed on a lock)."""
     if conn.in_transaction:
         conn.execute("ROLLBACK")
+
+
+# The most a `query` result may hold in values, a bound on its memory.
+QUERY_BYTES = 256 * 1024 * 1024
+
+
+def query_bytes() -> int:
+    return env_number("TIMELINE_QUERY_BYTES", QUERY_BYTES, minimum=1, kind=int)
+
+
+def _value_size(value) -> int:
+    return len(value) if isinstance(value, (str, bytes)) else 8
+
+
+def _check_file(path: str, readonly: bool) -> None:
+    """A store is a regular file, named by one path: a FIFO or a device would hang or fail, and a
+    file with several hard links would have writers through two names keep two write-ahead logs
+    and lose each other's articles (SQLite keeps its journal beside the name used)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise TimelineError(f"{path}: cannot be read ({e.strerror}); check the path and permissions")
+    if not stat.S_ISREG(info.st_mode):
+        raise TimelineError(f"{path}: not a regular file (a pipe, a device or a folder); give --db the path of a store file")
+    if info.st_nlink > 1 and not readonly:
+        raise TimelineError(f"{path}: the store has {info.st_nlink} hard links; writers through two names would lose "
+                            "each other's work (SQLite keeps its journal beside the name used): use one path (a "
+                            "symbolic link is safe) or copy the store")
+
+
+def _open_readonly(path: str) -> sqlite3.Connection:
+    """A connection that cannot write, for any path name (quoted into SQLite's URI: '#', '%', '?'
+    are letters of a name there). On read-only media, where SQLite cannot make the files it reads
+    a write-ahead log with, the store is opened as immutable: nobody can be writing it there."""
+    uri = "file:" + quote(os.path.abspath(path))
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError as e:
+        if "unable to open" not in str(e) and "readonly" not in str(e):
+            raise
+        conn.close()
+        conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=LOCK_WAIT_SECONDS)
+    conn.execute("PRAGMA query_only = ON")
+    conn.set_authorizer(_no_other_files)
+    return conn
 
 
 def _no_other_files(action: int, *_) -> int:

@@ -5,6 +5,7 @@ import csv
 import re
 import io
 import json
+import math
 from datetime import date
 from typing import Optional
 
@@ -18,11 +19,24 @@ KIND_STYLE = {
 
 
 def to_json(payload) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    """JSON a parser accepts: a number JSON cannot write (SQLite's 1e999, NaN) becomes null."""
+    return json.dumps(finite(payload), ensure_ascii=False, indent=2, default=str, allow_nan=False)
 
 
-# C0 and C1 control characters (escape sequences among them), except tab and newline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+def finite(value):
+    """A value with every number JSON cannot write (inf, NaN) as None."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
+# C0 and C1 control characters (escape sequences among them), except tab and newline; and the
+# characters that turn the direction of text around (U+202E makes "gpj.exe" read "exe.jpg").
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # A cell a spreadsheet would run as a formula.
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
@@ -32,7 +46,7 @@ def visible(value) -> str:
     """Text from an article or a query as it may reach a terminal: control and escape characters
     written out ("\\x1b"), so no text can clear the screen or retitle the window."""
     text = "" if value is None else str(value)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def csv_cell(value):
@@ -56,9 +70,13 @@ def day_of(value: Optional[str]) -> Optional[date]:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def time_left(due: str, as_of: date) -> tuple[int, str]:
-    """Days from as_of to due and the words for it: "in 16 days", "today", "3 days overdue"."""
-    days = (day_of(due) - as_of).days
+def time_left(due: str, as_of: date) -> tuple[Optional[int], str]:
+    """Days from as_of to due and the words for it: "in 16 days", "today", "3 days overdue"; for a
+    due value damaged in the store (no date), None and words that say so."""
+    try:
+        days = (day_of(due) - as_of).days
+    except (TypeError, ValueError):
+        return None, "due date unreadable"
     if days == 0:
         return 0, "due today"
     if days == 1:
@@ -94,7 +112,11 @@ def group_labels(days: list[str]) -> list[str]:
     per_month = Counter(d[:7] for d in days)
     labels = []
     for d in days:
-        when = date.fromisoformat(d)
+        try:
+            when = date.fromisoformat(d)
+        except ValueError:  # a date damaged in the store: listed, under a heading that says so
+            labels.append("date unreadable")
+            continue
         if per_year[d[:4]] <= DENSE:
             labels.append(str(when.year))
         elif per_month[d[:7]] <= DENSE:

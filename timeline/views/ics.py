@@ -23,6 +23,8 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
     cal.add("version", "2.0")
     stamp = datetime.now(timezone.utc)
     for r in rows:
+        if not _readable_dates(r):
+            continue  # a date damaged in the store: no entry a calendar could hold
         ev = Event()
         ev.add("dtstamp", stamp)
         if r["kind"] == "deadline":
@@ -37,6 +39,15 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
             _plan(ev, r)
         cal.add_component(ev)
     return cal.to_ical()
+
+
+def _readable_dates(r: dict) -> bool:
+    try:
+        for value in ((deadline_when(r),) if r["kind"] == "deadline" else (r["earliest"], r["latest"])):
+            (datetime if "T" in value else date).fromisoformat(value if "T" in value else value[:10])
+        return True
+    except (TypeError, ValueError):
+        return False
 
 
 def deadline_summary(r: dict) -> str:
@@ -95,7 +106,7 @@ def _plan(ev, r: dict) -> None:
         _when(ev, r["earliest"], r.get("utc_offset"), until=r["latest"] if "T" in (r["latest"] or "") else None)
     else:
         ev.add("dtstart", date.fromisoformat(r["earliest"][:10]))
-        ev.add("dtend", date.fromisoformat(r["latest"][:10]) + timedelta(days=1))
+        _end_after(ev, date.fromisoformat(r["latest"][:10]))
 
 
 def _printable(text: str) -> str:
@@ -108,11 +119,23 @@ def _when(ev, when: str, utc_offset, until: str | None = None) -> None:
     later time; else the whole day."""
     if "T" in when:
         zone = timezone(timedelta(minutes=utc_offset)) if utc_offset is not None else timezone.utc
-        start = datetime.fromisoformat(when).replace(tzinfo=zone).astimezone(timezone.utc)
-        end = datetime.fromisoformat(until).replace(tzinfo=zone).astimezone(timezone.utc) if until else start
+        try:
+            start = datetime.fromisoformat(when).replace(tzinfo=zone).astimezone(timezone.utc)
+            end = datetime.fromisoformat(until).replace(tzinfo=zone).astimezone(timezone.utc) if until else start
+            end = end if end > start else start + timedelta(minutes=30)
+        except OverflowError:  # the last minutes of 9999: the entry's moment alone
+            start = end = datetime.fromisoformat(when).replace(tzinfo=timezone.utc)
         ev.add("dtstart", start)
-        ev.add("dtend", end if end > start else start + timedelta(minutes=30))
+        if end > start:
+            ev.add("dtend", end)
     else:
         day = date.fromisoformat(when[:10])
         ev.add("dtstart", day)
-        ev.add("dtend", day + timedelta(days=1))
+        _end_after(ev, day)
+
+
+def _end_after(ev, last_day: date) -> None:
+    """DTEND of an all-day entry: the day after its last. On 9999-12-31, the calendar's last day,
+    there is none: an all-day DTSTART without DTEND is that one day (RFC 5545)."""
+    if last_day < date.max:
+        ev.add("dtend", last_day + timedelta(days=1))

@@ -62,7 +62,8 @@ def deadlines_sheet(rows: list[dict], moment: date) -> Sheet:
                    Column("what is due", ratio=3), Column("set by"), Column("sources", optional=True),
                    Column("last change", optional=True)], title=f"Deadlines as of {moment}")
     for r in rows:
-        style = "bold red" if r["days_left"] < 0 else "bold yellow" if r["days_left"] <= 7 else "bold"
+        days = r["days_left"]
+        style = "bold red" if days is None or days < 0 else "bold yellow" if days <= 7 else "bold"
         change = f"{r['last_change']} {r['last_changed'][:10]}" if r["last_change"] and r["last_change"] != "set" else ""
         if r["status"] != "open":
             change = r["status"]

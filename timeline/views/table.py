@@ -102,7 +102,7 @@ def _write_plain(sheet: Sheet, stream: TextIO) -> None:
             stream.write(visible(sheet.notes) + "\n")
         stream.flush()
     except BrokenPipeError:  # `timeline show | head`: the reader has what it wanted
-        _quiet_stdout()
+        quiet_closed_pipe()
 
 
 def _write_terminal(sheet: Sheet, console) -> None:
@@ -205,7 +205,7 @@ def _reader_gone() -> None:
     raise BrokenPipeError
 
 
-def _quiet_stdout() -> None:
+def quiet_closed_pipe() -> None:
     """After a broken pipe, send what is left for standard output nowhere, so that Python's own
     flush at exit does not complain."""
     try:
