@@ -3,18 +3,15 @@ import sqlite3
 
 import pytest
 
-from timeline.store import Store, _statements, migrations
+from timeline.store import Store, migrations
+
+from .conftest import first_schema_store
 
 
 def test_older_store_migrates_on_open(tmp_path):
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    first_version, first_sql = migrations()[0]
-    for statement in _statements(first_sql):
-        conn.execute(statement)
-    conn.execute(f"PRAGMA user_version = {first_version}")
-    conn.execute("INSERT INTO documents (id, content_hash, title, source, path, published, published_from, added_at,"
-                 " text) VALUES (1, 'h', 't', 's', '', '2020-02-13T00:00:00+00:00', 'flag', '2020-02-13', 'x')")
+    conn = first_schema_store(path, "2020-02-13T00:00:00+00:00")
+    first_version = migrations()[0][0]
     conn.execute("INSERT INTO mentions (document_id, start, end, text, sentence, type, value, kind, earliest, latest)"
                  " VALUES (1, 0, 1, 'x', 'x', 'DATE', '2020-02', 'event', '2020-02-01', '2020-02-29')")
     conn.execute("INSERT INTO mentions (id, document_id, start, end, text, sentence, type, value, kind, earliest, latest,"
