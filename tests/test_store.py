@@ -80,12 +80,12 @@ def test_disk_full_is_reported_as_disk_full_and_keeps_what_was_committed(tmp_pat
 
     store = Store(str(tmp_path / "small.db"))
     store.add(extract(Document("Port strike\n\nWorkers must return by Friday.", "a", datetime(2026, 3, 2), "flag")))
-    pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
-    store.db.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")
     huge = "The council votes on Friday, March 6, 2026. " * 5000
     with pytest.raises(TimelineError, match="disk is full"):
         store.add(extract(Document(huge, "b", datetime(2026, 3, 2), "flag")))
-    assert store.db.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     store.close()
 
 

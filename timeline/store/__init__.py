@@ -96,8 +96,6 @@ class AddResult:
 
 class Store:
     def __init__(self, path: Optional[str] = None, readonly: bool = False):
-        import sqlite_utils
-
         self.path = path or default_path()
         is_default = path is None and not os.environ.get("TIMELINE_DB")
         folder = os.path.dirname(os.path.abspath(self.path))
@@ -128,7 +126,9 @@ class Store:
                 # Write-ahead log: a commit per article need not wait for the disk; still atomic.
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
-            self.db = sqlite_utils.Database(conn)
+            # Plain sqlite3: sqlite-utils, with which the store stays readable from the shell, would
+            # import pandas and numpy where they are installed, a third of a second on every command.
+            self.conn = conn
             self._batch: Optional[_Batch] = None
             self._replaying = False
             self._needs_retrack = False
@@ -153,7 +153,7 @@ class Store:
         """A reader meets a store made by an older timeline: upgraded in place where it can be
         written (as the next `add` would), else read from an upgraded copy in memory (a store on
         read-only media)."""
-        self.db.conn.close()
+        self.conn.close()
         try:
             Store(self.path).close()  # the migrations, as any writer applies them
             conn = _open_readonly(self.path)
@@ -164,9 +164,7 @@ class Store:
             source.close()
         conn.isolation_level = None
         conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
-        import sqlite_utils
-
-        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
         self.version = conn.execute("PRAGMA user_version").fetchone()[0]
         self._migrate()
         conn.execute("PRAGMA query_only = ON")
@@ -195,7 +193,7 @@ class Store:
         than this timeline knows. The version and the tables are read in one snapshot: another
         `add` may be making the store at this moment, and tables seen without their version would
         look like another program's."""
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("BEGIN")
         try:
             conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()  # a damaged schema fails here
@@ -223,13 +221,13 @@ class Store:
         except OSError:
             return
         if 0 < size <= QUICK_CHECK_BYTES:
-            result = self.db.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            result = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if result != "ok":
                 raise TimelineError(f"{self.path}: the store is damaged ({result}); restore it from a backup or point "
                                     "--db at a new path and add the articles again")
 
     def _migrate(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         for version, sql in migrations():
             if version <= self.version:
                 continue
@@ -253,7 +251,7 @@ class Store:
             self.version = version
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.conn.close()
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -267,9 +265,9 @@ class Store:
             yield self
         finally:
             batch, self._batch = self._batch, None
-            if batch.open and self.db.conn.in_transaction:
+            if batch.open and self.conn.in_transaction:
                 try:
-                    self.db.conn.execute("COMMIT")
+                    self.conn.execute("COMMIT")
                 except sqlite3.DatabaseError as e:
                     raise self._explain(e) from None
 
@@ -277,9 +275,9 @@ class Store:
         """Commit the documents of the batch added so far (a checkpoint before writing state that
         stands for them, such as a feed's validators)."""
         batch = self._batch
-        if batch is not None and batch.open and self.db.conn.in_transaction:
+        if batch is not None and batch.open and self.conn.in_transaction:
             try:
-                self.db.conn.execute("COMMIT")
+                self.conn.execute("COMMIT")
             except sqlite3.DatabaseError as e:
                 raise self._explain(e) from None
             batch.open = False
@@ -288,7 +286,7 @@ class Store:
     def _document_transaction(self):
         """One document's writes, all or nothing: a savepoint inside the batch's transaction, or
         inside a transaction of its own outside a batch."""
-        conn = self.db.conn
+        conn = self.conn
         alone = self._batch is None
         batch = _Batch(1) if alone else self._batch
         if not batch.open:
@@ -319,7 +317,7 @@ class Store:
         digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         published = doc.published.isoformat()
         offset = doc.zone.utcoffset(doc.published) if doc.zone is not None and doc.published.tzinfo else None
-        conn = self.db.conn
+        conn = self.conn
         try:
             with self._document_transaction():
                 prints = fingerprint(doc.text)
@@ -361,7 +359,7 @@ class Store:
     def _next_document_id(self) -> int:
         """An id no document has had: one above the highest ever given, so that an id removed
         with `rm` is never given to another article."""
-        conn = self.db.conn
+        conn = self.conn
         row = conn.execute("SELECT max(coalesce((SELECT last_id FROM id_counters WHERE name = 'documents'), 0),"
                            " coalesce((SELECT max(id) FROM documents), 0))").fetchone()
         new = row[0] + 1
@@ -373,14 +371,14 @@ class Store:
         """After adding: replay the deadlines' histories once if an older story came in. `add`
         outside a batch does it itself; whoever adds in batches calls it when done. A run cut short
         before its replay leaves deadline reports untracked: the next `finish` finds them."""
-        if self._needs_retrack or self.db.conn.execute(
+        if self._needs_retrack or self.conn.execute(
                 "SELECT 1 FROM mentions m WHERE m.kind = 'deadline' AND m.due IS NOT NULL AND NOT EXISTS"
                 " (SELECT 1 FROM deadline_sources s WHERE s.mention_id = m.id) LIMIT 1").fetchone():
             self.retrack()
 
     def _place(self, document_id: int, doc, feed: Optional[str]) -> None:
         if doc.url:
-            self.db.conn.execute("INSERT OR IGNORE INTO document_places (document_id, url, canonical_url, feed, seen_at)"
+            self.conn.execute("INSERT OR IGNORE INTO document_places (document_id, url, canonical_url, feed, seen_at)"
                                  " VALUES (?, ?, ?, ?, ?)", (document_id, doc.url, doc.canonical_url or None, feed,
                                                             datetime.now(timezone.utc).isoformat(timespec="seconds")))
 
@@ -388,7 +386,7 @@ class Store:
 
     def known_url(self, url: str) -> Optional[int]:
         """The stored article fetched from, or declaring as its own, this address."""
-        row = self.db.conn.execute("SELECT document_id FROM document_places WHERE url = ? OR canonical_url = ? LIMIT 1",
+        row = self.conn.execute("SELECT document_id FROM document_places WHERE url = ? OR canonical_url = ? LIMIT 1",
                                    (url, url)).fetchone()
         return row[0] if row else None
 
@@ -398,7 +396,7 @@ class Store:
                     (document_id, url, feed, datetime.now(timezone.utc).isoformat(timespec="seconds")))
 
     def add_feed(self, name: str, url: str, every: int) -> None:
-        if self.db.conn.execute("SELECT 1 FROM feeds WHERE name = ? OR url = ?", (name, url)).fetchone():
+        if self.conn.execute("SELECT 1 FROM feeds WHERE name = ? OR url = ?", (name, url)).fetchone():
             raise TimelineError(f"a feed named {name!r} or at {url} is already followed; `timeline feeds list` shows them")
         self._write("INSERT INTO feeds (name, url, added_at, min_interval) VALUES (?, ?, ?, ?)",
                     (name, url, datetime.now(timezone.utc).isoformat(timespec="seconds"), every))
@@ -415,7 +413,7 @@ class Store:
 
     def _write(self, sql: str, params: Iterable = ()) -> int:
         """One statement in a transaction of its own."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             cur = conn.execute(sql, tuple(params))
@@ -428,7 +426,7 @@ class Store:
     def _latest_tracked(self) -> tuple[str, str]:
         """(publication time, content hash) of the latest story that reported on a deadline."""
         if self._latest is None:
-            row = self.db.conn.execute(
+            row = self.conn.execute(
                 "SELECT d.published, d.content_hash FROM documents d WHERE d.id IN (SELECT m.document_id FROM"
                 " deadline_sources s JOIN mentions m ON m.id = s.mention_id) ORDER BY d.published DESC,"
                 " d.content_hash DESC LIMIT 1").fetchone()
@@ -439,7 +437,7 @@ class Store:
         """Follow every deadline again from its reports in publication order (then by text, then
         by place), so that the same articles give the same tracked deadlines and histories in
         whatever order they were added. In a transaction of its own."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             self._replay()
@@ -453,7 +451,7 @@ class Store:
         self._needs_retrack = False
 
     def _replay(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         conn.execute("DELETE FROM deadline_sources")
         conn.execute("DELETE FROM deadlines")
         # Deadlines made now take a temporary (negative) id, then the ids they had (_keep_ids); a
@@ -467,7 +465,7 @@ class Store:
             self._keep_ids()
 
     def _replay_reports(self) -> None:
-        conn = self.db.conn
+        conn = self.conn
         # Reports: deadline mentions, and mentions in sentences that may say a deadline ended
         # (words found through the full-text index, read exactly by tracking.ended).
         # Read as a stream, not fetched whole: a store of 100,000 articles holds some 80,000
@@ -489,7 +487,7 @@ class Store:
         """After a replay, give each deadline the id it was shown with before: the oldest id any of
         its reports was tracked as that no other deadline has taken; a new id where its reports are
         all new. Its reports then remember that id."""
-        conn = self.db.conn
+        conn = self.conn
         if not conn.execute("SELECT 1 FROM deadlines WHERE id < 0 LIMIT 1").fetchone():
             return
         conn.execute("PRAGMA defer_foreign_keys = ON")  # ids of deadlines and their sources change together
@@ -520,7 +518,7 @@ class Store:
 
     def _new_deadline_id(self) -> int:
         """A deadline id never given before."""
-        cur = self.db.conn.execute("INSERT INTO deadline_ids (made_at) VALUES (?)",
+        cur = self.conn.execute("INSERT INTO deadline_ids (made_at) VALUES (?)",
                                    (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
         return cur.lastrowid
 
@@ -528,7 +526,7 @@ class Store:
         """The id of a deadline first reported now: during a replay a temporary one; else the id its
         report was tracked as before (an article removed and added again), if no deadline has it.
         None in a store older than schema 9 (SQLite numbers it)."""
-        conn = self.db.conn
+        conn = self.conn
         if self.version < 9:
             return None
         if self._replaying:
@@ -540,7 +538,7 @@ class Store:
         return self._new_deadline_id()
 
     def _track(self, mention_id: int, mention, published: str, document_id: int, report_key: str) -> None:
-        conn = self.db.conn
+        conn = self.conn
         due = mention.due[:10] if mention.kind == "deadline" and mention.due else None
         around = due or (mention.earliest or published)[:10]
         candidates = ("SELECT id, subject, setter, due, subject_words, first_words || ' ' || latest_words,"
@@ -604,7 +602,7 @@ class Store:
     def correct_many(self, changes: dict[int, list[tuple[str, Optional[str]]]], reason: Optional[str] = None) -> bool:
         """Several corrections of several deadlines, all in one transaction or none: False (and
         nothing written) when one of the deadlines does not exist."""
-        conn = self.db.conn
+        conn = self.conn
         keys = {}
         for deadline_id in changes:
             keys[deadline_id] = [r[0] for r in conn.execute(
@@ -637,7 +635,7 @@ class Store:
         `prune`, deadlines last sent as cancelled are left out from now on. The rows to send."""
         from ..views.ics import deadline_summary, deadline_when
 
-        conn = self.db.conn
+        conn = self.conn
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         out, updates, pruned = [], [], []
         for r in rows:
@@ -674,14 +672,14 @@ class Store:
             if r["days_left"] is None:
                 continue  # a due value damaged in the store: no window it could be in
             closeness = "day" if r["days_left"] <= 1 else "week" if r["days_left"] <= 7 else "window"
-            sent = [c for (c,) in self.db.conn.execute("SELECT closeness FROM alerts_sent WHERE deadline_id = ? AND due = ?",
+            sent = [c for (c,) in self.conn.execute("SELECT closeness FROM alerts_sent WHERE deadline_id = ? AND due = ?",
                                                        (r["deadline_id"], r["tracked_due"]))]
             if sent and max(rank[c] for c in sent) >= rank[closeness]:
                 continue
             new.append(dict(r, closeness=closeness))
             records.append((r["deadline_id"], r["tracked_due"], closeness, datetime.now(timezone.utc).isoformat(timespec="seconds")))
         if records:
-            conn = self.db.conn
+            conn = self.conn
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.executemany("INSERT OR IGNORE INTO alerts_sent (deadline_id, due, closeness, sent_at) VALUES (?, ?, ?, ?)",
@@ -703,7 +701,7 @@ class Store:
 
     def _fill_deadline_words(self) -> None:
         """Migration 004 for stores that already track deadlines: their word sets, from their reports."""
-        conn = self.db.conn
+        conn = self.conn
         for (deadline_id,) in conn.execute("SELECT id FROM deadlines WHERE subject_words = ''").fetchall():
             reports = conn.execute("SELECT m.subject, m.sentence FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id"
                                    " WHERE s.deadline_id = ? ORDER BY m.id", (deadline_id,)).fetchall()
@@ -716,7 +714,7 @@ class Store:
 
     def _register_ids(self) -> None:
         """Migration 009: the deadlines and documents already shown keep their ids."""
-        conn = self.db.conn
+        conn = self.conn
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         conn.execute("INSERT INTO deadline_ids (id, made_at) SELECT id, ? FROM deadlines ORDER BY id", (now,))
         conn.execute("INSERT OR IGNORE INTO deadline_report_ids (report_key, deadline_id)"
@@ -726,7 +724,7 @@ class Store:
 
     def remove(self, *document_ids: int) -> int:
         """Delete documents and their mentions, in one transaction; how many there were."""
-        conn = self.db.conn
+        conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             removed = sum(conn.execute("DELETE FROM documents WHERE id = ?", (i,)).rowcount for i in document_ids)
@@ -743,7 +741,7 @@ class Store:
 
     def rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
-            cur = self.db.conn.execute(sql, tuple(params))
+            cur = self.conn.execute(sql, tuple(params))
             names = [d[0] for d in cur.description or ()]
             return [dict(zip(names, r)) for r in cur.fetchall()]
         except sqlite3.DatabaseError as e:
@@ -766,10 +764,10 @@ class Store:
         def on_sigint(signum, frame):
             interrupted.append(True)
         previous = signal.signal(signal.SIGINT, on_sigint)
-        self.db.conn.set_progress_handler(lambda: 1 if interrupted or time.monotonic() > deadline else 0, 10_000)
+        self.conn.set_progress_handler(lambda: 1 if interrupted or time.monotonic() > deadline else 0, 10_000)
         budget = max_bytes if max_bytes is not None else query_bytes()
         try:
-            cur = self.db.conn.execute(sql)
+            cur = self.conn.execute(sql)
             rows, size = [], 0
             while len(rows) <= max_rows:
                 chunk = cur.fetchmany(min(1000, max_rows + 1 - len(rows)))
@@ -799,7 +797,7 @@ class Store:
                 raise self._explain(e) from None
             raise TimelineError(f"query: {msg}; check the statement") from None  # its own error: json("{"), 1/0
         finally:
-            self.db.conn.set_progress_handler(None, 0)
+            self.conn.set_progress_handler(None, 0)
             signal.signal(signal.SIGINT, previous)
         if len(rows) > max_rows:
             raise TimelineError(f"query: more than {max_rows:,} rows; add a LIMIT or a WHERE")
