@@ -6,6 +6,7 @@ Heavy modules (the engine, rich, dateparser, trafilatura) are imported inside co
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from datetime import date
@@ -230,24 +231,47 @@ def _print_mentions(mentions, doc) -> None:
 
 @app.command()
 def add(
-    paths: List[str] = typer.Argument(..., help="Files, folders (read recursively) or - for standard input."),
+    paths: Optional[List[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for standard input."),
     published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time for every article given."),
     source: Optional[str] = typer.Option(None, "--source", help="Name of the outlet or feed (default: the folder name)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for reading and extraction."),
     mode: Mode = ModeOption,
+    from_batch: Optional[str] = typer.Option(None, "--from-batch", metavar="FOLDER",
+                                             help="Store what `timeline batch` read into FOLDER, without extracting again."),
     db: Optional[str] = DbOption,
 ):
     """Ingest articles; the same content added twice is stored once."""
     from .ingest import iter_paths
     from .when import parse_when
 
+    if from_batch is not None:
+        if paths or published or source or jobs != 1 or mode != Mode.news:
+            _fail("--from-batch stores a batch as it was read; give it alone (with --db), without paths or other options")
+        return _add_batch(from_batch, db)
+    if not paths:
+        _fail("no articles given; name files, folders, addresses or - for standard input (or --from-batch FOLDER)")
     when = parse_when(published) if published else None
     # Counted here and listed again as they are read: the names of 100,000 files held in a list
     # would be the largest thing in memory.
     total = sum(1 for _ in iter_paths(paths))
     if not total:
         _fail("no articles found in the paths given; give .txt, .html or .tml files or folders holding them")
+    outcomes = _extract_many(iter_paths(paths), total, when, source, jobs, mode.value, "-" in paths)
+    _store_all(_store(db), outcomes, total)
+
+
+def _add_batch(folder: str, db: Optional[str]) -> None:
+    from .batch.load import manifest, read_batch
+
+    _need_batch_extra()
+    total = manifest(folder)["articles"]
     store = _store(db)
+    _store_all(store, ((None, extraction) for extraction in read_batch(folder)), total)
+
+
+def _store_all(store, outcomes, total: int) -> None:
+    """Write (name, extraction or error) pairs into the store in batches, with a progress bar on a
+    terminal; report what was added and what was skipped; exit 130 on Ctrl-C, 2 if any failed."""
     counts = {"added": 0, "skipped": 0, "mentions": 0}
     errors: list[str] = []
     pending: list = []
@@ -283,7 +307,7 @@ def add(
         progress.start()
         task = progress.add_task("Adding articles", total=total)
     try:
-        for path, outcome in _extract_many(iter_paths(paths), total, when, source, jobs, mode.value, "-" in paths):
+        for _, outcome in outcomes:
             if isinstance(outcome, TimelineError):
                 errors.append(str(outcome))
             else:
@@ -1005,6 +1029,75 @@ def _emit_rows(rows: list[dict], fmt: TableFormat, columns: Optional[list[str]] 
 
 
 # -- TimeML ----------------------------------------------------------------------------------------
+
+def _need_batch_extra() -> None:
+    from importlib.util import find_spec
+
+    missing = [name for name in ("dask", "distributed", "pandas", "pyarrow") if find_spec(name) is None]
+    if missing:
+        _fail(f"batch work needs Dask, pandas and pyarrow ({', '.join(missing)} missing); install them with "
+              "pip install 'news-timeline[dask]'")
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(k|m|g)?i?b?\s*$", re.IGNORECASE)
+
+
+def _bytes(text: str) -> int:
+    m = _SIZE.match(text)
+    if not m or float(m.group(1)) <= 0:
+        raise typer.BadParameter(f"cannot read {text!r} as a size; give one such as 16MB or 200KB")
+    return int(float(m.group(1)) * {None: 1, "k": 2**10, "m": 2**20, "g": 2**30}[(m.group(2) or "").lower() or None])
+
+
+@app.command()
+def batch(
+    inputs: List[str] = typer.Argument(..., metavar="INPUT...", help="Parquet files or folders, or JSON Lines files "
+                                       "(.jsonl, .jsonl.gz) of articles: an id or url column, text, and optionally "
+                                       "published, title and mode. Local paths or any address fsspec reads (s3://...)."),
+    out: str = typer.Option(..., "--out", metavar="FOLDER", help="Where the batch goes: articles/, mentions/ and "
+                            "errors/ as Parquet, and batch.json once it is complete."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS", help="A running Dask scheduler "
+                                            "(tcp://host:8786); default: a cluster on this machine."),
+    workers: int = typer.Option(2, "--workers", min=1, max=1024, help="Worker processes of the cluster on this machine."),
+    mode: Mode = ModeOption,
+    source: str = typer.Option("", "--source", help="Name of the outlet or archive, kept with every article."),
+    partition_size: Optional[str] = typer.Option(None, "--partition-size", metavar="SIZE",
+                                                 help="Bytes of JSON Lines per partition (default: a few partitions per "
+                                                      "worker, at most 4MB; Parquet keeps its own files)."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace a batch already in --out."),
+):
+    """Extract an archive of articles on Dask (this machine's cores, or a cluster), into Parquet.
+    Nothing is stored: `timeline add --from-batch FOLDER` stores the result. Exit 0 when every
+    article was read, 1 when some were not (each in errors/; the rest written), 2 on errors that
+    stop it."""
+    _need_batch_extra()
+    from .batch.cluster import run_batch
+
+    size = _bytes(partition_size) if partition_size else None
+    progress = task = None
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        progress = Progress(transient=True, console=_stderr_console())
+        progress.start()
+        task = progress.add_task("Extracting partitions", total=None)
+    try:
+        summary = run_batch(inputs, out, scheduler=scheduler, workers=workers, mode=mode.value, source=source,
+                            blocksize=size, overwrite=overwrite,
+                            on_part=(lambda n, total: progress.update(task, completed=n, total=total)) if progress else None)
+    except KeyboardInterrupt:
+        if progress:
+            progress.stop()
+        _fail(f"interrupted; {out} holds no complete batch (no batch.json): run the same batch again with --overwrite", 130)
+    finally:
+        if progress:
+            progress.stop()
+    sys.stderr.write(f"read {summary.articles} article{'s' if summary.articles != 1 else ''} ({summary.mentions} mentions) "
+                     f"in {summary.partitions} partition{'s' if summary.partitions != 1 else ''} into {out}"
+                     + (f"; {summary.errors} could not be read (see {out}/errors)" if summary.errors else "") + "\n")
+    if summary.errors:
+        raise typer.Exit(1)
+
 
 @app.command()
 def tag(

@@ -146,12 +146,28 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
         raise TimelineError(f"{name}: larger than {limit:,} bytes, more than any article; "
                             "set TIMELINE_MAX_BYTES to read it anyway")
     raw = decode(data, name)
-    if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I)):
-        text, title, found, _ = _read_html(raw, name)
-    elif suffix in TIMEML_SUFFIXES:
+    if suffix in TIMEML_SUFFIXES:
         text, title, found = _read_timeml(path, name)
+        return _dated(text, title, found, name, published, undated, source=source or _readable(_default_source(name)),
+                      path="" if path == "-" else _readable(str(Path(path).resolve())))
+    return read_text(raw, name, published, source=source or _readable(_default_source(name)),
+                     path="" if path == "-" else _readable(str(Path(path).resolve())), undated=undated,
+                     html=suffix in HTML_SUFFIXES)
+
+
+def read_text(raw: str, name: str, published: Optional[datetime] = None, source: str = "", path: str = "",
+              undated: bool = False, html: bool = False, title: Optional[str] = None, url: str = "") -> Document:
+    """One article given as text (or as HTML: `html`, or text that starts as a page does), named
+    `name` in messages; its publication date as `read_document` finds it. `title` given wins."""
+    if html or re.match(r"\s*<(?:!doctype\s+html|html)", raw, re.I):
+        text, found_title, found, _ = _read_html(raw, name)
     else:
-        text, title, found = _read_text(raw, name)
+        text, found_title, found = _read_text(raw, name)
+    return _dated(text, title_of(title) if title else found_title, found, name, published, undated, source, path, url)
+
+
+def _dated(text: str, title: str, found, name: str, published: Optional[datetime], undated: bool, source: str,
+           path: str, url: str = "") -> Document:
     if not text.strip():
         raise TimelineError(f"{name}: no article text found; check that the file holds the story")
     when, how = (published, "flag") if published is not None else (found or (None, None))
@@ -161,9 +177,7 @@ def read_document(path: str, published: Optional[datetime] = None, source: Optio
         raise TimelineError(f"{name}: no publication date found in the file; give one with --published YYYY-MM-DD, "
                             "or read it as a narrative with --mode auto")
     return Document(text=text, title=title, published=utc(when) if when else None, published_from=how or UNDATED,
-                    zone=when.tzinfo if when else None,
-                    source=source or _readable(_default_source(name)),
-                    path="" if path == "-" else _readable(str(Path(path).resolve())))
+                    zone=when.tzinfo if when else None, source=source, path=path, url=url)
 
 
 def _readable(name: str) -> str:
