@@ -313,10 +313,7 @@ def test_calendar_lifecycle_read_with_icalendar(tmp_path):
 
 # -- clocks ------------------------------------------------------------------------------------------
 
-def test_datelines_and_published_in_named_zones_and_offsets_keep_their_zone(tmp_path):
-    import pytest  # noqa: F401
-
-    db = str(tmp_path / "t.db")
+def test_datelines_and_published_in_named_zones_and_offsets_keep_their_zone():
     stories = [("Kampala, 13 February 2026 14:00 EAT \u2014 The union must reply within 72 hours.", None),
                ("Feb 13, 2026 3:00 PM EST \u2014 The union must reply within 72 hours.", None),
                ("13 February 2026 14:00 +03:00\nThe union must reply within 72 hours.", None),
