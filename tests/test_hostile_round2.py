@@ -222,11 +222,19 @@ def test_ctrl_c_in_fetch_says_what_was_kept(servers, tmp_path):
         feed.routes[p] = lambda h, i=i: (time.sleep(1.0), (200, HTML, page(f"S {i}", "The board must decide by May 2.")))[1]
     feed.routes["/feed"] = (200, XML, rss(feed.base, [(p, p) for p in paths]))
     run("feeds", "add", feed.base + "/feed", "--name", "main", db=db)
+    before = len(feed.log)
     proc = subprocess.Popen([sys.executable, "-m", "timeline", "fetch", "--db", db], stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None and \
+            sum(p.startswith("/s") for p, _ in feed.log[before:]) < 4:
+        time.sleep(0.05)  # until the fetch is under way: some pages read, most still to come
+    assert proc.poll() is None, proc.stderr.read()
+    interrupted = time.monotonic()
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130 and "interrupted;" in err and "added before it are kept" in err
+    assert proc.returncode == 130 and "interrupted;" in err and "added before it are kept" in err, err
+    # Ctrl-C waits for the requests in flight (a second each here), not for the whole queue.
+    assert time.monotonic() - interrupted < 5
 
 
 def test_hostile_retry_after_and_dates_are_clamped(servers, tmp_path):

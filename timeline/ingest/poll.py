@@ -68,7 +68,8 @@ def poll(store, names: list[str], force: bool = False, on_item: Optional[Callabl
     summary.feeds = len(feeds)
     limit = max_bytes()
     reading: dict[str, _Feed] = {}
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    pool = ThreadPoolExecutor(max_workers=WORKERS)
+    try:
         def read_feed(f):
             wait_at_most = None if run_deadline is None else max(0.1, min(fetch_timeout(), run_deadline - time.monotonic()))
             return fetch(f["url"], limit, f["etag"], f["last_modified"], timeout=wait_at_most)
@@ -156,6 +157,9 @@ def poll(store, names: list[str], force: bool = False, on_item: Optional[Callabl
             future.cancel()
             summary.failures.append(f"{name}: {without_credentials(item.link)}: not read within the run's {timeout:.0f} s; "
                                     "the next fetch tries it again")
+    finally:
+        # Ctrl-C, or an error: what is queued is dropped, only the requests in flight are waited for.
+        pool.shutdown(wait=True, cancel_futures=True)
     store.finish()
     return summary
 
