@@ -26,18 +26,22 @@ class TimeMLDocument:
     raw: str = ""
 
 
-def _walk(elem, buf: list[str], out: list[Timex]) -> None:
+def _walk(elem, buf: list[str], out: list[Timex], length: int = 0) -> int:
+    """Append the element's text to `buf` and its TIMEX3s to `out`; returns the text's length so
+    far (carried along, so that a document costs one pass)."""
     if elem.text:
         buf.append(elem.text)
+        length += len(elem.text)
     for child in elem:
-        start = sum(map(len, buf))
-        _walk(child, buf, out)
-        end = sum(map(len, buf))
+        start = length
+        length = _walk(child, buf, out, length)
         if child.tag == "TIMEX3":
-            out.append(Timex(start, end, "".join(buf)[start:end], child.get("type") or "",
+            out.append(Timex(start, length, "".join(child.itertext()), child.get("type") or "",
                              child.get("value") or "", child.get("mod")))
         if child.tail:
             buf.append(child.tail)
+            length += len(child.tail)
+    return length
 
 
 def read_timeml(path: Path | str) -> TimeMLDocument:
@@ -73,8 +77,8 @@ def dct_datetime(value: str) -> datetime:
         raise TimelineError(f"the document's DCT {value[:40]!r} is not a date; fix its <DCT><TIMEX3 value=...>") from None
 
 
-_TAG = re.compile(r"<[^>]+>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+_MARKUP = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|\w+);|[^<&]+|[<&]")
 
 
 def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
@@ -86,22 +90,17 @@ def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
     body = m.group(2)
     # Remove existing TIMEX3 tags in TEXT: the output is ours alone.
     body = re.sub(r"</?TIMEX3\b[^>]*>", "", body)
-    # Map text offsets to positions in the markup: walk tags and entities.
+    # Map text offsets to positions in the markup: tags take no text, an entity the characters it
+    # stands for, anything else one character each.
     pos_of: list[int] = []
-    i = 0
-    while i < len(body):
-        if body[i] == "<":
-            i = body.index(">", i) + 1
+    for piece in _MARKUP.finditer(body):
+        first = piece.group()[0]
+        if first == "<":
             continue
-        ent = _ENTITY.match(body, i) if body[i] == "&" else None
-        if ent:
-            decoded = html.unescape(ent.group(0))
-            for _ in decoded:
-                pos_of.append(i)
-            i = ent.end()
-            continue
-        pos_of.append(i)
-        i += 1
+        if first == "&" and piece.end() - piece.start() > 1:
+            pos_of.extend([piece.start()] * len(html.unescape(piece.group())))
+        else:
+            pos_of.extend(range(piece.start(), piece.end()))
     pos_of.append(len(body))
     inserts: list[tuple[int, int, str]] = []
     for n, t in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
@@ -111,9 +110,13 @@ def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
         start, end = _balanced(body, pos_of[t.start], _end_position(body, pos_of, t.end))
         inserts.append((start, 1, f"<TIMEX3 {attrs}>"))
         inserts.append((end, 0, "</TIMEX3>"))
-    for at, _, tag in sorted(inserts, key=lambda x: (x[0], x[1]), reverse=True):
-        body = body[:at] + tag + body[at:]
-    return raw[:m.start(2)] + body + raw[m.end(2):]
+    # At one position a closing tag goes before an opening one.
+    pieces, at = [], 0
+    for position, _, tag in sorted(inserts, key=lambda x: (x[0], x[1])):
+        pieces += [body[at:position], tag]
+        at = position
+    pieces.append(body[at:])
+    return raw[:m.start(2)] + "".join(pieces) + raw[m.end(2):]
 
 
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([A-Za-z][\w.-]*)[^>]*?(/?)>")
