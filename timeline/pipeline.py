@@ -1,13 +1,12 @@
 """Document -> resolved mentions: the engine finds and normalises, the classifier reads each one."""
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Optional
 
+from .allocation import without_cycle_collection
 from .deadlines.classify import Neighbour, classify
 from .engine import story_start, tag_with_values
 from .engine.ranges import join_ranges
@@ -18,21 +17,6 @@ from .model import UNDATED, Document, Extraction, Mention
 
 # "today, 10 November 2021", "Midnight tonight (30 June)": a second name for the same day.
 _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
-
-
-@contextmanager
-def _without_cycle_collection():
-    """Extraction makes many small objects and next to no reference cycles. In a long text the
-    cycle collector, run every few hundred allocations, would go over the mentions read so far
-    again and again (a third of the time on a text dense with dates); what cycles there are wait
-    for its next run after extraction."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def extract(document: Document, narrative: bool = False) -> Extraction:
@@ -52,7 +36,7 @@ def extract(document: Document, narrative: bool = False) -> Extraction:
         anchor, now, narrative = start, datetime.now(), True
     else:
         anchor = now = document.local_published
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _extract(document, anchor, now, narrative, written_known=document.published_from != UNDATED)
 
 

@@ -84,15 +84,32 @@ def document_rows(store) -> list[dict]:
                       " FROM documents d ORDER BY d.published, d.id")
 
 
+_HISTORY = ("SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.text, m.subject, m.setter, m.sentence,"
+            " d.id AS document_id, d.title, d.source, d.published, " + ADDRESS + " AS url"
+            " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id")
+
+
 def deadline_history(store, deadline_id: int) -> list[dict]:
     """Every report of one tracked deadline (and of those merged into it), oldest first, with the
     date it gave and what changed."""
-    return store.rows(
-        "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.text, m.subject, m.setter, m.sentence,"
-        " d.id AS document_id, d.title, d.source, d.published, " + ADDRESS + " AS url"
-        " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
-        " WHERE s.deadline_id = ? OR s.deadline_id IN (SELECT id FROM tracked_deadlines WHERE merged_into = ?)"
-        " ORDER BY d.published, m.id", (deadline_id, deadline_id))
+    return store.rows(_HISTORY + " WHERE s.deadline_id = ? OR s.deadline_id IN"
+                      " (SELECT id FROM tracked_deadlines WHERE merged_into = ?) ORDER BY d.published, m.id",
+                      (deadline_id, deadline_id))
+
+
+def deadline_histories(store) -> dict[int, list[dict]]:
+    """`deadline_history` of every deadline at once (one query, for the calendar of a whole store),
+    each report also with its mention's own due time and its article's UTC offset."""
+    merged = {r["id"]: r["merged_into"] for r in
+              store.rows("SELECT id, merged_into FROM tracked_deadlines WHERE merged_into IS NOT NULL")}
+    histories: dict[int, list[dict]] = {}
+    for report in store.rows(_HISTORY.replace(" FROM deadline_sources", ", m.due AS mention_due, d.utc_offset"
+                                                                        " FROM deadline_sources", 1)
+                             + " ORDER BY d.published, m.id"):
+        histories.setdefault(report["deadline_id"], []).append(report)
+        if report["deadline_id"] in merged:
+            histories.setdefault(merged[report["deadline_id"]], []).append(report)
+    return histories
 
 
 def merged_into(store, deadline_id: int) -> list[int]:
@@ -117,15 +134,16 @@ def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
     deadlines = store.rows(
         "SELECT t.id AS deadline_id, t.key, coalesce(i.uid, t.key) AS uid, t.due, nullif(t.subject, '') AS subject,"
         " nullif(t.setter, '') AS setter, t.status, t.dismissed, t.merged_into, t.sequence, t.first_due,"
-        " i.cal_sequence, i.cal_digest, i.pruned,"
-        " (SELECT m.due FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
-        "   WHERE s.deadline_id = t.id AND substr(m.due, 1, 10) = t.due ORDER BY d.published DESC LIMIT 1) AS due_at,"
-        " (SELECT d.utc_offset FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"
-        "   WHERE s.deadline_id = t.id ORDER BY d.published DESC LIMIT 1) AS utc_offset"
+        " i.cal_sequence, i.cal_digest, i.pruned"
         " FROM tracked_deadlines t LEFT JOIN deadline_ids i ON i.id = t.id"
         + ("" if include_pruned else " WHERE i.pruned IS NULL") + " ORDER BY t.due, t.key")
+    histories = deadline_histories(store)
     for r in deadlines:
-        r["history"] = deadline_history(store, r["deadline_id"])
+        r["history"] = histories.get(r["deadline_id"], [])
+        own = [h for h in r["history"] if h["deadline_id"] == r["deadline_id"]]
+        # its latest report's clock: the time of day it gave for the date tracked, and its zone
+        r["due_at"] = next((h["mention_due"] for h in reversed(own) if (h["mention_due"] or "")[:10] == r["due"]), None)
+        r["utc_offset"] = own[-1]["utc_offset"] if own else None
         r["cancelled"] = bool(r["dismissed"] or r["merged_into"] or r["status"] != "open")
     # Deadlines once sent to calendars that tracking has since joined to another (an older report
     # linked two wordings of one order): sent again as cancelled, as they were last shown.
