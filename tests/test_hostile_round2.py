@@ -404,8 +404,6 @@ def test_full_disk_counts_only_what_was_committed(tmp_path):
 # -- one line where a traceback was ----------------------------------------------------------------
 
 def test_damaged_input_gives_one_line_not_a_traceback(tmp_path):
-    import sqlite3
-
     bad = tmp_path / "bad.tml"
     bad.write_text('<?xml version="1.0"?>\n<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2020-02-30" '
                    'functionInDocument="CREATION_TIME">2020-02-30</TIMEX3></DCT><TEXT>It ended on Friday.</TEXT></TimeML>')
@@ -414,13 +412,8 @@ def test_damaged_input_gives_one_line_not_a_traceback(tmp_path):
     (broken / "x.tml").write_text("<TimeML><TEXT>unclosed")
     db = str(tmp_path / "t.db")
     run("add", "-", "--published", "2026-12-01", input=JUDGE, db=db)
-    damaged = str(tmp_path / "damaged.db")
-    run("add", "-", "--published", "2026-12-01", input=JUDGE, db=damaged)
-    conn = sqlite3.connect(damaged)
-    conn.execute("UPDATE deadlines SET due = 'garbage'")
-    conn.execute("UPDATE mentions SET due = 'junk', earliest = 'bad' WHERE kind = 'deadline'")
-    conn.commit()
-    conn.close()
+    damaged = _store_altered(tmp_path / "damaged.db", "UPDATE deadlines SET due = 'garbage'",
+                             "UPDATE mentions SET due = 'junk', earliest = 'bad' WHERE kind = 'deadline'")
     runs = [run("extract", str(bad)), run("tag", str(bad), "--out", str(tmp_path / "out")), run("eval", str(broken)),
             run("query", "PRAGMA shrink_memory", db=db)]
     runs += [run(*args, db=damaged) for args in (["deadlines", "--include-passed"], ["show"], ["export", "--format", "ics"],
@@ -429,6 +422,28 @@ def test_damaged_input_gives_one_line_not_a_traceback(tmp_path):
         assert "Traceback" not in out.stderr and out.returncode in (0, 1, 2), out.stderr[-800:]
         assert len([line for line in out.stderr.splitlines() if line.strip()]) <= 1, out.stderr
     assert "2020-02-30" in runs[0].stderr and "bad.tml" in runs[0].stderr
+
+
+def _store_altered(path, *statements) -> str:
+    """A store of one deadline, then changed behind timeline's back."""
+    import sqlite3
+
+    run("add", "-", "--published", "2026-12-01", input=JUDGE, db=str(path))
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    return str(path)
+
+
+def test_text_damaged_on_disk_is_shown_with_replacement_characters(tmp_path):
+    db = _store_altered(tmp_path / "t.db", "UPDATE mentions SET sentence = CAST(x'4142ff43' AS TEXT)",
+                        "UPDATE documents SET title = CAST(x'ffee' AS TEXT)")
+    for args in (["show"], ["show", "--deadline", "1"], ["sources"], ["deadlines", "--include-passed", "--format", "json"],
+                 ["export", "--format", "json"], ["export", "--format", "ics"], ["query", "SELECT sentence FROM mentions"]):
+        out = run(*args, db=db)
+        assert out.returncode == 0 and ("\ufffd" in out.stdout or "\\ufffd" in out.stdout), (args, out.stderr)
 
 
 def test_low_ones(tmp_path):

@@ -94,6 +94,9 @@ class AddResult:
     mentions: int
 
 
+_lenient_text = functools.partial(str, encoding="utf-8", errors="replace")
+
+
 class Store:
     def __init__(self, path: Optional[str] = None, readonly: bool = False):
         self.path = path or default_path()
@@ -119,8 +122,6 @@ class Store:
             else:
                 conn = sqlite3.connect(self.path, timeout=write_wait_seconds())
             conn.isolation_level = None  # transactions are ours: see add() and batch()
-            # Text damaged on disk is shown with replacement characters rather than stopping a view.
-            conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 # Write-ahead log: a commit per article need not wait for the disk; still atomic.
@@ -163,7 +164,6 @@ class Store:
             source.backup(conn)
             source.close()
         conn.isolation_level = None
-        conn.text_factory = functools.partial(str, encoding="utf-8", errors="replace")
         self.conn = conn
         self.version = conn.execute("PRAGMA user_version").fetchone()[0]
         self._migrate()
@@ -741,9 +741,22 @@ class Store:
 
     def rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         try:
-            cur = self.conn.execute(sql, tuple(params))
+            try:
+                cur = self.conn.execute(sql, tuple(params))
+                found = cur.fetchall()
+            except sqlite3.OperationalError as e:
+                if "decode" not in str(e):
+                    raise
+                # Text damaged on disk is shown with replacement characters rather than stopping a
+                # view. Read again so only then: decoding through Python costs a third of a read.
+                self.conn.text_factory = _lenient_text
+                try:
+                    cur = self.conn.execute(sql, tuple(params))
+                    found = cur.fetchall()
+                finally:
+                    self.conn.text_factory = str
             names = [d[0] for d in cur.description or ()]
-            return [dict(zip(names, r)) for r in cur.fetchall()]
+            return [dict(zip(names, r)) for r in found]
         except sqlite3.DatabaseError as e:
             raise self._explain(e) from None
         except UnicodeDecodeError:  # a column name read from a damaged schema
@@ -766,6 +779,7 @@ class Store:
         previous = signal.signal(signal.SIGINT, on_sigint)
         self.conn.set_progress_handler(lambda: 1 if interrupted or time.monotonic() > deadline else 0, 10_000)
         budget = max_bytes if max_bytes is not None else query_bytes()
+        self.conn.text_factory = _lenient_text  # a person's query shows damaged text as it can
         try:
             cur = self.conn.execute(sql)
             rows, size = [], 0
@@ -797,6 +811,7 @@ class Store:
                 raise self._explain(e) from None
             raise TimelineError(f"query: {msg}; check the statement") from None  # its own error: json("{"), 1/0
         finally:
+            self.conn.text_factory = str
             self.conn.set_progress_handler(None, 0)
             signal.signal(signal.SIGINT, previous)
         if len(rows) > max_rows:
