@@ -19,7 +19,6 @@ import argparse
 import json
 import logging
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -30,10 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from memory import OWN_PEAK, peak_mb  # noqa: E402
 from run import articles  # noqa: E402
 
 ADD = """
-import resource, sys, time
+import sys, time
 from timeline.cli import main
 sys.argv = ['timeline', 'add'] + ARGS
 t = time.perf_counter()
@@ -41,8 +41,8 @@ try:
     main()
 except SystemExit:
     pass
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
+print(time.perf_counter() - t, OWN_PEAK)
+""".replace("OWN_PEAK", OWN_PEAK)
 
 
 def write_inputs(n: int, folder: Path, files: bool) -> Path:
@@ -60,8 +60,8 @@ def write_inputs(n: int, folder: Path, files: bool) -> Path:
 def add(args: list[str]) -> tuple[float, float]:
     code = ADD.replace("ARGS", repr(args))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=7200)
-    seconds, rss_kb = done.stdout.split()[-2:]
-    return float(seconds), int(rss_kb) / 1024
+    seconds, peak = done.stdout.split()[-2:]
+    return float(seconds), float(peak)
 
 
 def batch(source: Path, out: Path, workers: int) -> tuple[float, float]:
@@ -75,8 +75,8 @@ def batch(source: Path, out: Path, workers: int) -> tuple[float, float]:
         start = time.perf_counter()
         run_batch([str(source)], str(out), scheduler=cluster.scheduler_address)
         took = time.perf_counter() - start
-        peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    return took, max(peaks.values()) / 1024
+        peaks = client.run(peak_mb)
+    return took, max(peaks.values())
 
 
 def main() -> None:

@@ -25,7 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 TBAQ = ROOT.parent / "shared" / "corpora" / "tbaq"
+
+from memory import OWN_PEAK  # noqa: E402
 
 SUBJECTS = ["The union", "The ministry", "Parliament", "The central bank", "Rebel commanders", "The company",
             "Negotiators", "The court", "City officials", "The regulator", "Investors", "The coalition"]
@@ -150,19 +153,19 @@ def write_articles(n: int, tmp: Path) -> Path:
 
 
 def ingest(folder: Path, n: int, tmp: Path, jobs: int) -> dict:
-    """n generated articles through the full pipeline into a fresh store, in a child process for
-    an honest peak-memory figure (with --jobs, the workers' memory is not counted)."""
+    """n generated articles through the full pipeline into a fresh store, in a child process that
+    reports its own peak memory (VmHWM; with --jobs, the workers' memory is not counted)."""
     db = tmp / f"ingest-{jobs}.db"
-    code = ("import resource, sys, time\n"
+    code = ("import sys, time\n"
             "from timeline.cli import main\n"
             f"sys.argv = ['timeline', 'add', {str(folder)!r}, '--db', {str(db)!r}, '--jobs', '{jobs}']\n"
             "t = time.perf_counter()\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+            f"print(time.perf_counter() - t, {OWN_PEAK})\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=3600)
-    seconds, rss_kb = done.stdout.split()[-2:]
+    seconds, peak = done.stdout.split()[-2:]
     return {"articles": n, "seconds": float(seconds), "per_second": n / float(seconds),
-            "db_mb": db.stat().st_size / 1e6, "peak_rss_mb": int(rss_kb) / 1024}
+            "db_mb": db.stat().st_size / 1e6, "peak_rss_mb": float(peak)}
 
 
 def fill_mentions(db: Path, n: int) -> None:
@@ -236,6 +239,67 @@ def queries(db: Path, repeats: int) -> dict:
     return out
 
 
+CHRONO_WHOLE = """
+const chrono = require('chrono-node');
+const fs = require('fs');
+const path = require('path');
+const [dir, out] = process.argv.slice(2);
+fs.mkdirSync(out, {recursive: true});
+for (const name of fs.readdirSync(dir).filter(n => /\\.(tml|TE3input)$/.test(n)).sort()) {
+  const raw = fs.readFileSync(path.join(dir, name), 'utf8');
+  const dct = (raw.match(/<DCT>[\\s\\S]*?value="([^"]+)"/) || [])[1];
+  const text = ((raw.match(/<TEXT>([\\s\\S]*?)<\\/TEXT>/) || [])[1] || '').replace(/<[^>]+>/g, '');
+  const found = chrono.parse(text, new Date(dct));
+  fs.writeFileSync(path.join(out, name + '.json'),
+                   JSON.stringify(found.map(r => ({index: r.index, text: r.text, start: r.start.date()}))));
+}
+"""
+
+
+def whole_process(chrono: Path | str, repeats: int = 3) -> dict:
+    """TBAQ's files tagged by one process, start to end, as a person runs it: `timeline tag DIR
+    --out OUT` beside node reading the same files, running chrono-node on each text and writing
+    one JSON file per document (chrono-node writes no TimeML). Median of `repeats` runs each."""
+    exe = shutil.which("timeline")
+    cmd = [exe] if exe else [sys.executable, "-m", "timeline"]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {"timeline tag": cmd + ["tag", str(TBAQ), "--out"]}
+        if isinstance(chrono, Path):
+            (chrono / "whole.js").write_text(CHRONO_WHOLE)
+            runs["chrono-node (node)"] = ["node", str(chrono / "whole.js"), str(TBAQ)]
+        for label, args in runs.items():
+            samples = []
+            for i in range(repeats):  # each run writes into a folder of its own, as a first run does
+                t = time.perf_counter()
+                subprocess.run(args + [f"{tmp}/{label[:2]}{i}"], capture_output=True, timeout=600,
+                               cwd=chrono if "node" in args[0] else ROOT)
+                samples.append(time.perf_counter() - t)
+            out[label] = statistics.median(samples)
+    return out
+
+
+def one_line_startup(chrono: Path | str, repeats: int = 7) -> dict:
+    """A one-line text, read by a fresh process: `timeline extract` against node with chrono-node."""
+    exe = shutil.which("timeline")
+    cmd = [exe] if exe else [sys.executable, "-m", "timeline"]
+    line = "The union must reply by Friday, the ministry said on Monday."
+    runs = {"timeline extract (one line)": (cmd + ["extract", "-", "--published", "2026-03-02"], line)}
+    if isinstance(chrono, Path):
+        runs["chrono-node (one line)"] = (["node", "-e", "const c = require('chrono-node'); "
+                                           f"console.log(JSON.stringify(c.parse({line!r}, new Date('2026-03-02'))))"], "")
+    out = {}
+    for label, (args, stdin) in runs.items():
+        samples = []
+        for _ in range(repeats):
+            t = time.perf_counter()
+            subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=60,
+                           cwd=chrono if args[0] == "node" else ROOT)
+            samples.append(time.perf_counter() - t)
+        out[label] = statistics.median(samples)
+    return out
+
+
 def startup(db: Path) -> dict:
     exe = shutil.which("timeline") or ""
     cmd = [exe] if exe else [sys.executable, "-m", "timeline"]
@@ -298,6 +362,18 @@ def main() -> None:
         ratio = f"{tl_first / ch_first:.2f} | {tl_best / ch_best:.2f}" if ch_first else "n/a"
         lines.append(f"{name:34}{w:>10,}{f'{tl_first:,.0f} | {tl_best:,.0f}':>20}{dp:>12,.0f}{chrono_cell:>22}"
                      f"{tl_first / dp:>7.1f}x{ratio:>14}")
+    if TBAQ.is_dir():
+        whole = whole_process(chrono)
+        lines.append("")
+        lines.append("whole process, TBAQ's 256 files (median of 3 runs)")
+        for label, seconds in whole.items():
+            lines.append(f"  {label:34}{seconds:>8.2f} s")
+        if len(whole) == 2:
+            tl, ch = whole.values()
+            lines.append(f"  {'timeline / chrono-node speed':34}{ch / tl:>8.2f}")
+    lines.append("")
+    for label, seconds in one_line_startup(chrono).items():
+        lines.append(f"start-up: {label:34}{seconds:.3f} s")
     if isinstance(chrono, Path):
         shutil.rmtree(chrono, ignore_errors=True)  # the temporary node_modules
     else:

@@ -8,7 +8,8 @@ For each size, the generated articles of benchmarks/run.py (about 300 words, 2 d
 words) are added with `--jobs 2` into a fresh store, in a child process that reports its own
 peak memory and that of its largest worker. On the largest store, the full `deadlines` listing
 and a week of `show` are timed as a person and a script get them: into a pipe (plain lines), as
-`--format nl`, and on a pseudo-terminal (rich's table, no pager), with the time to the first row.
+`--format nl`, and on a pseudo-terminal (rich's table, no pager), with the time to the first row;
+and the calendar export of every deadline and plan, into a pipe.
 """
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from memory import OWN_PEAK, DescendantPeaks  # noqa: E402
 from run import write_articles  # noqa: E402
 
 ADD = """
-import resource, sys, time
+import sys, time
 from timeline.cli import main
 sys.argv = ['timeline', 'add', FOLDER, '--db', DB, '--jobs', '2']
 t = time.perf_counter()
@@ -37,16 +39,19 @@ try:
     main()
 except SystemExit:
     pass
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
+print(time.perf_counter() - t, OWN_PEAK)
+""".replace("OWN_PEAK", OWN_PEAK)
 
 
 def ingest(folder: Path, db: Path) -> tuple[float, float, float]:
+    """Seconds, add's own peak memory and its largest worker's (MB)."""
     code = ADD.replace("FOLDER", repr(str(folder))).replace("DB", repr(str(db)))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=7200)
-    seconds, own_kb, worker_kb = done.stdout.split()[-3:]
-    return float(seconds), int(own_kb) / 1024, int(worker_kb) / 1024
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            cwd=ROOT)
+    with DescendantPeaks(proc.pid) as workers:
+        out, _ = proc.communicate(timeout=7200)
+    seconds, own = out.split()[-2:]
+    return float(seconds), float(own), workers.peak
 
 
 def timeline_cmd(*args: str) -> list[str]:
@@ -124,7 +129,9 @@ def main() -> None:
                  ("show one week, pipe", ["show", "--from", "2021-03-01", "--to", "2021-03-07", "--db", str(db)],
                   through_pipe),
                  ("show one week, terminal", ["show", "--from", "2021-03-01", "--to", "2021-03-07", "--db", str(db)],
-                  on_terminal)]
+                  on_terminal),
+                 ("export --format ics (every deadline and plan)", ["export", "--format", "ics", "--db", str(db)],
+                  through_pipe)]
         for label, cmd, how in cases:
             first, total, lines = how(cmd)
             print(f"  {label:40}{first:12.2f}{total:8.2f}{lines:9,}", flush=True)
