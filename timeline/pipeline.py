@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 from .allocation import without_cycle_collection
@@ -17,6 +17,42 @@ from .model import UNDATED, Document, Extraction, Mention
 
 # "today, 10 November 2021", "Midnight tonight (30 June)": a second name for the same day.
 _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
+
+
+# "the three months that ended Dec. 31", "the six months to June 30": a span named by its last day
+# ("extended by six months to October" is a length).
+_ENDED = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:ended|ending|to)\s+(?:on\s+)?$", re.IGNORECASE)
+_SPAN_VALUE = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def _period_ending(span: Mention, last: str, today) -> Mention:
+    """A span read as the period it names, ending on the day given: a quarter ended Dec. 31 began
+    on Oct. 1 (whole months from the first of the month when it ends on a month's last day)."""
+    m = _SPAN_VALUE.match(span.value)
+    if m is None:
+        return span
+    n, unit = int(m.group(1)), m.group(2)
+    end = date.fromisoformat(last)
+    if unit in "DW":
+        start = end - timedelta(days=n * (7 if unit == "W" else 1) - 1)
+    else:
+        months = n * (12 if unit == "Y" else 1)
+        if (end + timedelta(days=1)).day == 1:  # ends on a month's last day: whole months
+            index = end.year * 12 + end.month - months
+        else:
+            index = end.year * 12 + end.month - 1 - months
+            end_day = end.day + 1
+        year, month = divmod(index, 12)
+        start = date(year, month + 1, 1) if (end + timedelta(days=1)).day == 1 else _day_or_last(year, month + 1, end_day)
+    kind = "event" if end <= today else "scheduled"
+    return replace(span, kind=kind, earliest=start.isoformat(), latest=end.isoformat())
+
+
+def _day_or_last(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, 28) + timedelta(days=4) - timedelta(days=(date(year, month, 28) + timedelta(days=4)).day)
 
 
 def extract(document: Document, narrative: bool = False) -> Extraction:
@@ -86,6 +122,10 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and _APPOSITION.match(text[prev.end:timex.start]):
             mention = replace(mention, kind="deadline", due=mention.due or mention.latest, subject=prev.subject,
                               setter=prev.setter, cue=prev.cue)
+        if prev is not None and prev.type == "DURATION" and prev.earliest is None and mention.earliest \
+                and prev.text[:4].lower() == "the " \
+                and _ENDED.match(text[prev.end:timex.start]):
+            mentions[-1] = _period_ending(prev, mention.latest[:10], dct.date())
         if document.zone is not None and timex.type == "TIME" and timex.value.endswith("Z"):
             mention = _on_local_clock(mention, document.zone)
         mentions.append(mention)

@@ -20,7 +20,9 @@ from ..model import Mention, Timex
 from . import cues as c
 from .roles import read_roles
 
-_CLAUSE_START = re.compile(r"[;:\u201c\"]|,\s(?=(?:and|but|while|as|after|before)\b)|\.\s")
+# A full stop inside a sentence before a number or a small letter is an abbreviation's ("Nov. 1, is now
+# Nov. 30", "the U.S. might be slipping").
+_CLAUSE_START = re.compile(r"[;:\u201c\"]|,\s(?=(?:and|but|while|as|after|before)\b)|\.\s(?![\da-z])")
 _LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
 
 
@@ -153,7 +155,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return plain("recurring")  # "every Monday", and any year's "second quarter" or "March 1"
 
     if t.type == "DURATION":
-        return _read_span(t, text, sentence, before, after, published, before_in_sentence, fields(), deadline)
+        return _read_span(t, text, sentence, before, after, published, before_in_sentence, fields(), deadline,
+                          after_in_sentence)
 
     if c.SPAN_APART.match(t.text + text[t.end:t.end + 5]):
         # "a week earlier than planned", "six months later": how far apart, not a day of its own
@@ -175,6 +178,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
+    if cue is not None and cue.name == "before" and _search(c.COUNTED_BACK_FROM, before):
+        cue = None  # "registered 15 days before Election Day": the day counted from; the span's end is due
     if cue is not None and cue.name == "payment" and _search(c.PAYMENT_DONE, before):
         cue = None  # a payment made or missed on the day: what happened then
     if cue is not None and cue.name == "until" and _search(c.NOT_UNTIL, before):
@@ -230,11 +235,44 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     return plain(kind, cue=cue_m.group(0) if cue_m else None)
 
 
+# The quotation mark before a span, and the first number of "three or four days".
+_QUOTE_OPENS_SPAN = re.compile(r"[\"\u201c](?:[\w-]+\s+(?:or|to)\s+)?$")
+
+
+def _quoted_from(text: str, s_start: int, at: int, before: str) -> str:
+    """The words before a span that a quotation mark opens ('would have "three or four days" to
+    respond'): the clause before it ends at the mark, but the verb that gives the span stands outside."""
+    opened = _QUOTE_OPENS_SPAN.search(text, max(s_start, at - 30), at)
+    if opened is None or before[:opened.start() - at].strip():
+        return before
+    return text[max(s_start, opened.start() - 80):opened.start() + 1]
+
+
+# Cues by which a span ahead ends something: "the window closes in two weeks", "expires in 90 days",
+# "tax returns are due in two weeks".
+_ENDING_CUES = frozenset({"expires", "window closes", "due", "payment"})
+
+
+def _ends_in(before: str) -> Optional[re.Match]:
+    """The cue before "in" by which a span ahead ends something, if any."""
+    cue = _find_cue(before)
+    if cue is None or cue.name not in _ENDING_CUES or (cue.name == "due" and _search(c.DUE_EVENT, before)):
+        return None
+    return cue.pattern.search(before[-160:])
+
+
 def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, after: str, published: datetime,
-               before_in_sentence: Sequence[Neighbour], base: dict, deadline) -> Mention:
+               before_in_sentence: Sequence[Neighbour], base: dict, deadline, after_in_sentence: Iterable = ()) -> Mention:
     """A span: a deadline where it counts down ("within 14 days", "gave him 48 hours to leave", "a
     10-day ultimatum"), a plan where it places something ahead ("in three weeks"), else a length."""
     s_start, s_end = sentence
+    lead = c.SPAN_BEFORE_DATE.match(after)
+    if lead and (_search(OBLIGATION, before) or _obliged_to_deliver(before)):
+        # "must have registered 15 days before Election Day": due that long before the day named
+        named = next((n for n in after_in_sentence if n.start == t.end + lead.end()), None)
+        due = _back_by(named.value[:10], t.value) if named is not None else None
+        if due is not None:
+            return deadline(due.isoformat(), lead.group(0).strip(), earliest=None, latest=due.isoformat())
     within = c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
     if not within and (c.SPAN_FOR.search(before[-40:]) or c.SPAN_OF.match(after)):
         return Mention(kind="duration", **base)
@@ -246,8 +284,8 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
                or (c.SPAN_HAD.search(before[-30:]) and c.SPAN_HAD_END.match(after))
                or c.SPAN_END_OF.search(before[-40:])
                or c.SPAN_FROM_NOW.match(after) or c.SPAN_NAMED.match(after)
-               or (c.SPAN_TO_ACT.match(after) and c.SPAN_GIVEN.search(before[-80:]))
-               or (c.SPAN_IN.search(before[-7:]) and demanded))
+               or (c.SPAN_TO_ACT.match(after) and c.SPAN_GIVEN.search(_quoted_from(text, s_start, t.start, before)[-80:]))
+               or (c.SPAN_IN.search(before[-7:]) and (demanded or _ends_in(before))))
     anchor = _set_on(before_in_sentence, published)
     try:
         due = cal.add_duration(anchor, t.value) if "X" not in t.value else None
@@ -268,6 +306,21 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)
     return Mention(kind="duration", **base)
+
+
+_SPAN_VALUE = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def _back_by(day: str, span: str) -> Optional[date]:
+    """The day a span of whole days, weeks, months or years before `day` (an ISO date)."""
+    m = _SPAN_VALUE.match(span)
+    if m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    d = date.fromisoformat(day)
+    if unit in "DW":
+        return d - timedelta(days=n * (7 if unit == "W" else 1))
+    return cal.add_months(d, -n * (12 if unit == "Y" else 1))
 
 
 def _set_on(before_in_sentence: Sequence[Neighbour], published: datetime) -> datetime:

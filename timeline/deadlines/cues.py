@@ -42,6 +42,9 @@ _END_VERB = r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expir
 # The auxiliaries and plan words between a noun and its verb: "that was scheduled to close", "will now end".
 _AUX_ON_THE_WAY = (r"(?:(?:that|which|is|was|are|were|will|would|shall|be|been|has|have|had|set|scheduled|due|expected|slated|to|"
                    r"now|also|officially|finally|formally|then)\s+)*")
+# Verbs that move a date: "moved back", "pushed out", "slipping", "shifted", "extended".
+_MOVE_VERB = (r"(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shift(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
+              r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|brought|bring(?:s|ing)?)(?:\s+(?:back|forward|out|up))?")
 # Events that end on a day: their end is a plan or a fact, not a deadline ("the examination would end on June 7").
 # A deal or a sale that closes is completed, a plan; one that ends or expires is a deadline.
 EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
@@ -57,9 +60,13 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
     # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
     # "the deadline with the Big Three is 11:59 p.m.", "imposed the earliest deadline — Aug. 27 —"
+    # "the deadline to apply for the loans -- which ... -- remains Oct. 17", "the deadline, which had
+    # been set for Nov. 1, is now Nov. 30": an aside between the noun and what it is
     _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of|with|on|in|under|over|from|at)\s+(?:[^.;:,]|\.(?=\d)){{0,90}}?)?"
-         r"(?:\s+(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)"
-         r"(?:\s+(?:now|set\s+for|also))?|\s*[\u2014\u2013]|\s+-)" + _FILL,
+         r"(?:\s*(?:--|[\u2014\u2013])[^\u2014\u2013.;:]{1,100}?(?:--|[\u2014\u2013])|\s*\([^)]{1,100}\)|"
+         r",\s+(?:which|that)\s+(?:[^.;:,]|\.(?=\s?\d)){1,80},|,?\s+(?:which|that))?"
+         r"(?:\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)"
+         r"(?:\s+(?:now|set\s+for|also|originally|previously|initially))*|\s*[\u2014\u2013]|\s+-)" + _FILL,
          True),
     # "the deadline passed on Friday", "the ultimatum ends at midnight"
     _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\d)){{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
@@ -73,6 +80,11 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "extended the deadline to June 12", "has been extended to 31 March 2025"
     _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
          r"(?:[^.;:]|\.(?=\d)){0,100}?\b(?:to|until|till|through|beyond)" + _FILL, True),
+    # "the deadline was moved back to December 20", "could slip to early January", "pushed the
+    # deadline into next year": a deadline moved is due on its new date
+    _cue("deadline moved", rf"(?:\b{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\d)){{0,100}}?\b{_MOVE_VERB}|\b{_MOVE_VERB}\s+"
+         rf"(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\d)){{0,80}}?)"
+         r"\s+(?:to|until|till|into|toward|towards)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
     _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
@@ -129,7 +141,10 @@ AFTER_CUES = re.compile(
     r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
     r",?\s+at\s+the\s+(?:latest|outside)\b|"
     r"(?:'s|\u2019s)\s+(?:[\w$-]+\s+){0,3}?(?:payments?|repayments?|instalments?|installments?)\b|"
-    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|{DATE_BY_WHICH})", re.IGNORECASE)
+    rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|{DATE_BY_WHICH}|"
+    # "by 30 June or 31 December, whichever is earlier": alternative dates, the first to come ends it
+    r",?\s+whichever\s+(?:is|comes|falls|occurs|happens|arrives)\s+(?:earlier|earliest|first|sooner|soonest|later|last)\b)",
+    re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
 NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
 # "After April 8, Microsoft will no longer support ...": a date after which something stops.
@@ -178,10 +193,10 @@ SPAN_WITHIN = re.compile(
 SPAN_WITHIN_TEXT = re.compile(r"^within\b", re.IGNORECASE)
 SPAN_NEXT_TEXT = re.compile(r"^the\s+next\b", re.IGNORECASE)
 SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
-                        r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?$", re.IGNORECASE)
+                        r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?[\"\u201c]?$", re.IGNORECASE)
 # "48 hours to leave", "twelve more days — up to August 14 — to register"
-SPAN_TO_ACT = re.compile(r"^\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
-                         r"(?:more\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
+SPAN_TO_ACT = re.compile(r"^[\"\u201d]?\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
+                         r"(?:more\s+|left\s+|remaining\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
 # A span named as a deadline: "a 10-day ultimatum", "a seven-day window", "a 30-day grace period". A
 # notice, a truce or a strike of so many hours is a length ("a 72-hour strike notice").
 SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|window|grace\s+period|countdown)\b", re.IGNORECASE)
@@ -205,6 +220,10 @@ SPAN_END_OF = re.compile(r"\b(?:by|before|until|till|at)\s+the\s+(?:end|close|ex
 # A span that a notice, a truce or a pause lasts: a length, with the days it runs over.
 SPAN_LASTS = re.compile(r"^\s+(?:[\w-]+\s+)?(?:notice|ceasefire|cease-fire|truce|pause|moratorium|suspension|lockdown|curfew)\b",
                         re.IGNORECASE)
+# "15 days before Election Day", "at least 60 days prior to the closure": counted back from a day.
+SPAN_BEFORE_DATE = re.compile(r"^\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+COUNTED_BACK_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
 # A record measured over a span looks back over it: "the worst drought in 40 years", "the first

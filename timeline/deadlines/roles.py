@@ -47,7 +47,7 @@ _BOUNDARY = re.compile(r"(?:^|[;:\u201c\u201d\"]|\s[-\u2013\u2014]{1,2}\s|\(\w+\
                        r"while|when|after|before|because|since|although|if|as|whether|saying|and)\s)")
 _PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "we", "i", "you"}
 _NOT_ACTOR = re.compile(r"^(?:it|this|that|there|what|which|officials?|sources?|reports?|a\s+statement)$", re.IGNORECASE)
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .]+\))?\s*(?:[-\u2013\u2014:]{1,2})\s*|"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .]+\)|\(\w+)?\s*(?:[-\u2013\u2014:]{1,2})\s*|"
                        r"\[[^\]]*\][^:]{0,40}:\s*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+)")
 _LEADING_ADVERBIAL = re.compile(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now|"
                                 r"Under|Following|Amid|Despite|As\s+part\s+of)\b"
@@ -273,17 +273,30 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     return what
 
 
+# A clause joined to the one before without a subject of its own: "..., and will run until".
+_SHARED_SUBJECT = re.compile(r"^(?:and|but)\s+(?=(?:will|would|shall|has|have|had|is|are|was|were|must|can|could|should|may|"
+                             r"might|also|then|now|still)\b)")
+_SUBJECT_OF = re.compile(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(?:has|have|had|is|are|was|were|will|would|"
+                         r"must|can|could|should|may|might)\b")
+
+
 def _clause_before(before: str) -> str:
     """The clause holding the date, up to it: after a reporting frame, a leading adverbial and
     a dateline."""
     # "The consultation, which opened in December, closes": the relative clause set off by commas
     # is an aside; the clause is its noun and what follows.
     before = _ASIDE.sub(" ", before)
-    pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s", before)
+    # a full stop before a small letter or a number is an abbreviation's: "the U.N. peacekeeping force"
+    pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s(?![\da-z])", before)
     clause = pieces[-1]
     if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _antecedent(pieces[-2]):
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
         clause = " ".join([_antecedent(pieces[-2])] + clause.split(None, 1)[1:])
+    if len(pieces) > 1 and _SHARED_SUBJECT.match(clause):
+        # "Applications have now opened, and will run until November 3": the first clause's subject
+        subject = _SUBJECT_OF.match(_DATELINE.sub("", pieces[-2].strip()))
+        if subject:
+            clause = f"{subject.group(1)} {_SHARED_SUBJECT.sub('', clause)}"
     clause = _SAID_THAT.sub("", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _DATELINE.sub("", clause)

@@ -64,6 +64,11 @@ DECADE_WORDS = {
 }
 
 # Verbs that report speech: they date the saying, not always what is said.
+# Events a story counts down to, named by their day: "ahead of the March 9 election".
+COMING_EVENT_NOUNS = tuple("""election elections vote votes voting poll polls referendum ballot primary caucus caucuses
+summit hearing trial sentencing verdict talks meeting meetings session launch opening inauguration swearing-in
+deadline ultimatum conference congress convention budget auction""".split())
+
 REPORTING_VERBS = ("said", "says", "told", "added", "announced", "reported")
 
 # Verbs of saying and thinking after which "that" opens what was said ("warned that winter brings",

@@ -180,7 +180,11 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till)|"
                     # a date something was put off to: "the vote was moved to Saturday"
                     r"\b(?:postponed|moved|pushed\s+back|delayed|deferred|rescheduled|put\s+off|adjourned)\s+(?:it\s+|them\s+)?"
-                    r"(?:to|until|till))\s+$",
+                    r"(?:to|until|till)|"
+                    # a date a deadline is moved to: "agreed to extend to Tuesday a deadline", "has been
+                    # extended to August 31", "was moved back to December 20", "pushed the deadline into next year"
+                    r"\b(?:extend(?:s|ed|ing)?|(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?)\s+(?:back|out)|slip(?:s|ped|ping)?)"
+                    rf"(?:\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN})?\s+(?:to|until|till|into))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
@@ -192,6 +196,18 @@ _DEADLINE_IS = re.compile(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains|
 LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
                         r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
                         re.IGNORECASE)
+# A date naming an event that the clause's own event leads up to: "registration ended ahead of the
+# March 9 general election", "the final registration before the August 9 General Election kicked off":
+# the event lies ahead, whatever tense tells of what comes before it.
+_LEADS_UP_TO = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for|towards?)"
+                          r"\s+(?:the|this|next)\s+$", re.IGNORECASE)
+_COMING_EVENT = re.compile(r"(?:,?\s+(?:[A-Za-z-]+\s+){0,2}?)(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\b", re.IGNORECASE)
+# A date a plan named: "would be held in April, not in October as originally expected"; unless a past
+# verb tells it happened so ("took place in May as planned").
+_AS_PLANNED = re.compile(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+|first\s+)?"
+                         r"(?:expected|planned|scheduled|intended|envisaged|foreseen|proposed)\b", re.IGNORECASE)
+_PLAIN_PAST_VERB = re.compile(r"\b(?:took|happened|occurred|was\s+held|were\s+held|opened|began|started|ended|arrived|"
+                              r"launched|finished|went)\b", re.IGNORECASE)
 # "cannot sign players after Friday", "will no longer be valid after October 9": a cut-off lies ahead.
 _CUT_OFF = re.compile(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
                       r"[^.;:]{0,100}?\b(?:after|beyond|past)\s+$", re.IGNORECASE)
@@ -203,8 +219,9 @@ BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # before Monday", "have until Friday to leave".
 _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
 # Words that put something under an obligation or move it to a new date.
-OBLIGATION = re.compile(r"\b(?:must|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|told\s+to|"
-                        r"asked\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
+OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
+                        # "asked staff to submit their claims before Friday", "told residents to leave"
+                        r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
                         r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back)\b", re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
@@ -299,17 +316,22 @@ def _past_narration(before: str, after: str) -> bool:
 
 
 _MODALS = frozenset({"will", "'ll", "shall", "won't"})
+_PRESENT_PLAN_TO = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:due|scheduled|slated|set|expected)\s+to\s+[a-z]+(?:\s+[\w'-]+){0,5}?\s+$",
+                              re.IGNORECASE)
+# A plan in the present: "is due to leave the EU on Oct. 31" cannot mean an October gone by.
+_PRESENT_PLAN = frozenset({"due", "scheduled", "slated", "expected"})
 
 
 def _plainly_future(words: list[str], sentence: str) -> bool:
-    """Does the clause look ahead by "will" or "shall" before the date, with nothing in the
+    """Does the clause look ahead by "will", "shall" or "is due to" before the date, with nothing in the
     sentence that looks back? "will command a mission in December", written in March, is next
     December's."""
     for i, w in enumerate(words):
         if word_tense(w) == PAST and i + 1 < len(words) and words[i + 1].lower() == "be":
             continue  # "will be named": a participle of the future
         if word_tense(w) != NONE:
-            if w.lower() not in _MODALS:
+            if w.lower() not in _MODALS and not (w.lower() in _PRESENT_PLAN and i + 1 < len(words)
+                                                 and words[i + 1].lower() in ("is", "are")):
                 return False
             break
     return not _sentence_looks(sentence)[1]
@@ -332,6 +354,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             return SURELY_PAST
         if t != NONE:
             return t
+    if _LEADS_UP_TO.search(left[-40:]) and _COMING_EVENT.match(text, end, min(len(text), end + 40)):
+        return FUTURE
+    if _AS_PLANNED.match(text, end, min(len(text), end + 40)) and not _PLAIN_PAST_VERB.search(left[-40:]):
+        return SURELY_FUTURE
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if _AHEAD.search(left[-48:]):
@@ -361,7 +387,11 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
-        return FUTURE  # "threatened to strike Thursday": what is threatened lies ahead
+        # "threatened to strike Thursday": what is threatened lies ahead; "is scheduled to open on
+        # Sept. 1" cannot mean a September gone by, unless the sentence also tells of the past
+        if _PRESENT_PLAN_TO.search(left[-70:]) and not _sentence_looks(text[sent_start:sent_end])[1]:
+            return SURELY_FUTURE
+        return FUTURE
     past_verb = _PAST_VERB_BEFORE.search(left[-30:])
     if past_verb and (past_verb.group(1) or past_verb.group(2)) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
         return SURELY_PAST
