@@ -9,6 +9,7 @@ from typing import Optional
 from .allocation import without_cycle_collection
 from .deadlines.classify import Neighbour, classify
 from .engine import story_start, tag_with_values
+from .engine.adjectives import frequency_adjectives
 from .engine.ranges import join_ranges
 from .engine.sentences import Sentences
 from .engine.tense import LIST_GLUE
@@ -93,7 +94,8 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     """`anchor`: where the engine starts resolving; `dct`: the day the text is read from."""
     text = document.text
     sentences = Sentences(text)
-    ranged = join_ranges(text, tag_with_values(text, anchor, sentences, narrative=narrative, written_known=written_known))
+    ranged = _with_adjectives(text, join_ranges(text, tag_with_values(text, anchor, sentences, narrative=narrative,
+                                                                     written_known=written_known)))
     timexes = [t for t, _ in ranged]
     mentions: list[Mention] = []
     neighbours: list[Neighbour] = []  # the mentions of the current sentence read so far
@@ -131,6 +133,16 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         mentions.append(mention)
         neighbours.append(Neighbour(timex.start, timex.end, mention.earliest, mention.latest, mention.kind))
     return Extraction(document, mentions)
+
+
+def _with_adjectives(text: str, ranged: list) -> list:
+    """The engine's mentions with the frequency adjectives that none of them covers, in text order."""
+    adjectives = frequency_adjectives(text)
+    if not adjectives:
+        return ranged
+    taken = [(t.start, t.end) for t, _ in ranged]
+    extra = [(a, None) for a in adjectives if not any(s < a.end and a.start < e for s, e in taken)]
+    return sorted(ranged + extra, key=lambda pair: pair[0].start) if extra else ranged
 
 
 def _on_local_clock(mention: Mention, zone) -> Mention:
