@@ -143,7 +143,9 @@ AFTER_CUES = re.compile(
     r"(?:'s|\u2019s)\s+(?:[\w$-]+\s+){0,3}?(?:payments?|repayments?|instalments?|installments?)\b|"
     rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|{DATE_BY_WHICH}|"
     # "by 30 June or 31 December, whichever is earlier": alternative dates, the first to come ends it
-    r",?\s+whichever\s+(?:is|comes|falls|occurs|happens|arrives)\s+(?:earlier|earliest|first|sooner|soonest|later|last)\b)",
+    r",?\s+whichever\s+(?:is|comes|falls|occurs|happens|arrives)\s+(?:earlier|earliest|first|sooner|soonest|later|last)\b|"
+    # "lined up on Tuesday, the last day to claim the rebate": a date set beside the deadline it is
+    rf",\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\s+(?:to|for|of|by|in)\b)",
     re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
 NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
@@ -241,9 +243,9 @@ DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS}|sought|seeks?|must|unless|if\b[^.;]{{
 
 # Plans: a future the text commits to, or a plan as it stood ("was supposed to happen in 2011").
 SCHEDULE_CUES = re.compile(
-    r"\b(?:will|'ll|shall|is\s+to|are\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|"
+    r"(?:\b(?:will|shall)\b|['\u2019]ll\b|\b(?:is\s+to|are\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|"
     r"planned|slated|takes?\s+effect|comes?\s+into\s+force|starts?|begins?|opens?|resumes?|"
-    r"as\s+early\s+as|could|would|may|might)\b", re.IGNORECASE)
+    r"as\s+early\s+as|could|would|may|might)\b)", re.IGNORECASE)
 # A plan word that governs the date itself: "slated for today", "scheduled for March 29".
 PLAN_FOR = re.compile(r"\b(?:scheduled|slated|set|planned|fixed|timed|pencill?ed\s+in|earmarked|booked)\s+(?:for|on)\s+(?:the\s+)?$",
                       re.IGNORECASE)

@@ -100,10 +100,11 @@ ROLE_REACH = 300
 def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
                others: Sequence[tuple[int, int]] = ()) -> Roles:
     """Subject and setter of the deadline text[start:end] in the sentence text[s_start:s_end]."""
+    first = s_start
     s_start, s_end = max(s_start, start - ROLE_REACH), min(s_end, end + ROLE_REACH)
     sentence = text[s_start:s_end]
     at, to = start - s_start, end - s_start
-    setter = _setter(text, sentence, at, s_start)
+    setter = _setter(text, sentence, at, s_start) or (_setter_before(text, first) if first == s_start else "")
     # Another date ends what is due only where it is a time of its own ("to respond by Friday and
     # to pay in June"); one that describes a noun ("the sponsors of a February ceasefire") does not.
     others = [(a, b) for a, b in others if not _ATTRIBUTIVE.search(text, max(0, a - 12), a)]
@@ -132,11 +133,39 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     return Roles(subject or None, setter or None)
 
 
+# What an authority does that sets the terms the next sentence tells: "The FAA has ordered emergency
+# inspections. ... Operators will have 20 days to inspect", "The Government announced last week
+# that it was ditching its scheme. Brits will no longer be able to apply after 5pm today."
+_ORDERING_VERB = re.compile(r"\b(ordered|orders|decided|decides|announced|announces|extended|extends|imposed|imposes|issued|"
+                            r"issues|required|requires|directed|directs|instructed|approved|approves|mandated|mandates|"
+                            r"declared|declares|set|sets)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])")
+
+
+def _setter_before(text: str, s_start: int) -> str:
+    """The authority acting in the sentences just before (within a paragraph and 400 characters),
+    for a deadline whose own sentence names no setter."""
+    window = text[max(0, s_start - 400):s_start]
+    if "\n\n" in window:
+        window = window[window.rindex("\n\n") + 2:]
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(window)]
+    for a, b in reversed(list(zip(starts, starts[1:] + [len(window)]))):  # the nearest sentence first
+        previous = window[a:b]
+        for m in reversed(list(_ORDERING_VERB.finditer(previous))):
+            if _infinitive(previous, m):
+                continue
+            who = _actor_before(previous[:m.start()])
+            if who and who.lower() not in _PRONOUNS and not _ORDERING_VERB.search(who):
+                return who
+    return ""
+
+
 # ---- subject -------------------------------------------------------------------------------
 
 _GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
 _TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
-                     r"(?:\([^)]*\)\s*)?,?\s*(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
+                     r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
+                     r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                      re.IGNORECASE)
 _NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
                               r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
@@ -235,7 +264,11 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         comp = re.sub(r"^(?:for|of|on)\s+", "", comp)
         comp = re.sub(r"^to\s+(?=(?:the|a|an)\s|[A-Z])", "", comp)
         comp = _clean(_cut_after(comp))
-        if len(comp.split()) >= 2 and (m.start() < at or (m.start() - to < 40 and not re.search(r"[,;]", sentence[to:m.start()]))):
+        # "on Tuesday, the last day to claim the rebate": a deadline in apposition (a window so placed
+        # may open a clause of its own: "before 4 p.m., the window for deals closes")
+        apposed = re.fullmatch(r",\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}", sentence[to:m.start()]) \
+            and re.match(DEADLINE_NOUN, m.group(0), re.IGNORECASE)
+        if len(comp.split()) >= 2 and (m.start() < at or (m.start() - to < 40 and (apposed or not re.search(r"[,;]", sentence[to:m.start()])))):
             cond = _CONDITION.search(sentence)
             if cond and len(comp.split()) <= 5 and not re.search(r"\bto\s+[a-z]", comp):
                 comp = f"{comp} to {_clean(_cut_after(cond.group('act')))}"
@@ -318,7 +351,11 @@ def _clause_subject(before: str) -> str:
 
 _POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
                         rf"{DEADLINE_NOUN}\b")
-_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded)\s+by\s+"
+# "set by the court", and a passive's agent after what was given: "has been given a 12 o'clock
+# deadline on Monday (today) by his party to resign".
+_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded)"
+                    r"(?:\s+(?:an?|the)\s+[^.;:,]{1,60}?\b(?:deadline|ultimatum|date|days?|hours?|weeks?|months?)"
+                    r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
                     r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
                     r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"

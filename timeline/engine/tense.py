@@ -208,6 +208,9 @@ _AS_PLANNED = re.compile(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+
                          r"(?:expected|planned|scheduled|intended|envisaged|foreseen|proposed)\b", re.IGNORECASE)
 _PLAIN_PAST_VERB = re.compile(r"\b(?:took|happened|occurred|was\s+held|were\s+held|opened|began|started|ended|arrived|"
                               r"launched|finished|went)\b", re.IGNORECASE)
+# A present-tense verb of ending that governs the date.
+_ENDS_NOW = re.compile(r"\b(?:expires|lapses|runs\s+out|ends|closes|shuts)\s+(?:on\s+|at\s+|in\s+)?$", re.IGNORECASE)
+_DEADLINE_OF = re.compile(rf"\b{DEADLINE_NOUN}\s+(?:of|on|for)\s+$", re.IGNORECASE)
 # "cannot sign players after Friday", "will no longer be valid after October 9": a cut-off lies ahead.
 _CUT_OFF = re.compile(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
                       r"[^.;:]{0,100}?\b(?:after|beyond|past)\s+$", re.IGNORECASE)
@@ -362,6 +365,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if _AHEAD.search(left[-48:]):
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
+    if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
+        return SURELY_FUTURE  # "Funding runs out on Sept. 30": a timetable's end, not a report of one
+    if _DEADLINE_OF.search(left[-60:]) and not _DEADLINE_GONE.match(text, end) and not _PERFECT.search(left[-80:]):
+        return SURELY_FUTURE  # "has been given a noon deadline on Friday", "a final date of 30 April"
     if LISTED_FOR.search(left[-160:]) and re.search(r"\b(?:on|for|in|after)\s+$", left[-8:]):
         return FUTURE
     if _DEADLINE_IS.search(left[-200:]) and not _PERFECT.search(left[-80:]):
