@@ -195,3 +195,19 @@ def test_restore_brings_a_dismissed_deadline_back(tmp_path):
     assert strike in listed()
     assert run("alerts", "--as-of", "2026-03-15", "--within", "7d", db=db).returncode == 1
     assert run("dismiss", "9999", db=db).returncode == 2
+
+
+@pytest.mark.parametrize("report, status", [
+    ("Most banks filed their capital plans on Friday, meeting the regulator's December 14 deadline.", "met"),
+    ("The banks met the regulator's December 14 deadline for their capital plans.", "met"),
+    ("The capital plans were all submitted ahead of the deadline on Friday.", "met"),
+    ("Two banks failed to meet the December 14 deadline for capital plans, the regulator said on Monday.", "open"),
+    ("Banks must still meet the December 14 deadline for their capital plans.", "open"),
+])
+def test_a_deadline_met_as_reporters_say_it(tmp_path, report, status):
+    db = str(tmp_path / "t.db")
+    run("add", "-", "--published", "2026-12-01", db=db,
+        input="Capital plans\n\nThe regulator gave banks until December 14 to file their capital plans.")
+    run("add", "-", "--published", "2026-12-15", db=db, input="Capital plans filed\n\n" + report)
+    rows = json.loads(run("deadlines", "--as-of", "2026-12-01", "--all", "--format", "json", db=db).stdout)
+    assert [r["status"] for r in rows] == [status]

@@ -178,6 +178,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     cue = _find_cue(before)
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
+    if cue is not None and _search(c.REQUESTED_MOVE, before):
+        return plain("scheduled" if ahead else "event", cue="requested")  # a date asked for, not set
     if cue is not None and cue.name == "before" and _search(c.COUNTED_BACK_FROM, before):
         cue = None  # "registered 15 days before Election Day": the day counted from; the span's end is due
     if cue is not None and cue.name == "payment" and _search(c.PAYMENT_DONE, before):

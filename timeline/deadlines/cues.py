@@ -162,6 +162,13 @@ NOT_UNTIL = re.compile(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2
 POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*|brought\s+forward|bring\w*\s+forward|"
                           r"moved\s+up|advanced)\b[^.;:]{0,80}?"
                           r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A new date asked for, not given: "had asked for the deadline to be pushed back to June", "sought an
+# extension until March", "called for the vote to be delayed to May".
+REQUESTED_MOVE = re.compile(r"\b(?:ask\w*|sought|seek\w*|request\w*|call(?:s|ed|ing)?\s+for|urg\w*|lobb\w*|petition\w*|"
+                            r"want\w*|propos\w*|appeal\w*|press\w*\s+for|push\w*\s+for)\b[^.;:]{0,80}?"
+                            r"\b(?:extension|delay|postponement|to\s+be\s+(?:pushed\s+back|moved|extended|delayed|postponed|deferred)|"
+                            r"to\s+(?:extend|delay|postpone|defer|push\s+back|move)\b[^.;:]{0,40}?)\s+(?:to|until|till|into)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
 # Things that happen on a day rather than being done by it: "talks are due on Friday".
 EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
                          r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"

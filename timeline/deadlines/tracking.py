@@ -25,9 +25,19 @@ _ENDED = re.compile(
     rf"[^.;]{{0,40}}?\b{DEADLINE_NOUN}\b|"
     rf"\b{DEADLINE_NOUN}\b[^.;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been|is|been)\s+(?:\w+\s+)?"
     r"(?P<passive>withdrawn|lifted|scrapped|dropped|rescinded|revoked|cancell?ed|called\s+off|abandoned)\b", re.IGNORECASE)
-_MET = re.compile(rf"\b(?:agreed|reached|signed|struck|sealed|met|beat|complied)\b[^.;]{{0,60}}?\b(?:before|ahead\s+of|"
-                  rf"by|within)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?{DEADLINE_NOUN}\b|\bmet\s+(?:the\s+|its\s+)?"
-                  rf"(?:[\w-]+\s+)?{DEADLINE_NOUN}\b", re.IGNORECASE)
+# Met: something done before the deadline ("agreed a deal before the deadline", "filed ahead of the
+# deadline", "were submitted before the deadline"), or the deadline met ("met the regulator's December
+# 14 deadline", "meeting the deadline"); not a deadline to meet ("must meet", "failed to meet").
+_DEADLINE_NAMED = (rf"(?:(?:the|its|their|his|her)\s+)?(?:[\w.&-]+(?:'s|\u2019s)\s+)?(?:[\w.,-]+\s+){{0,3}}?"
+                   rf"{DEADLINE_NOUN}\b")
+_MET = re.compile(rf"\b(?:agreed|reached|signed|struck|sealed|met|beat|complied|filed|submitted|delivered|lodged|paid|"
+                  rf"registered|returned|handed\s+in|sent|completed|finished)\b[^.;]{{0,60}}?\b(?:before|ahead\s+of|by|within)\s+"
+                  rf"{_DEADLINE_NAMED}|\b(?:met|beat)\s+{_DEADLINE_NAMED}|(?:,\s*|\b(?:was|were)\s+)(?:meeting|beating)\s+{_DEADLINE_NAMED}",
+                  re.IGNORECASE)
+# A deadline still to meet, or missed: the words before "met"/"meeting" that undo it.
+_NOT_MET = re.compile(r"\b(?:to|must|will|would|could|should|may|might|can|cannot|can't|need|needs|failed|fail|fails|"
+                      r"unable|struggl\w*|not|n't|never|missed|miss|hopes?|aims?|expects?|on\s+track)\s+(?:\w+\s+){0,2}?"
+                      r"(?:met|meeting|meet|beat|beating)\b", re.IGNORECASE)
 ENDINGS = ("withdrawn", "lifted", "met")
 
 
@@ -38,7 +48,10 @@ def ended(sentence: str) -> Optional[str]:
     if m:
         verb = (m.group("verb") or m.group("passive")).lower()
         return "lifted" if verb.startswith("lift") else "withdrawn"
-    return "met" if _MET.search(sentence) else None
+    met = _MET.search(sentence)
+    if met is None or _NOT_MET.search(sentence, max(0, met.start() - 40), met.start() + 12):
+        return None
+    return "met"
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -110,7 +123,8 @@ def track(known: list[TrackedDeadline], subject: Optional[str], setter: Optional
     best, best_score = None, 0.0
     for d in known:
         headline_and_body = d.in_document and d.due == due  # one article naming its date twice
-        if (not same_actor(setter, d) and not headline_and_body) or (ending and not d.open):
+        # an ended deadline takes no more reports of an ending, but those of the article that ended it
+        if (not same_actor(setter, d) and not headline_and_body) or (ending and not d.open and not d.in_document):
             continue
         wording = max(overlap(subject_words, d.subject_words), overlap(sentence_words, d.subject_words) * 0.9,
                       overlap(sentence_words, d.context_words) * 0.8)

@@ -125,8 +125,8 @@ def _scan(words: list[str], leftward: bool = True) -> int:
     for i, w in enumerate(words):
         t = word_tense(w)
         following = words[i - 1] if leftward and i > 0 else (words[i + 1] if not leftward and i + 1 < len(words) else "")
-        if _is_plan_noun(w, following):
-            continue
+        if _is_plan_noun(w, following) or (leftward and i == 1 and following.lower() == "on" and w.lower() in _PLAN_NOUNS):
+            continue  # "filed their capital plans on Friday": the plans of the day, a noun
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             # A participle after "be": "must be submitted" looks ahead, "could be located" and
             # "is located" say nothing of tense by themselves; read on past them.

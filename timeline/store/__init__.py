@@ -580,7 +580,7 @@ class Store:
             if decision.change in ("extended", "brought forward"):
                 conn.execute("UPDATE deadlines SET due = ?, last_changed = ?, sequence = sequence + 1, status = 'open'"
                              " WHERE id = ?", (due, published, deadline_id))
-            elif decision.change in ENDINGS:
+            elif decision.change in ENDINGS and tracked.open:
                 conn.execute("UPDATE deadlines SET status = ?, last_changed = ?, sequence = sequence + 1 WHERE id = ?",
                              (decision.change, published, deadline_id))
             due = due or tracked.due
