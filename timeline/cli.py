@@ -385,7 +385,7 @@ def _ctrl_c_deferred():
         raise KeyboardInterrupt
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent: int) -> None:
     """A worker ends when `add` does, even when `add` is killed outright (Linux: PR_SET_PDEATHSIG)."""
     import ctypes
     import signal
@@ -393,7 +393,9 @@ def _die_with_parent() -> None:
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
-        pass  # not Linux: the pool's own shutdown is all there is
+        return  # not Linux: the pool's own shutdown is all there is
+    if os.getppid() != parent:
+        os._exit(1)  # `add` died before the signal was asked for: nobody would send it
 
 
 def _extract_many(files, total, when, source, jobs, mode="news", stdin=False):
@@ -410,7 +412,7 @@ def _extract_many(files, total, when, source, jobs, mode="news", stdin=False):
 
     # A bounded window of articles in flight, in order: memory stays flat however many files,
     # where mapping them all at once would hold every finished article until the writer took it.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         window: deque = deque()
         for item in work:
             window.append(pool.submit(_read_and_extract, item))
