@@ -149,7 +149,11 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     def deadline(due: Optional[str], cue: str, **extra) -> Mention:
         spans = [(n.start, n.end) for n in before_in_sentence if n.earliest] + [(n.start, n.end) for n in after_in_sentence]
         roles = read_roles(text, head.start, head.end, s_start, s_end, spans)
-        return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **{**fields(), **extra})
+        base = fields()
+        today_iso = published.date().isoformat()
+        if base["earliest"] and base["latest"] and base["earliest"][:10] < today_iso <= base["latest"][:10] and "earliest" not in extra:
+            base["earliest"] = today_iso  # "by the end of this year", written in December: from today on
+        return Mention(kind="deadline", due=due, subject=roles.subject, setter=roles.setter, cue=cue, **{**base, **extra})
 
     if t.type == "SET" or t.value.startswith("XXXX"):
         return plain("recurring")  # "every Monday", and any year's "second quarter" or "March 1"

@@ -184,7 +184,9 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     # a date a deadline is moved to: "agreed to extend to Tuesday a deadline", "has been
                     # extended to August 31", "was moved back to December 20", "pushed the deadline into next year"
                     r"\b(?:extend(?:s|ed|ing)?|(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?)\s+(?:back|out)|slip(?:s|ped|ping)?)"
-                    rf"(?:\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN})?\s+(?:to|until|till|into))\s+$",
+                    rf"(?:\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN})?\s+(?:to|until|till|into)|"
+                    # the date an extension runs to: "sought an extension until March", "a reprieve to Friday"
+                    r"\b(?:extension|postponement|reprieve)\s+(?:to|until|till))\s+$",
                     re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
