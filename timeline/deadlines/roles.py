@@ -126,6 +126,10 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     if setter and setter.lower() not in _PRONOUNS:
         # "The regulator said it will decide": who will decide is the regulator.
         subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
+    if _BARE_DEADLINE.search(sentence[:at]):
+        # "The department extended the deadline until June 30": what is due is told where the
+        # deadline was first named, with its complement, in the sentences just before.
+        subject = _deadline_named_before(text, first) or subject
     told = _TOLD_WHOM.search(sentence, to) if subject and re.match(r"you\b", subject, re.IGNORECASE) else None
     if told:
         # "'You have until Sunday to leave,' the commander told the fighters": you are the fighters
@@ -158,6 +162,29 @@ def _setter_before(text: str, s_start: int) -> str:
             if who and who.lower() not in _PRONOUNS and not _ORDERING_VERB.search(who):
                 return who
     return ""
+
+
+# "the deadline" with no complement, just before the date it now runs to ("extended the deadline
+# until June 30", "the deadline is now Friday").
+_BARE_DEADLINE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:new|extended|revised|original|same)\s+)?{DEADLINE_NOUN}"
+                            r"(?:\s+(?:(?:has|had|have)\s+been\s+|was\s+|is\s+)?(?:\w+ed\s+)?(?:now\s+)?)?"
+                            r"(?:\s*(?:until|till|to|by|on|at|for|as))?\s*$", re.IGNORECASE)
+
+
+def _deadline_named_before(text: str, s_start: int) -> str:
+    """What is due by the deadline named with its complement in the sentences just before (within a
+    paragraph and 400 characters): "the deadline for taxpayers to link their cards expires"."""
+    window = text[max(0, s_start - 400):s_start]
+    if "\n\n" in window:
+        window = window[window.rindex("\n\n") + 2:]
+    named = [m for m in _NOUN_COMPLEMENT.finditer(window) if re.match(DEADLINE_NOUN, m.group(0), re.IGNORECASE)
+             and re.match(r"(?:for|to)\s", m.group("c"))]
+    if not named:
+        return ""
+    comp = re.split(r"\s+(?:is|are|was|were|will|would|has|have|had|expired?|expires|passed|ends?|ended|lapsed?)\b|,\s",
+                    named[-1].group("c"))[0]
+    comp = _clean(_cut_after(re.sub(r"^for\s+", "", comp)))
+    return comp if len(comp.split()) >= 2 else ""
 
 
 # ---- subject -------------------------------------------------------------------------------
