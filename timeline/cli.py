@@ -14,7 +14,11 @@ from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
-import typer
+from . import regex_cache
+
+regex_cache.install()  # before anything compiles its patterns
+
+import typer  # noqa: E402
 
 from .errors import TimelineError
 from .model import KINDS
@@ -48,9 +52,17 @@ def _readable_help_types() -> None:
         label = words.get(label, label)
         return f"{label}..." if many else label
 
-    shown = core.TyperOption.display_type_rich
-    core.TyperOption.display_type_rich = display
-    core.TyperArgument.display_type_rich = display
+    # An option shows its metavar, an argument its type's metavar (typer 0.26 to 0.28).
+    from typer._click import types
+
+    shown = core.TyperOption.make_metavar
+    core.TyperOption.make_metavar = display
+    own = types.ParamType.get_metavar
+
+    def type_metavar(self, param, ctx):
+        return own(self, param=param, ctx=ctx) or words.get(self.name, self.name.upper())
+
+    types.ParamType.get_metavar = type_metavar
 
 
 _readable_help_types()
@@ -186,7 +198,7 @@ def _out(text: str) -> None:
 
 @app.command()
 def extract(
-    file: str = typer.Argument("-", help="Article file (.txt, .html, .tml) or - for standard input."),
+    file: str = typer.Argument("-", metavar="FILE", help="Article file (.txt, .html, .tml) or - for standard input."),
     published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time, e.g. 2020-02-13 or 'Feb 13 2020 10:44'."),
     fmt: ExtractFormat = typer.Option(ExtractFormat.table, "--format", help="table, json or timeml."),
     mode: Mode = ModeOption,
@@ -231,7 +243,7 @@ def _print_mentions(mentions, doc) -> None:
 
 @app.command()
 def add(
-    paths: Optional[List[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for standard input."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...", help="Files, folders (read recursively) or - for standard input."),
     published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time for every article given."),
     source: Optional[str] = typer.Option(None, "--source", help="Name of the outlet or feed (default: the folder name)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for reading and extraction."),
@@ -444,7 +456,7 @@ def sources(
 
 @app.command()
 def rm(
-    document_ids: List[int] = typer.Argument(..., min=1, callback=_storable_ids, help="Document ids, as `timeline sources` lists them."),
+    document_ids: List[int] = typer.Argument(..., metavar="ID...", min=1, callback=_storable_ids, help="Document ids, as `timeline sources` lists them."),
     db: Optional[str] = DbOption,
 ):
     """Delete stored documents and their mentions (their ids are never given again)."""
@@ -607,7 +619,7 @@ app.add_typer(feeds_app, name="feeds")
 
 @feeds_app.command("add")
 def feeds_add(
-    url: str = typer.Argument(..., help="The feed's address (RSS or Atom)."),
+    url: str = typer.Argument(..., metavar="URL", help="The feed's address (RSS or Atom)."),
     name: Optional[str] = typer.Option(None, "--name", help="A short name (default: the site's host name)."),
     every: int = typer.Option(900, "--every", min=0, max=7 * 86400, help="Seconds between polls of this feed."),
     db: Optional[str] = DbOption,
@@ -649,7 +661,7 @@ def feeds_list(fmt: TableFormat = typer.Option(TableFormat.table, "--format"), d
 
 
 @feeds_app.command("rm")
-def feeds_rm(name: str = typer.Argument(..., help="The feed's name, as `timeline feeds list` shows it."),
+def feeds_rm(name: str = typer.Argument(..., metavar="NAME", help="The feed's name, as `timeline feeds list` shows it."),
              db: Optional[str] = DbOption):
     """Stop following a feed (its articles stay)."""
     store = _store(db)
@@ -669,7 +681,7 @@ def _db_exists(db: Optional[str]) -> bool:
 
 @app.command()
 def fetch(
-    names: Optional[List[str]] = typer.Argument(None, help="Feeds to poll (default: every feed that is due)."),
+    names: Optional[List[str]] = typer.Argument(None, metavar="NAME...", help="Feeds to poll (default: every feed that is due)."),
     force: bool = typer.Option(False, "--force", help="Poll even a feed polled less than its interval ago."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print failures only (for cron)."),
     published: Optional[str] = typer.Option(None, "--published", metavar="WHEN", help="Publication time for every article, "
@@ -719,7 +731,7 @@ def fetch(
 
 # -- the analyst's corrections ---------------------------------------------------------------------
 
-DeadlineIds = typer.Argument(..., min=1, callback=_storable_ids, help="Deadline ids, as `timeline deadlines --all` lists them.")
+DeadlineIds = typer.Argument(..., metavar="ID...", min=1, callback=_storable_ids, help="Deadline ids, as `timeline deadlines --all` lists them.")
 ReasonOption = typer.Option(None, "--reason", help="Why: kept beside the correction and shown by `show --deadline`.")
 
 
@@ -784,8 +796,8 @@ def restore(deadline_ids: List[int] = DeadlineIds, db: Optional[str] = DbOption)
 
 @app.command()
 def merge(
-    into: int = typer.Argument(..., min=1, callback=_storable_ids, help="The deadline that stays."),
-    deadline_ids: List[int] = typer.Argument(..., min=1, callback=_storable_ids, help="Deadlines that are the same one."),
+    into: int = typer.Argument(..., metavar="ID", min=1, callback=_storable_ids, help="The deadline that stays."),
+    deadline_ids: List[int] = typer.Argument(..., metavar="ID...", min=1, callback=_storable_ids, help="Deadlines that are the same one."),
     reason: Optional[str] = ReasonOption,
     db: Optional[str] = DbOption,
 ):
@@ -856,7 +868,7 @@ def reopen(deadline_ids: List[int] = DeadlineIds, reason: Optional[str] = Reason
 
 @app.command()
 def edit(
-    deadline_id: int = typer.Argument(..., min=1, callback=_storable_ids, help="Deadline id, as `timeline deadlines` lists it."),
+    deadline_id: int = typer.Argument(..., metavar="ID", min=1, callback=_storable_ids, help="Deadline id, as `timeline deadlines` lists it."),
     due: Optional[str] = typer.Option(None, "--due", metavar="DATE", help="The right due date, e.g. 2026-03-20."),
     subject: Optional[str] = typer.Option(None, "--subject", help='What is due, in your words ("" clears it).'),
     setter: Optional[str] = typer.Option(None, "--setter", help='Who set it ("" clears it).'),
@@ -964,7 +976,7 @@ def _write_whole(path: Path, data: bytes) -> None:
 
 @app.command()
 def calendar(
-    month: Optional[str] = typer.Argument(None, help="YYYY-MM (default: the month of --as-of)."),
+    month: Optional[str] = typer.Argument(None, metavar="MONTH", help="YYYY-MM (default: the month of --as-of)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", metavar="WHEN", help="Today, for marking (default: now)."),
     db: Optional[str] = DbOption,
 ):
@@ -991,7 +1003,7 @@ def calendar(
 
 @app.command()
 def query(
-    sql: str = typer.Argument(..., help="One read-only SQL statement, e.g. \"SELECT * FROM upcoming_deadlines\"."),
+    sql: str = typer.Argument(..., metavar="SQL", help="One read-only SQL statement, e.g. \"SELECT * FROM upcoming_deadlines\"."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format"),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, max=86400, help="Stop the query after this many seconds."),
     db: Optional[str] = DbOption,
@@ -1106,7 +1118,7 @@ def batch(
 
 @app.command()
 def tag(
-    inputs: List[Path] = typer.Argument(..., help=".tml / .TE3input files or folders of them."),
+    inputs: List[Path] = typer.Argument(..., metavar="PATH...", help=".tml / .TE3input files or folders of them."),
     out: Path = typer.Option(..., "--out", help="Folder to write the tagged documents to (created if missing)."),
     mode: Mode = ModeOption,
 ):
@@ -1154,8 +1166,8 @@ def tag(
 
 @app.command(name="eval")
 def evaluate(
-    gold: Path = typer.Argument(..., help="Folder of gold TimeML documents."),
-    system: Optional[Path] = typer.Argument(None, help="Folder of system TimeML output (default: run the engine)."),
+    gold: Path = typer.Argument(..., metavar="GOLD", help="Folder of gold TimeML documents."),
+    system: Optional[Path] = typer.Argument(None, metavar="SYSTEM", help="Folder of system TimeML output (default: run the engine)."),
     errors: Optional[Path] = typer.Option(None, "--errors", help="Write every miss, spurious and wrong value here (TSV)."),
     fmt: AlertFormat = typer.Option(AlertFormat.text, "--format", help="text or json."),
 ):

@@ -1,0 +1,65 @@
+"""Patterns compiled once per machine: the same matches as `re`, and a damaged cache costs nothing
+but time."""
+import marshal
+import re
+
+from timeline.regex_cache import _ProgramCache
+
+from .test_cli import run
+
+PATTERNS = [
+    (r"(?P<day>\d{1,2})\s+(?P<month>jan(?:uary)?|feb(?:ruary)?)", 0),
+    (r"\bby\s+(?:the\s+)?end\s+of\b", re.IGNORECASE),
+    (r"(\w+) - \1  # a word repeated", re.VERBOSE),
+    (rb"\x00[\x01-\x7f]+", 0),
+]
+TEXT = "Talks resume on 12 February; by the End of it, word-word. 3 jan"
+
+
+def _compiled(cache: _ProgramCache):
+    return [cache.compile(p, f) for p, f in PATTERNS]
+
+
+def test_a_pattern_read_back_matches_as_re_compiles_it(tmp_path):
+    first = _ProgramCache(tmp_path / "c.marshal")
+    fresh = _compiled(first)
+    first.save()
+    again = _ProgramCache(tmp_path / "c.marshal")
+    assert len(again.programs) == len(PATTERNS)
+    for (pattern, flags), built in zip(PATTERNS, _compiled(again)):
+        expected = re.compile(pattern, flags)
+        assert built == expected and built.groupindex == expected.groupindex
+        subject = TEXT.encode() if isinstance(pattern, bytes) else TEXT
+        assert [m.span() for m in built.finditer(subject)] == [m.span() for m in expected.finditer(subject)]
+    assert again.added == 0 and fresh == _compiled(again)
+
+
+def test_a_damaged_program_is_compiled_afresh(tmp_path):
+    path = tmp_path / "c.marshal"
+    cache = _ProgramCache(path)
+    _compiled(cache)
+    cache.save()
+    programs = marshal.loads(path.read_bytes())
+    for key, entry in programs.items():  # a program the matching engine cannot run
+        programs[key] = (entry[0], b"\xff" * len(entry[1])) + entry[2:]
+    path.write_bytes(marshal.dumps(programs))
+    damaged = _ProgramCache(path)
+    for (pattern, flags), built in zip(PATTERNS, _compiled(damaged)):
+        assert built == re.compile(pattern, flags)
+    path.write_bytes(b"not a cache")
+    assert _ProgramCache(path).programs == {}
+
+
+def test_the_command_reads_the_same_with_a_cache_without_one_and_with_a_broken_one(tmp_path):
+    line = "The union must reply by Friday, the ministry said on Monday.\n"
+    env = {"XDG_CACHE_HOME": str(tmp_path)}
+    args = ("extract", "-", "--published", "2026-03-02", "--format", "json")
+    first = run(*args, input=line, env=env)
+    assert first.returncode == 0, first.stderr
+    files = list((tmp_path / "timeline").glob("regex-*.marshal"))
+    assert len(files) == 1 and files[0].stat().st_size > 100_000
+    assert run(*args, input=line, env=env).stdout == first.stdout
+    assert run(*args, input=line, env={**env, "TIMELINE_REGEX_CACHE": "0"}).stdout == first.stdout
+    files[0].write_bytes(b"\x00" * 64)
+    broken = run(*args, input=line, env=env)
+    assert broken.returncode == 0 and broken.stdout == first.stdout and not broken.stderr

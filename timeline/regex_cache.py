@@ -1,0 +1,125 @@
+"""Regular expressions compiled once per machine, not once per command.
+
+The rule families, deadline cues and roles compile about 420 patterns; parsing them is most of
+what `timeline extract` spends before reading a word (about 110 ms of a 330 ms command). Python's
+`re` parses a pattern into a program for its matching engine and keeps it only in memory, so
+every command parsed them all again. The command line installs this cache: the parsed program of
+each pattern is kept in a file under `$XDG_CACHE_HOME/timeline/` (else `~/.cache/timeline/`), one
+file per Python build, and a later command builds its patterns from it directly.
+
+A program read back is checked by the matching engine itself, which refuses one it cannot run;
+anything unreadable or refused falls back to compiling as `re` would. `TIMELINE_REGEX_CACHE=0`
+turns the cache off.
+"""
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import sys
+import tempfile
+from array import array
+from pathlib import Path
+from typing import Optional
+
+# Patterns built from what a user types (a --grep word) would grow the file without bound.
+MAX_PATTERNS = 3000
+
+_Entry = tuple  # (flags, program, groups, groupindex, indexgroup): the arguments of _sre.compile
+# A program is kept as the bytes of an unsigned array of the engine's code size: marshal reads
+# bytes at once but a list of 190,000 ints in about 90 ms, most of what the cache saves.
+_CODE = next(t for t in "IL" if array(t).itemsize == __import__("_sre").CODESIZE)
+
+
+def cache_file() -> Path:
+    import _sre
+
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    build = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}{sys.version_info.micro}-{_sre.MAGIC}"
+    return Path(root) / "timeline" / f"regex-{build}.marshal"
+
+
+class _ProgramCache:
+    def __init__(self, path: Path) -> None:
+        import _sre
+        from re import _compiler, _parser
+
+        self.path, self._sre, self._compiler, self._parser = path, _sre, _compiler, _parser
+        self.compile_uncached = _compiler.compile
+        self.programs: dict = {}
+        self.added = 0
+        try:
+            with open(path, "rb") as f:
+                programs = marshal.load(f)
+            if isinstance(programs, dict):
+                self.programs = programs
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+
+    def _build(self, pattern, entry: _Entry):
+        flags, program, groups, groupindex, indexgroup = entry
+        return self._sre.compile(pattern, flags, array(_CODE, program).tolist(), groups, groupindex, indexgroup)
+
+    def compile(self, pattern, flags=0):
+        if not isinstance(pattern, (str, bytes)):
+            return self.compile_uncached(pattern, flags)
+        key = (pattern, int(flags))
+        entry = self.programs.get(key)
+        if entry is not None:
+            try:
+                return self._build(pattern, entry)
+            except Exception:  # a program this build's engine refuses: compile it afresh
+                del self.programs[key]
+        compiled = self.compile_uncached(pattern, flags)
+        if len(self.programs) < MAX_PATTERNS:
+            entry = self._entry(pattern, flags)
+            # Kept only if it builds the very pattern re builds (Pattern equality compares the program).
+            if entry is not None and self._build(pattern, entry) == compiled:
+                self.programs[key] = entry
+                self.added += 1
+        return compiled
+
+    def _entry(self, pattern, flags) -> Optional[_Entry]:
+        try:
+            parsed = self._parser.parse(pattern, flags)
+            program = array(_CODE, self._compiler._code(parsed, flags)).tobytes()
+        except Exception:
+            return None
+        indexgroup = [None] * parsed.state.groups
+        for name, index in parsed.state.groupdict.items():
+            indexgroup[index] = name
+        return (int(flags | parsed.state.flags), program, parsed.state.groups - 1,
+                dict(parsed.state.groupdict), tuple(indexgroup))
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-")
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(self.programs, f)
+            os.replace(tmp, self.path)  # whole or not at all, whatever other commands do meanwhile
+        except (OSError, ValueError):
+            try:
+                os.unlink(tmp)
+            except (OSError, UnboundLocalError):
+                pass
+
+
+_installed: Optional[_ProgramCache] = None
+
+
+def install() -> None:
+    """Compile every pattern of this process through the cache (once; the command line calls it)."""
+    global _installed
+    if _installed is not None or os.environ.get("TIMELINE_REGEX_CACHE", "1") == "0":
+        return
+    try:
+        cache = _ProgramCache(cache_file())
+        cache._compiler.compile  # the hook point of this Python's re
+    except (ImportError, AttributeError):
+        return
+    cache._compiler.compile = cache.compile
+    atexit.register(cache.save)
+    _installed = cache
