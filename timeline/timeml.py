@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -78,30 +79,53 @@ def dct_datetime(value: str) -> datetime:
 
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
-_MARKUP = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|\w+);|[^<&]+|[<&]")
+_TAG_OR_ENTITY = re.compile(r"<[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+
+
+class _MarkupOffsets:
+    """Where each character of TEXT's text stands in its markup: tags take no text, an entity
+    the characters it stands for (all at the entity), anything else one character each. Kept as
+    runs, not one entry per character."""
+
+    def __init__(self, body: str) -> None:
+        self.length = len(body)
+        self.text_at: list[int] = []  # where each run starts in the text
+        self.markup_at: list[int] = []  # and in the markup
+        self.plain: list[bool] = []  # a run of plain characters, else one entity
+        text = at = 0
+        for m in _TAG_OR_ENTITY.finditer(body):
+            if m.start() > at:
+                text = self._run(text, at, m.start() - at, True)
+            if body[m.start()] == "&":
+                text = self._run(text, m.start(), len(html.unescape(m.group())), False)
+            at = m.end()
+        if self.length > at:
+            text = self._run(text, at, self.length - at, True)
+        self.text_length = text
+
+    def _run(self, text: int, at: int, length: int, plain: bool) -> int:
+        self.text_at.append(text)
+        self.markup_at.append(at)
+        self.plain.append(plain)
+        return text + length
+
+    def __getitem__(self, offset: int) -> int:
+        if offset >= self.text_length:
+            return self.length
+        i = bisect_right(self.text_at, offset) - 1
+        return self.markup_at[i] + (offset - self.text_at[i] if self.plain[i] else 0)
 
 
 def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
     """The original document with its TEXT re-tagged with our timexes, all else byte for byte."""
     raw = doc.raw
-    m = re.search(r"(<TEXT>)(.*?)(</TEXT>)", raw, re.S)
-    if not m:
+    opened = raw.find("<TEXT>")
+    closed = raw.find("</TEXT>", opened + 6) if opened >= 0 else -1
+    if closed < 0:
         raise ValueError(f"{doc.id}: no TEXT element")
-    body = m.group(2)
     # Remove existing TIMEX3 tags in TEXT: the output is ours alone.
-    body = re.sub(r"</?TIMEX3\b[^>]*>", "", body)
-    # Map text offsets to positions in the markup: tags take no text, an entity the characters it
-    # stands for, anything else one character each.
-    pos_of: list[int] = []
-    for piece in _MARKUP.finditer(body):
-        first = piece.group()[0]
-        if first == "<":
-            continue
-        if first == "&" and piece.end() - piece.start() > 1:
-            pos_of.extend([piece.start()] * len(html.unescape(piece.group())))
-        else:
-            pos_of.extend(range(piece.start(), piece.end()))
-    pos_of.append(len(body))
+    body = re.sub(r"</?TIMEX3\b[^>]*>", "", raw[opened + 6:closed])
+    pos_of = _MarkupOffsets(body)
     inserts: list[tuple[int, int, str]] = []
     for n, t in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
         attrs = f'tid="t{1000 + n}" type="{t.type}" value="{html.escape(t.value)}"'
@@ -116,7 +140,7 @@ def write_timeml(doc: TimeMLDocument, timexes: Iterable[Timex]) -> str:
         pieces += [body[at:position], tag]
         at = position
     pieces.append(body[at:])
-    return raw[:m.start(2)] + "".join(pieces) + raw[m.end(2):]
+    return raw[:opened + 6] + "".join(pieces) + raw[closed:]
 
 
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([A-Za-z][\w.-]*)[^>]*?(/?)>")
@@ -157,7 +181,7 @@ def _balanced(body: str, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
-def _end_position(body: str, pos_of: list[int], end: int) -> int:
+def _end_position(body: str, pos_of: _MarkupOffsets, end: int) -> int:
     """Markup position just after the last character of a span."""
     last = pos_of[end - 1]
     ent = _ENTITY.match(body, last) if body[last] == "&" else None
