@@ -98,6 +98,9 @@ def _rest_of_period(t: Timex, today: date, earliest: str, latest: str) -> tuple[
     return max(first, today + timedelta(days=1)).isoformat(), last.isoformat()
 
 
+# A thing done "this week" was done by the day of writing; a month or a year stays whole ("exports
+# rose this month"), as readers of the figures it dates take it.
+_THIS_PERIOD = re.compile(r"(?:(?:during|in|within)\s+)?this\s+week$", re.IGNORECASE)
 _NOW = re.compile(r"(?:right\s+)?now|currently|at\s+present|at\s+the\s+moment$", re.IGNORECASE)
 # "two weeks ago", "six months ago": about that long before the day of writing.
 _AGO = re.compile(r"^(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -239,6 +242,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         kind = "scheduled"  # "was supposed to happen in November 2011": a plan, as it stood
     else:
         kind = "event"
+    if kind == "event" and last >= today and _THIS_PERIOD.match(t.text):
+        latest = _iso(today)  # "cut 300 jobs this week", written on Friday: Monday to Friday
     cue_m = schedule_cue if kind == "scheduled" else None
     return plain(kind, cue=cue_m.group(0) if cue_m else None)
 
