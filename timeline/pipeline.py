@@ -101,6 +101,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     neighbours: list[Neighbour] = []  # the mentions of the current sentence read so far
     head: Optional[Neighbour] = None  # the first item of the list of dates the last mention is in
     sentence_of = [sentences.around(t.start) for t in timexes]
+    counted: dict[str, Mention] = {}  # the last span counted down, by its length
     for i, timex in enumerate(timexes):
         sentence = sentence_of[i]
         if i and sentence_of[i - 1] != sentence:
@@ -128,11 +129,27 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and prev.text[:4].lower() == "the " \
                 and _ENDED.match(text[prev.end:timex.start]):
             mentions[-1] = _period_ending(prev, mention.latest[:10], dct.date())
+        if mention.kind == "deadline" and timex.type == "DURATION":
+            mention = _same_countdown(mention, counted.get(timex.value), sentence)
+            counted[timex.value] = mention
         if document.zone is not None and timex.type == "TIME" and timex.value.endswith("Z"):
             mention = _on_local_clock(mention, document.zone)
         mentions.append(mention)
         neighbours.append(Neighbour(timex.start, timex.end, mention.earliest, mention.latest, mention.kind))
     return Extraction(document, mentions)
+
+
+# How far back a span of the same length is read as the same countdown retold.
+_RETOLD_WITHIN = 600
+
+
+def _same_countdown(span: Mention, before: Optional[Mention], sentence: tuple[int, int]) -> Mention:
+    """A span counted down again in a later sentence ('set a 48-hour deadline on Sunday ... "We
+    are giving the sponsors 48 hours"') is the same countdown: it runs from the day the first was
+    set, not from the day of writing."""
+    if before is None or before.end > sentence[0] or span.start - before.end > _RETOLD_WITHIN:
+        return span
+    return replace(span, earliest=before.earliest, latest=before.latest, due=before.due)
 
 
 def _with_adjectives(text: str, ranged: list) -> list:
