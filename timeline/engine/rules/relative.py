@@ -264,3 +264,12 @@ def last_quarter(m, ctx):
     """"profits fell in the last quarter": the quarter before the one the text is written in, a
     date, not a span of three months."""
     return _period(cal.shift(ctx.today, "quarter", -1), "quarter")
+
+
+# "the new year" spoken of in the second half of a year is the year to come; in its first months,
+# the year just begun. Its holiday ("the new year celebrations") is left to the holiday names.
+@compile_rule("new-year", r"""\bthe\s+new\s+year\b(?![\s-]*(?:['\u2019]s|eve|day|holidays?|celebrations?|party|parties|
+    festivities|message|address|honours|honors|resolutions?))""", triggers=('UNIT',), reach=(24, 24))
+def new_year(m, ctx):
+    today = ctx.today
+    return _period(date(today.year + (today.month >= 7), 1, 1), "year")
