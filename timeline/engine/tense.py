@@ -198,6 +198,13 @@ _DEADLINE_IS = re.compile(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains|
 LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
                         r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
                         re.IGNORECASE)
+# A date chosen for something: "The court fixed December 5 as the date for judgment", "INEC set
+# February 25 for the presidential election", "picked Saturday night as the time to attack": the
+# day chosen lies ahead of the choosing, not behind the writer; the tense of the choosing says
+# nothing of it, and the nearest such day is meant.
+_DAY_CHOSEN = re.compile(r"\b(?:fixe[sd]|fixing|sets?|setting|picked|chose|chosen|named|earmarked|pencill?ed\s+in|"
+                         r"slated|scheduled|announced|declared)\s+(?:the\s+)?$", re.IGNORECASE)
+_CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|her|their)\b)", re.IGNORECASE)
 # A date naming an event that the clause's own event leads up to: "registration ended ahead of the
 # March 9 general election", "the final registration before the August 9 General Election kicked off":
 # the event lies ahead, whatever tense tells of what comes before it.
@@ -371,6 +378,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE  # "Funding runs out on Sept. 30": a timetable's end, not a report of one
     if _DEADLINE_OF.search(left[-60:]) and not _DEADLINE_GONE.match(text, end) and not _PERFECT.search(left[-80:]):
         return SURELY_FUTURE  # "has been given a noon deadline on Friday", "a final date of 30 April"
+    if _DAY_CHOSEN.search(left[-24:]) and _CHOSEN_FOR.match(text, end, min(len(text), end + 12)):
+        return NONE
     if LISTED_FOR.search(left[-160:]) and re.search(r"\b(?:on|for|in|after)\s+$", left[-8:]):
         return FUTURE
     if _DEADLINE_IS.search(left[-200:]) and not _PERFECT.search(left[-80:]):
