@@ -245,3 +245,16 @@ def test_locked_database_waits_then_fails_cleanly(seed_path, db):
     assert out.returncode == 2
     assert "locked" in out.stderr and "Traceback" not in out.stderr
     assert _store_snapshot(db)[0] == 1
+
+
+def test_each_command_starts_alone_yet_the_whole_app_answers_the_rest(db):
+    """The command line builds only the command named (start-up); a misspelt command, --help and a
+    global option before the command still see every command."""
+    misspelt = run("extrat", "-")
+    assert misspelt.returncode == 2 and "Did you mean 'extract'" in misspelt.stderr
+    assert "deadlines" in run("--help").stdout and "feeds" in run("--help").stdout
+    before = subprocess.run([sys.executable, "-m", "timeline", "--db", db, "add", "-", "--published", "2026-03-02"],
+                            input="The union must reply by Friday.", capture_output=True, text=True, timeout=120)
+    assert before.returncode == 0, before.stderr
+    assert "Friday" in run("show", "--format", "csv", db=db).stdout
+    assert "No feeds followed" in run("feeds", "list", db=db).stdout

@@ -5,6 +5,7 @@ Heavy modules (the engine, rich, dateparser, trafilatura) are imported inside co
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 import sys
@@ -1194,10 +1195,32 @@ def evaluate(
         _out(f"{k:10}{v['precision']:8.2f}{v['recall']:8.2f}{v['f1']:8.2f}")
 
 
+def _for_command(args: List[str]) -> typer.Typer:
+    """The application as one command needs it: where the arguments name a command, a copy that
+    holds that command alone, so that start-up converts one command's parameters, not all of them
+    (a tenth of `extract`'s start-up). Anything else (help, a misspelt command) gets the whole."""
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        if args[i] not in ("--db",):
+            return app  # --help, --version, completion: they speak of every command
+        i += 2
+    if i >= len(args):
+        return app
+    name = args[i]
+    commands = [c for c in app.registered_commands
+                if (c.name or c.callback.__name__.lower().replace("_", "-")) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    only = copy.copy(app)
+    only.registered_commands, only.registered_groups = commands, groups
+    return only
+
+
 def main() -> None:
     """Entry point: turn a TimelineError into one line on stderr and exit 2, never a traceback."""
     try:
-        code = app(standalone_mode=False)
+        code = _for_command(sys.argv[1:])(standalone_mode=False)
     except TimelineError as e:
         sys.stderr.write(f"timeline: {e}\n")
         sys.exit(e.exit_code)

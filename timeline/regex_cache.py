@@ -17,7 +17,6 @@ import atexit
 import marshal
 import os
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from typing import Optional
@@ -94,6 +93,8 @@ class _ProgramCache:
     def save(self) -> None:
         if not self.added:
             return
+        import tempfile  # only when there is something to save: its imports cost every start-up 5 ms
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-")
