@@ -247,6 +247,10 @@ class Rule:
     reach: tuple[int, int] = (64, 64)  # how far a match and its look-arounds extend before/after a trigger
 
 
+# What re.escape escapes, looked up a character at a time (every start-up builds these tries).
+_ESCAPED = {c: "\\" + c for c in "()[]{}?*+-|^$\\.&~#\t\n\r\v\f"}
+
+
 def alternation(words) -> str:
     """A regex alternation of words, spaces matching any run of blanks, shaped as a trie: the regex
     engine reads each letter once instead of trying every word that shares it, and still prefers
@@ -254,8 +258,15 @@ def alternation(words) -> str:
     root: dict = {}
     for w in set(words):
         node = root
-        for piece in re.findall(r" +|[^ ]", w):
-            node = node.setdefault(r"\s+" if piece.startswith(" ") else re.escape(piece), {})
+        blank = False
+        for ch in w:
+            if ch == " ":
+                if not blank:
+                    node = node.setdefault(r"\s+", {})
+                blank = True
+            else:
+                node = node.setdefault(_ESCAPED.get(ch, ch), {})
+                blank = False
         node[""] = {}
 
     def emit(node: dict) -> str:
