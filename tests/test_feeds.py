@@ -135,3 +135,6 @@ def test_the_same_article_from_two_feeds_is_stored_once(server, db):
     places = json.loads(run("query", "SELECT url, feed FROM document_places ORDER BY url", "--format", "json",
                             db=db).stdout)
     assert {p["feed"] for p in places} == {"one", "two"}
+    calendar = run("export", "--format", "ics", db=db).stdout.replace("\n ", "")  # unfolded
+    # the calendar entry links the article where it was first read (its canonical link is another site's)
+    assert f"URL:{server.base}/strike\n" in calendar and f"<{server.base}/strike>" in calendar

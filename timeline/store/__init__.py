@@ -649,8 +649,11 @@ class Store:
             if r["cal_digest"] is not None and r["cal_digest"] != r["digest"]:
                 sequence += 1
             sequence = max(sequence, r["sequence"])
-            updates.append((r["uid"], sequence, r["digest"], deadline_summary(r), deadline_when(r), r["deadline_id"]))
-            out.append(dict(r, sequence=sequence))
+            sent = (r["uid"], sequence, r["digest"], deadline_summary(r), deadline_when(r))
+            if sent != (r.get("cal_uid"), r["cal_sequence"], r["cal_digest"], r.get("cal_summary"), r.get("cal_when")):
+                updates.append((*sent, r["deadline_id"]))  # as the last export sent it, nothing to write
+            r["sequence"] = sequence
+            out.append(r)
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany("UPDATE deadline_ids SET uid = ?, cal_sequence = ?, cal_digest = ?, cal_summary = ?, cal_when = ?"

@@ -98,18 +98,41 @@ def deadline_history(store, deadline_id: int) -> list[dict]:
 
 
 def deadline_histories(store) -> dict[int, list[dict]]:
-    """`deadline_history` of every deadline at once (one query, for the calendar of a whole store),
-    each report also with its mention's own due time and its article's UTC offset."""
+    """Every deadline's reports at once, oldest first (one query, for the calendar of a whole
+    store): what `deadline_history` gives a calendar entry (the date each report gave, what
+    changed, its sentence and article), with its mention's own due time and its article's UTC
+    offset. The articles' addresses are read once and the reports ordered here: per report in
+    SQL, they were a third of the query's time at 100,000 articles."""
     merged = {r["id"]: r["merged_into"] for r in
               store.rows("SELECT id, merged_into FROM tracked_deadlines WHERE merged_into IS NOT NULL")}
+    first_place = _first_places(store)
     histories: dict[int, list[dict]] = {}
-    for report in store.rows(_HISTORY.replace(" FROM deadline_sources", ", m.due AS mention_due, d.utc_offset"
-                                                                        " FROM deadline_sources", 1)
-                             + " ORDER BY d.published, m.id"):
+    for report in store.rows(
+            "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.sentence, m.due AS mention_due,"
+            " d.id AS document_id, d.title, d.source, d.published, d.utc_offset, nullif(d.path, '') AS url"
+            " FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id"):
+        address = first_place.get(report["document_id"])
+        if address is not None:
+            report["url"] = address
         histories.setdefault(report["deadline_id"], []).append(report)
         if report["deadline_id"] in merged:
             histories.setdefault(merged[report["deadline_id"]], []).append(report)
+    for reports in histories.values():
+        reports.sort(key=_oldest_first)
     return histories
+
+
+def _first_places(store) -> dict[int, Optional[str]]:
+    """The address each article was first read from (`ADDRESS`, for all articles at once)."""
+    first: dict[int, Optional[str]] = {}
+    for r in store.rows("SELECT document_id, coalesce(canonical_url, url) AS address FROM document_places"
+                        " ORDER BY document_id, seen_at"):
+        first.setdefault(r["document_id"], r["address"])
+    return first
+
+
+def _oldest_first(report: dict) -> tuple:
+    return report["published"] or "", report["mention_id"]
 
 
 def merged_into(store, deadline_id: int) -> list[int]:
@@ -134,7 +157,7 @@ def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
     deadlines = store.rows(
         "SELECT t.id AS deadline_id, t.key, coalesce(i.uid, t.key) AS uid, t.due, nullif(t.subject, '') AS subject,"
         " nullif(t.setter, '') AS setter, t.status, t.dismissed, t.merged_into, t.sequence, t.first_due,"
-        " i.cal_sequence, i.cal_digest, i.pruned"
+        " i.uid AS cal_uid, i.cal_sequence, i.cal_digest, i.cal_summary, i.cal_when, i.pruned"
         " FROM tracked_deadlines t LEFT JOIN deadline_ids i ON i.id = t.id"
         + ("" if include_pruned else " WHERE i.pruned IS NULL") + " ORDER BY t.due, t.key")
     histories = deadline_histories(store)
@@ -159,10 +182,18 @@ def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
                               utc_offset=None, history=[], cancelled=True, joined=True, summary=r["cal_summary"]))
     plans = store.rows(
         "SELECT m.id AS mention_id, d.content_hash || ':' || m.start AS report_key, m.text, m.sentence, m.earliest,"
-        " m.latest, d.title, d.source, d.published, d.utc_offset, " + ADDRESS + " AS url"
+        " m.latest, d.title, d.source, d.published, d.utc_offset, nullif(d.path, '') AS url, d.id AS document_id"
         " FROM mentions m JOIN documents d ON d.id = m.document_id"
         " WHERE m.kind = 'scheduled' AND m.earliest IS NOT NULL ORDER BY m.earliest, d.content_hash, m.start")
-    return [dict(r, kind="deadline") for r in deadlines] + [dict(r, kind="scheduled") for r in plans]
+    first_place = _first_places(store)
+    for r in deadlines:
+        r["kind"] = "deadline"
+    for r in plans:
+        r["kind"] = "scheduled"
+        address = first_place.get(r.pop("document_id"))
+        if address is not None:
+            r["url"] = address
+    return deadlines + plans
 
 
 def month_rows(store, first: str, last: str) -> list[dict]:
