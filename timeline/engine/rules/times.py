@@ -9,7 +9,10 @@ from .. import lexicon
 from . import MONTH, WEEKDAY, Value, compile_rule, month_number, weekday_number
 
 _ZONE = r"(?:\s*(?:\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?(?!\d)|GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|CT|MT|BST|CET|CEST|EET|EEST|MSK|IST|JST|"
-_ZONE += r"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|[A-Z][a-z]+\s+time|Eastern|Pacific|Central)\b\)?))?"
+# A place's time, of one or two words ("Beijing time", "New York time"), not a phrase ending in "time"
+# ("by which time", "the same time").
+_PLACE_WORD = r"(?!(?:by|which|at|the|this|that|next|last|every|each|any|some|no|an?|one|same|first|full|part|half|prime|extra|over|in|on|of|for|and|or|local)\b)[A-Z][a-z]+\s+"
+_ZONE += rf"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|(?:{_PLACE_WORD}){{1,2}}time|Eastern|Pacific|Central)\b\)?))?"
 _DAY_TAIL = rf"""(?:,?\s+(?:on\s+|of\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
     (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?|(?P<month>{MONTH})\.?\s+
     (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
