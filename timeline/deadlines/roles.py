@@ -519,6 +519,12 @@ def _opening_np(sentence: str) -> str:
     return m.group(1) if m else ""
 
 
+# The full stop of a sentence that ends with the name ("set by the regulator."), not of an
+# abbreviation ("the U.S.", "Acme Inc."): a last word with no other stop, longer than four letters
+# or in small letters.
+_SENTENCE_STOP = re.compile(r"(?:(?<=\s)|^)([a-z][\w'\u2019&-]*|[\w'\u2019&-]{5,})\.$")
+
+
 def _name(np: Optional[str]) -> str:
     if not np:
         return ""
@@ -527,6 +533,7 @@ def _name(np: Optional[str]) -> str:
     np = _LEADING_DATE.sub("", np)
     np = " ".join(np.split()).strip(" ,;:\"'\u201c\u201d")
     np = re.sub(r"^(?:The|the)\s+", "", np)
+    np = _SENTENCE_STOP.sub(r"\1", np)
     words = np.split()
     if not words or len(words) > 12 or _NOT_ACTOR.match(np):
         return ""
