@@ -18,6 +18,7 @@ from ..engine import calendar as cal
 from ..engine.tense import BY_THE_TIME, LISTED_FOR, OBLIGATION, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
+from .nouns import APPOSED_AFTER, APPOSED_BEFORE
 from .roles import read_roles
 
 # A full stop inside a sentence before a number or a small letter is an abbreviation's ("Nov. 1, is now
@@ -178,7 +179,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     today = published.date()
     ahead = latest is not None and latest[:10] >= _iso(today)
     after_cue = c.AFTER_CUES.match(after) or (
-        s_end - t.end < 3 and c.NEXT_SENTENCE_DEADLINE.match(text, s_end, min(len(text), s_end + 80)))
+        s_end - t.end < 3 and c.NEXT_SENTENCE_DEADLINE.match(text, s_end, min(len(text), s_end + 80))) or (
+        APPOSED_AFTER.match(after) and APPOSED_BEFORE.search(text, max(s_start, head.start - 60), head.start))
     if after_cue:
         return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 

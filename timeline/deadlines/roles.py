@@ -194,7 +194,10 @@ _TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:win
                      r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
                      r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                      re.IGNORECASE)
-_NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)\s+(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
+_NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)"
+                              # "a deadline, Aug. 27, for ...", "the deadline—Aug. 27—for ...": a date set off
+                              r"(?:\s*(?:,|\(|--|[\u2014\u2013])[^,()\u2014\u2013;]{1,30}?(?:,|\)|--|[\u2014\u2013])\s*(?=(?:for|to)\s)|\s+)"
+                              r"(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
                               r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
 _DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"

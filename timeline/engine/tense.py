@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..deadlines.nouns import DEADLINE_NOUN
+from ..deadlines.nouns import APPOSED_AFTER, APPOSED_BEFORE, DEADLINE_NOUN
 from . import lexicon
 
 PAST, NONE, FUTURE = -1, 0, 1
@@ -376,6 +376,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
     if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
         return SURELY_FUTURE  # "Funding runs out on Sept. 30": a timetable's end, not a report of one
+    if APPOSED_BEFORE.search(left[-60:]) and APPOSED_AFTER.match(text, end) and not _PERFECT.search(left[-80:]):
+        return FUTURE  # "imposed the earliest deadline—Aug. 27—for workers to": the nearer such day
     if _DEADLINE_OF.search(left[-60:]) and not _DEADLINE_GONE.match(text, end) and not _PERFECT.search(left[-80:]):
         return SURELY_FUTURE  # "has been given a noon deadline on Friday", "a final date of 30 April"
     if _DAY_CHOSEN.search(left[-24:]) and _CHOSEN_FOR.match(text, end, min(len(text), end + 12)):
