@@ -46,6 +46,8 @@ def visible(value) -> str:
     """Text from an article or a query as it may reach a terminal: control and escape characters
     written out ("\\x1b"), so no text can clear the screen or retitle the window."""
     text = "" if value is None else str(value)
+    if text.isprintable():  # no control or direction character is printable: nothing to write out
+        return text
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
