@@ -67,6 +67,8 @@ def _span_value(m, ctx, qmod: str | None):
     unit = unit_name(m["unit"])
     if unit not in lexicon.UNITS:
         return None
+    if num[:1].isdigit() and ctx.text[max(0, m.start("num") - 1):m.start("num")] == "/":
+        return None  # "the 2022/23 year", "3/4 hour": the number ends a split year or a fraction, no count
     if num in ("a", "an") and (m["det"] or m.group(0).lower().endswith("-long")):
         return None  # "a year-long inquiry": the article is the inquiry's (see unit-long)
     if num in ("a", "an") and unit == "second":
