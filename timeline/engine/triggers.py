@@ -37,6 +37,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         "SPELLED": ["nineteen", "twenty", "thousand"],
         "DECADE": list(lexicon.DECADE_WORDS),
         "OCLOCK": ["clock"],  # "o'clock": the word after the apostrophe
+        "ANAPHOR": ["then", "time"],  # "before then", "by that time": a day named before ("date" is DEICTIC's)
     }
     for cls, ws in groups.items():
         for w in ws:
@@ -46,7 +47,7 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
 
 NAMES, WORDS = _table()
 CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT", "PART", "DEICTIC", "SETADV", "SEASON", "HALF",
-           "FISCAL", "SPELLED", "DECADE", "OCLOCK", "AMPM", "ORD", "NUMSEP", "DIGITS4", "ERA")
+           "FISCAL", "SPELLED", "DECADE", "OCLOCK", "ANAPHOR", "AMPM", "ORD", "NUMSEP", "DIGITS4", "ERA")
 
 # "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
 # engine skips ahead to it), which is where the trigger is.

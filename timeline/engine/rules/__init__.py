@@ -155,6 +155,12 @@ class Context:
         seen = self.last_by_grain.get(grain)
         return seen[0] if seen is not None and 0 <= at - seen[1] <= within else None
 
+    def last_point(self, at: int, within: int) -> Optional[Value]:
+        """The last mention that named a point on the calendar, if it ended within `within`
+        characters before `at`."""
+        seen = [(end, value) for value, end in self.last_by_grain.values() if 0 <= at - end <= within]
+        return max(seen, key=lambda s: s[0])[1] if seen else None
+
     def reference_day(self, finest: str = "century") -> date:
         """The day the story is at: the last date named, if it was named at least as finely as
         `finest` (a clock time needs a day, "that year" any date), else the publication day."""

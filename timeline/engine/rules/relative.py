@@ -273,3 +273,14 @@ def last_quarter(m, ctx):
 def new_year(m, ctx):
     today = ctx.today
     return _period(date(today.year + (today.month >= 7), 1, 1), "year")
+
+
+# "before then", "by that time": the day the sentence has just named, in the words of a condition or a
+# deadline ("would take effect June 28 if the dispute is not resolved before then").
+@compile_rule("then", r"""\b(?:by|before|until|till)\s+(?P<x>then|that\s+(?:time|date|day))\b""", triggers=('ANAPHOR', 'DEICTIC', 'UNIT'),
+              reach=(24, 16))
+def then(m, ctx):
+    named = ctx.last_point(m.start(), within=240)
+    if named is None or named.type not in ("DATE", "TIME") or named.anchor is None:
+        return None
+    return replace(named, from_reference=True)
