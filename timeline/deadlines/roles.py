@@ -35,6 +35,8 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
     encouraged encouraging voted votes accept accepts accepted count counts""".split())
 _SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
+# After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|may|might|could|should|shall|must|also|finally|"
                   r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
@@ -431,6 +433,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     # The actor of the nearest setting verb before the date, else of a reporting verb after it.
     # A passive verb's subject is who receives the order, not who gave it: "Residents were told".
     verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)
+             and not _NOUN_BEFORE.search(before, max(0, m.start() - 12), m.start())
              and (m.group(1).endswith("ing") or not _PASSIVE_BEFORE.search(before, 0, m.start()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
