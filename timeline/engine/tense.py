@@ -28,7 +28,7 @@ will 'll shall wo won't would must should going gonna plan plans planning planne
 expect expects expected expecting schedule scheduled due aims aim intends intend hopes hope
 upcoming tomorrow promise promises vows pledges threatens threaten wants want unless
 expire expires expiring lapse lapses preparing prepares prepare likely await awaits awaiting
-payable effective wait can't cannot
+payable effective wait can can't cannot
 """.split())
 
 # Present tense of verbs that describe a timetable: "closes on Thursday", "the strike starts Monday".
