@@ -223,7 +223,9 @@ def test_ctrl_c_in_fetch_says_what_was_kept(servers, tmp_path):
     feed.routes["/feed"] = (200, XML, rss(feed.base, [(p, p) for p in paths]))
     run("feeds", "add", feed.base + "/feed", "--name", "main", db=db)
     before = len(feed.log)
-    proc = subprocess.Popen([sys.executable, "-m", "timeline", "fetch", "--db", db], stderr=subprocess.PIPE, text=True)
+    # A job started in the background inherits SIGINT ignored; a person's terminal delivers it.
+    proc = subprocess.Popen([sys.executable, "-m", "timeline", "fetch", "--db", db], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None and \
             sum(p.startswith("/s") for p, _ in feed.log[before:]) < 4:
