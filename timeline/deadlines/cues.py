@@ -49,7 +49,7 @@ _MOVE_VERB = (r"(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shi
 # A deal or a sale that closes is completed, a plan; one that ends or expires is a deadline.
 EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
                         r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
-                        r"event|ceremony|celebrations?|term|semester|games|race|"
+                        r"event|ceremony|celebrations?|term|semester|games|race|year|quarter|month|week|day|"
                         r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b,?"
                         r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"|"
                         r"\b(?:deal|sale|transaction|acquisition|merger|takeover|purchase)\b,?(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+"
@@ -89,7 +89,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # close in January": something open for a time, whose end is a deadline, also once passed
     _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
-    _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at)\b" + _FILL, False),
+    _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at|in)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
     _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b(?:[^.;:]|\.(?=\d)){0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True),
     # "a 300 million euro payment on June 5", "1.6 billion euros due to the Fund next month": money owed on a day
