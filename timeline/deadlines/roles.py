@@ -200,7 +200,7 @@ _NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|
                               # "a deadline, Aug. 27, for ...", "the deadline—Aug. 27—for ...": a date set off
                               r"(?:\s*(?:,|\(|--|[\u2014\u2013])[^,()\u2014\u2013;]{1,30}?(?:,|\)|--|[\u2014\u2013])\s*(?=(?:for|to)\s)|\s+)"
                               r"(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
-                              r"(?P<c>(?:for|to|of|on)\s+[^.;]+)", re.IGNORECASE)
+                              r"(?P<c>(?:for|to|of|on)\s+(?:[^.;]|\.(?=\s?[\da-z]|[A-Z]\.))+)", re.IGNORECASE)
 _DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
                      r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
