@@ -234,7 +234,10 @@ _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGN
 OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
                         # "asked staff to submit their claims before Friday", "told residents to leave"
                         r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
-                        r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back)\b", re.IGNORECASE)
+                        r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back|"
+                        # a threat's condition: "threatened air strikes if they did not reach an agreement by noon Saturday"
+                        r"threat\w*(?:\s+[\w'\u2019-]+){1,8}?\s+(?:unless|if\s+(?:[\w'\u2019-]+\s+){0,3}?(?:not|fail\w*\s+to)))\b",
+                        re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
 # The words that set or face a deadline named by its day: "set a Friday deadline".
@@ -373,7 +376,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if _AHEAD.search(left[-48:]):
-        return PAST if _PERFECT.search(left[-80:]) else SURELY_FUTURE
+        return PAST if _PERFECT.search(left[-160:]) else SURELY_FUTURE
     if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
         return SURELY_FUTURE  # "Funding runs out on Sept. 30": a timetable's end, not a report of one
     if APPOSED_BEFORE.search(left[-60:]) and APPOSED_AFTER.match(text, end) and not _PERFECT.search(left[-80:]):
