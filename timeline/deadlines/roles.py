@@ -88,6 +88,9 @@ def _cut_after(phrase: str) -> str:
                   # "..., the FAA said", "..., a deadline it met on Sunday"
                   r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+deadline\b|"
                   r",\s+after\s+which\b|"
+                  # "... to file after the Revenue Authority extended the deadline": who moved it, not what is due
+                  r",?\s+(?:after|when|since|because|once)\s+(?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+(?:the\s+)?)?){1,6}?"
+                  r"(?:has\s+|had\s+)?(?:extended|set|moved|pushed\s+back|postponed|imposed|ordered|issued|fixed)\b|"
                   r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
                   r"so\s+that|,\s+(?:said|says|according)|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
     return phrase[:m.start()] if m else phrase
@@ -444,7 +447,17 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
             who = _actor_before(sentence[:m.start()])
             if who:
                 return _for_body(sentence, _resolve(text, who, s_start, sentence))
+    # "have twelve more days to register after the Ministry of Education extended the deadline":
+    # who moved or set it, told after the date
+    told = _SET_AFTER.search(sentence, at)
+    if told:
+        return _resolve(text, _name(told.group("who")), s_start, sentence)
     return ""
+
+
+_SET_AFTER = re.compile(r"\b(?:after|when|since|because|once)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+(?:the\s+)?)?){1,6}?)"
+                        r"(?:has\s+|had\s+)?(?:extended|set|moved|pushed\s+back|postponed|imposed|ordered|issued|fixed)\s+"
+                        r"(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
 
 
 # "The JAMB's spokesman, Fabian Benjamin,": who speaks for a body names the body as the setter.
