@@ -429,6 +429,8 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     for owner in _POSSESSOR.finditer(sentence[:min(len(sentence), at + 40)]):
         pass
     owner_name = owner and (owner.group(1) or owner.group(2))
+    if owner_name:  # "before the end of Iran's second deadline": Iran's
+        owner_name = re.sub(r"^(?:[Tt]he\s+)?(?:end|start|beginning|close|expiry|middle|eve)\s+of\s+", "", owner_name)
     if owner_name and owner_name.split()[-1].lower() not in _CALENDAR_WORDS:
         who = _name(owner_name)
         if who:
