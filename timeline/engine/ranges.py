@@ -101,6 +101,19 @@ def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Time
 _UNTIL = re.compile(r"\b(?:until|till|til|through|thru)\b", re.IGNORECASE)
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_IN = re.compile(r"\b(?:in|during|over|throughout|through)\s+$", re.IGNORECASE)
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
+
+
+def _next_month(first: str, second: str) -> bool:
+    """Is `second` the month after `first` (values "2021-03", "2021-04")?"""
+    a, b = _MONTH_VALUE.match(first), _MONTH_VALUE.match(second)
+    if a is None or b is None:
+        return False
+    return int(b[1]) * 12 + int(b[2]) == int(a[1]) * 12 + int(a[2]) + 1
+
+
 def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[Timex]:
     """The range that opens with the i-th timex, if one does."""
     t, v = tagged[i]
@@ -111,7 +124,9 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
         between = text[t.end:n.start]
         # "from 2 to 4 June", "3 and 4 June": a bare day that the next date completes
         bare_first = _BARE_NUMBER.match(t.text) and n.value[:7] == t.value[:7]
-        if ((start < t.start or bare_first) and _FROM_TO.fullmatch(between)) or _DASH.fullmatch(between):
+        if ((start < t.start or bare_first) and _FROM_TO.fullmatch(between)) or _DASH.fullmatch(between) \
+                or (_AND.fullmatch(between) and _next_month(t.value, n.value) and _IN.search(text, max(0, t.start - 12), t.start)):
+            # "in March and April": two months running on, one period (the days of a list stay apart)
             joined = _joined(text, start, t, n, n.end)
             if joined is not None:
                 return joined
