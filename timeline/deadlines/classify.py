@@ -313,6 +313,15 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         return deadline(due_s, counted.group(0).strip(),
                         earliest=anchor.isoformat(timespec="minutes") if by_the_hour else anchor.date().isoformat(),
                         latest=due_s)
+    ahead_span = _AHEAD_SPAN.match(t.text)
+    if ahead_span and c.SPAN_IN.search(before[-7:]) and not demanded and not c.SPAN_RECORD.search(before[-60:]) \
+            and clause_tense(text, t.start, t.end, s_start, s_end) >= 0:
+        # "is expected to issue several rulings in the next few weeks": some time from now to then
+        n = _FEW.get(" ".join(ahead_span["n"].lower().split()) if ahead_span["n"] else "few")
+        end = cal.add_duration(published, f"P{n}{ahead_span['unit'][0].upper()}") if n else None
+        if end is not None:
+            base.update(earliest=published.date().isoformat(), latest=end.date().isoformat())
+            return Mention(kind="scheduled", cue="in", **base)
     if c.SPAN_LASTS.match(after) and due is not None:
         return Mention(kind="duration", **{**base, "earliest": anchor.date().isoformat(), "latest": due.date().isoformat()})
     if c.SPAN_IN.search(before[-7:]) and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
@@ -322,6 +331,10 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         return Mention(kind="scheduled", cue="in", **base)
     return Mention(kind="duration", **base)
 
+
+# "the next few weeks", "the coming months": a time ahead of vague length, taken as a few of them.
+_AHEAD_SPAN = re.compile(r"^the\s+(?:next|coming)\s+(?:(?P<n>few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)$", re.IGNORECASE)
+_FEW = {"few": 3, "couple of": 2, "several": 4}
 
 _SPAN_VALUE = re.compile(r"^P(\d+)([DWMY])$")
 
