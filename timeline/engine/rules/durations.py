@@ -62,11 +62,16 @@ def duration(m, ctx):
     return _span_value(m, ctx, qmod or None)
 
 
+_AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+(?:between\s+|from\s+|over\s+|under\s+)?$", re.IGNORECASE)
+
+
 def _span_value(m, ctx, qmod: str | None):
     num = m["num"].lower()
     unit = unit_name(m["unit"])
     if unit not in lexicon.UNITS:
         return None
+    if _AGED.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None  # "students aged 16 years and above": an age, not a time
     if num[:1].isdigit() and ctx.text[max(0, m.start("num") - 1):m.start("num")] == "/":
         return None  # "the 2022/23 year", "3/4 hour": the number ends a split year or a fraction, no count
     if num in ("a", "an") and (m["det"] or m.group(0).lower().endswith("-long")):

@@ -11,7 +11,9 @@ from . import MONTH, ONES, ORDINAL, TENS, Value, alternation, compile_rule, is_c
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:[$€£#]|\b(?:room|no\.?|number|flight|route|highway|interstate|suite|box|unit|apt\.?|"
     r"apartment|building|gate|channel|model|page|pp?\.|chapter|section|article|code|"
-    r"platform|bus|train|line|version|rule|resolution|form|exit)\s*|\d\s+)$",
+    r"platform|bus|train|line|version|rule|resolution|form|exit|"
+    # "the model years 2005 to 2008": a product's name, not a time
+    r"model\s+years?(?:\s+\d{4}\s*(?:to|through|and|-|\u2013))?)\s*|\d\s+)$",
     re.IGNORECASE)
 _NOT_YEAR_AFTER = re.compile(
     r"^(?:\s*(?:%|percent|per\s*cent|[-\u2013]?(?:member|strong|page|ton|foot|mile|meter|metre|km|kg|year|"
