@@ -146,6 +146,9 @@ NTH_WEEKDAY_HOLIDAYS = {
     "father's day": (6, 7, 3), "election day": (11, 2, 1),
 }
 
+# Days named for what happened on them, written as their date without a year: "in the wake of 9/11".
+NAMED_DAYS = {"9/11": (2001, 9, 11), "7/7": (2005, 7, 7), "26/11": (2008, 11, 26)}
+
 # Holidays set by Easter: days after Easter Sunday.
 EASTER_HOLIDAYS = {
     "easter sunday": 0, "easter": 0, "good friday": -2, "easter monday": 1, "ash wednesday": -46,

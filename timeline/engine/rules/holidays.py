@@ -2,6 +2,7 @@
 November) and Easter-based ("Good Friday"), and the week or weekend of one ("Easter week")."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .. import calendar as cal
@@ -45,3 +46,18 @@ def holiday(m, ctx):
         grain = m["period"].lower()
         return Value("DATE", cal.value_at(d, grain), granularity=grain, anchor=d)
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+
+
+_ON = re.compile(r"\bon\s+$", re.IGNORECASE)
+
+
+@compile_rule("named-day", rf"""(?<![\w/.$])(?P<name>{alternation(lexicon.NAMED_DAYS)})(?![\w/]|\.\d)""", triggers=('NUMSEP',),
+              reach=(8, 8))
+def named_day(m, ctx):
+    """"the law passed in the wake of 9/11": the day it names, in the year it happened. "on 9/11"
+    may be any year's September 11 and is left alone."""
+    d = date(*lexicon.NAMED_DAYS[m["name"]])
+    if d >= ctx.today or _ON.search(ctx.text, max(0, m.start() - 4), m.start()):
+        return None
+    # named as background, not as the day the story is at: later times keep their own anchor
+    return Value("DATE", d.isoformat(), granularity="day", anchor=d, from_reference=True)
