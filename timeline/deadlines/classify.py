@@ -19,7 +19,7 @@ from ..engine.tense import BY_THE_TIME, LISTED_FOR, OBLIGATION, TENSE_REACH, cla
 from ..model import Mention, Timex
 from . import cues as c
 from .nouns import APPOSED_AFTER, APPOSED_BEFORE
-from .roles import read_roles
+from .roles import LETS_ACT, read_roles
 
 # A full stop inside a sentence before a number or a small letter is an abbreviation's ("Nov. 1, is now
 # Nov. 30", "the U.S. might be slipping").
@@ -289,6 +289,9 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         if due is not None:
             return deadline(due.isoformat(), lead.group(0).strip(), earliest=None, latest=due.isoformat())
     within = c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
+    if not within and c.SPAN_FOR.search(before[-40:]):
+        # "suspend the offensive for 120 hours to allow Kurdish forces to withdraw": a window for them
+        within = LETS_ACT.match(after)
     if not within and (c.SPAN_FOR.search(before[-40:]) or c.SPAN_OF.match(after)):
         return Mention(kind="duration", **base)
     demanded = c.DEMAND.search(text, s_start, s_end)

@@ -247,10 +247,20 @@ _PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(
 _PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
 
 
+# A span that lets someone act: "for 120 hours to allow Kurdish forces to withdraw" (also read by classify).
+LETS_ACT = re.compile(r",?\s+(?:in\s+order\s+)?to\s+(?:(?:allow|enable)\s+(?P<who>(?:[\w'\u2019.-]+\s+){1,6}?)to\s+|"
+                      r"let\s+(?P<who2>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+(?=[a-z]+\b))(?P<act>[a-z]+\b[^.;]*)")
+
+
 def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> str:
     before, after = sentence[:at], sentence[to:]
     # Stop the tail at the next mention: "... to respond to an offer in June" names June's own clause.
     nxt = min((a - to for a, _ in others if a >= to), default=None)
+    # 0. A span that lets someone act: "suspend the offensive for 120 hours to allow Kurdish forces
+    # to withdraw from the zone"
+    allowed = LETS_ACT.match(after)
+    if allowed:
+        return _clean(_cut_after(f"{(allowed.group('who') or allowed.group('who2')).strip()} to {allowed.group('act')}"))
     # 1. Given a span or a date: "gave Doha 10 days to comply", "has until Friday to leave".
     act = _TO_ACT.match(after)
     give = None
