@@ -149,7 +149,11 @@ def _same_countdown(span: Mention, before: Optional[Mention], sentence: tuple[in
     set, not from the day of writing."""
     if before is None or before.end > sentence[0] or span.start - before.end > _RETOLD_WITHIN:
         return span
-    return replace(span, earliest=before.earliest, latest=before.latest, due=before.due)
+    retold = replace(span, earliest=before.earliest, latest=before.latest, due=before.due)
+    if not re.search(r"\bto\s+[a-z]", span.subject or ""):
+        # '"We have seven days," the chairman said': what is due is told where the span was first set
+        retold = replace(retold, subject=before.subject, setter=span.setter or before.setter)
+    return retold
 
 
 def _with_adjectives(text: str, ranged: list) -> list:
