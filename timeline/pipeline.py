@@ -8,6 +8,7 @@ from typing import Optional
 
 from .allocation import without_cycle_collection
 from .deadlines.classify import Neighbour, classify
+from .deadlines.roles import BARE_DEADLINE
 from .engine import story_start, tag_with_values
 from .engine.adjectives import frequency_adjectives
 from .engine.ranges import join_ranges
@@ -102,6 +103,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     head: Optional[Neighbour] = None  # the first item of the list of dates the last mention is in
     sentence_of = [sentences.around(t.start) for t in timexes]
     counted: dict[str, Mention] = {}  # the last span counted down, by its length
+    last_deadline: Optional[Mention] = None
     for i, timex in enumerate(timexes):
         sentence = sentence_of[i]
         if i and sentence_of[i - 1] != sentence:
@@ -120,6 +122,17 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
             if end.kind == "deadline":
                 mention = replace(mention, kind="deadline", due=end.due, subject=end.subject, setter=end.setter, cue=end.cue)
         prev = mentions[-1] if neighbours else None
+        if prev is not None and prev.kind == "deadline" and mention.kind != "deadline" and mention.earliest \
+                and _ELLIPTIC_OWNER.search(text, max(prev.end, timex.start - 60), timex.start):
+            # "the deadline is 23:00 GMT - with Scotland's at midnight": another's deadline, the same act
+            mention = replace(mention, kind="deadline", due=mention.latest, subject=prev.subject, cue="deadline")
+        if mention.kind == "deadline" and _NO_ACT.match(mention.subject or "") \
+                and last_deadline is not None and last_deadline.end <= sentence[0] \
+                and timex.start - last_deadline.end <= _RETOLD_WITHIN and last_deadline.subject \
+                and BARE_DEADLINE.search(text, sentence[0], timex.start):
+            # "Clubs cannot sign players after Friday. For Premier League clubs the deadline is 23:00 GMT":
+            # what is due was told in the sentence before
+            mention = replace(mention, subject=last_deadline.subject)
         if prev is not None and prev.kind == "deadline" and mention.earliest \
                 and prev.earliest and prev.earliest[:10] == mention.earliest[:10] \
                 and _APPOSITION.match(text[prev.end:timex.start]):
@@ -135,9 +148,19 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         if document.zone is not None and timex.type == "TIME" and timex.value.endswith("Z"):
             mention = _on_local_clock(mention, document.zone)
         mentions.append(mention)
+        if mention.kind == "deadline":
+            last_deadline = mention
         neighbours.append(Neighbour(timex.start, timex.end, mention.earliest, mention.latest, mention.kind))
     return Extraction(document, mentions)
 
+
+# "with Scotland's at midnight", "and Wales's on Friday": a deadline of another, by ellipsis.
+_ELLIPTIC_OWNER = re.compile(r"\b(?:with|and|while)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|\u2019s)\s+"
+                             r"(?:(?:at|on|by)\s+)?$")
+
+# A subject that names no act: nothing, or only the phrase that opens the sentence ("For Premier
+# League clubs the deadline is ...").
+_NO_ACT = re.compile(r"$|(?:for|in|with|at|on|from|of|by|among|across)\b(?!.*\bto\s+[a-z])", re.IGNORECASE)
 
 # How far back a span of the same length is read as the same countdown retold.
 _RETOLD_WITHIN = 600

@@ -131,7 +131,7 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     if setter and setter.lower() not in _PRONOUNS:
         # "The regulator said it will decide": who will decide is the regulator.
         subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
-    if _BARE_DEADLINE.search(sentence[:at]):
+    if BARE_DEADLINE.search(sentence[:at]):
         # "The department extended the deadline until June 30": what is due is told where the
         # deadline was first named, with its complement, in the sentences just before.
         subject = _deadline_named_before(text, first) or subject
@@ -171,7 +171,7 @@ def _setter_before(text: str, s_start: int) -> str:
 
 # "the deadline" with no complement, just before the date it now runs to ("extended the deadline
 # until June 30", "the deadline is now Friday").
-_BARE_DEADLINE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:new|extended|revised|original|same)\s+)?{DEADLINE_NOUN}"
+BARE_DEADLINE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:new|extended|revised|original|same)\s+)?{DEADLINE_NOUN}"
                             r"(?:\s+(?:(?:has|had|have)\s+been\s+|was\s+|is\s+)?(?:\w+ed\s+)?(?:now\s+)?)?"
                             r"(?:\s*(?:until|till|to|by|on|at|for|as))?\s*$", re.IGNORECASE)
 
