@@ -133,6 +133,12 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
             # "Clubs cannot sign players after Friday. For Premier League clubs the deadline is 23:00 GMT":
             # what is due was told in the sentence before
             mention = replace(mention, subject=last_deadline.subject)
+        if mention.kind != "deadline" and mention.earliest and last_deadline is not None \
+                and last_deadline.end <= sentence[0] and timex.start - last_deadline.end <= _RETOLD_WITHIN \
+                and _THE_DATE_MOVED.search(text, sentence[0], timex.start):
+            # "would not be maintained after 2015. ... so the date was moved back to 2020": that deadline, moved
+            mention = replace(mention, kind="deadline", due=mention.latest, subject=last_deadline.subject,
+                              setter=last_deadline.setter, cue="deadline moved")
         if prev is not None and prev.kind == "deadline" and mention.earliest \
                 and prev.earliest and prev.earliest[:10] == mention.earliest[:10] \
                 and _APPOSITION.match(text[prev.end:timex.start]):
@@ -158,6 +164,10 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
 _ELLIPTIC_OWNER = re.compile(r"\b(?:with|and|while)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|\u2019s)\s+"
                              r"(?:(?:at|on|by)\s+)?$")
 
+# "the date was moved back to", "the date has been pushed to": the date just told, moved.
+_THE_DATE_MOVED = re.compile(r"\bthe\s+date\s+(?:(?:was|has\s+been|had\s+been|is\s+being|will\s+be)\s+)?(?:moved|pushed|put|"
+                             r"extended|postponed|brought|changed)(?:\s+(?:back|forward|out))?\s+(?:to|until|till)\s+$",
+                             re.IGNORECASE)
 # A subject that names no act: nothing, or only the phrase that opens the sentence ("For Premier
 # League clubs the deadline is ...").
 _NO_ACT = re.compile(r"$|(?:for|in|with|at|on|from|of|by|among|across)\b(?!.*\bto\s+[a-z])", re.IGNORECASE)
