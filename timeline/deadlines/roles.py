@@ -247,6 +247,12 @@ _PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(
 _PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
 
 
+_WITH_A = re.compile(r",\s+with\s+(?:a|an|the|its|their)\s+$")
+_OWNER_WITH = re.compile(r"(?:^\s*|[.;]\s+|,\s+)(?P<who>(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*),\s+with\s+"
+                         r"(?:a|an|the|its|their)\s+$")
+_WITH_DEADLINE_AFTER = re.compile(rf"\s+{DEADLINE_NOUN}\s*,\s+(?P<rest>[^.;]+)", re.IGNORECASE)
+_GAVE_TO = re.compile(r"\b(?:given|gave|gives|give|allowed|allows|told|tells|asked|asks|ordered|orders|urged|urges)\s+(?P<who>(?:[\w'\u2019-]+\s+){1,5}?)(?:the\s+(?:most|least|more|less)\s+"
+                      r"time\s+|more\s+time\s+|time\s+|until\s+then\s+)?to\s+(?P<act>[a-z][^.;]*)")
 # A span that lets someone act: "for 120 hours to allow Kurdish forces to withdraw" (also read by classify).
 LETS_ACT = re.compile(r",?\s+(?:in\s+order\s+)?to\s+(?:(?:allow|enable)\s+(?P<who>(?:[\w'\u2019.-]+\s+){1,6}?)to\s+|"
                       r"let\s+(?P<who2>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+(?=[a-z]+\b))(?P<act>[a-z]+\b[^.;]*)")
@@ -256,6 +262,13 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     before, after = sentence[:at], sentence[to:]
     # Stop the tail at the next mention: "... to respond to an offer in June" names June's own clause.
     nxt = min((a - to for a, _ in others if a >= to), default=None)
+    # 0. "Nevada, with a Nov. 1 deadline, has given healthcare workers the most time to become
+    # vaccinated": the clause after the aside says what is due
+    aside = _WITH_DEADLINE_AFTER.match(after) if _WITH_A.search(before) else None
+    if aside:
+        gave = _GAVE_TO.search(aside.group("rest"))
+        rest = f"{gave.group('who')} to {gave.group('act')}" if gave else aside.group("rest")
+        return _clean(_cut_after(rest))
     # 0. A span that lets someone act: "suspend the offensive for 120 hours to allow Kurdish forces
     # to withdraw from the zone"
     allowed = LETS_ACT.match(after)
@@ -419,6 +432,10 @@ _CALENDAR_WORDS = {m.lower() for m in lexicon.MONTHS} | {w.lower() for w in lexi
 
 def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     before = sentence[:at]
+    # "Nevada, with a Nov. 1 deadline, has given ...": the one whose deadline it is
+    owner = _OWNER_WITH.search(before)
+    if owner:
+        return _name(owner.group("who"))
     # Inside a quotation: the speaker.
     quotes_before = len(re.findall(r"[\"\u201c\u201d]", before))
     if quotes_before % 2 == 1:

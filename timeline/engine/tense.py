@@ -242,7 +242,7 @@ OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
 # The words that set or face a deadline named by its day: "set a Friday deadline".
 _DEADLINE_SET = re.compile(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
-                           r"faces?|facing|faced|meet|beat|ahead\s+of|before)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
+                           r"faces?|facing|faced|meet|beat|ahead\s+of|before|,\s+with)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
                            re.IGNORECASE)
 # What a deadline named by its day did once it came: "Friday's deadline passed without a deal".
 _DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\s+went|was\s+missed|were\s+missed|"
