@@ -103,6 +103,11 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
     _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,120}?"
          r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True),
+    # "will be withdrawing legal tender status of paper banknotes at the end of the month", "withdraws
+    # support for Windows 10 on October 14": the end of a status, a cut-off
+    _cue("withdrawn", r"\b(?:withdraw\w*|revok\w*|end(?:s|ed|ing)?|scrap\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+         r"(?:status|support|licen[cs]es?|recognition|accreditation|approval|authori[sz]ation|validity|registration)\b"
+         r"(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,80}?\b(?:at|on|by|from|in|after)" + _FILL, False),
     # "cannot sign players after Friday", "will no longer be valid after October 9", "would not be
     # maintained after 2015": a cut-off, the last day something may be done
     _cue("not after", r"\b(?:no\s+longer|cannot|can\s+not|can't|can\u2019t|could\s+not|couldn't|may\s+not|must\s+not|not\s+be|"

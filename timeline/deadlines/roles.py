@@ -33,12 +33,13 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     wrote urged repeated extended extends extend postponed imposed imposes impose issued issues issue asked asks sought
     seeks directed directs fixed fixes banned bans agreed agrees told tells called approved approves confirmed
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
-    encouraged encouraging voted votes accept accepts accepted count counts""".split())
+    encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
+    revoking""".split())
 _SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
-_AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|will|would|may|might|could|should|shall|must|also|finally|"
+_AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|be|will|would|may|might|could|should|shall|must|also|finally|"
                   r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
 _ADJUNCT_AT_END = re.compile(
     r"(?:,\s*)?(?:\b(?:on|in|last|this|late|early)\s+)?(?:" + alternation(list(lexicon.WEEKDAYS)) + r"|yesterday|today|"
@@ -510,7 +511,7 @@ def _infinitive(before: str, m: re.Match) -> bool:
     """"to extend", "giving": not the verb of an actor; "is inviting" is."""
     if before[max(0, m.start() - 4):m.start()].endswith("to "):
         return True
-    return m.group(1).endswith("ing") and not re.search(r"\b(?:is|are|was|were|been)\s+$", before[max(0, m.start() - 8):m.start()])
+    return m.group(1).endswith("ing") and not re.search(r"\b(?:is|are|was|were|been|be)\s+$", before[max(0, m.start() - 8):m.start()])
 
 
 def _actor_before(left: str) -> str:
