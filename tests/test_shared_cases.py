@@ -15,7 +15,7 @@ from timeline.when import utc
 from .conftest import SHARED
 
 CASES = SHARED / "cases"
-FLOORS = {"dev-realnews.jsonl": 0.97, "dev-realnews-2.jsonl": 0.92, "dev-deadlines.jsonl": 1.0,
+FLOORS = {"dev-realnews.jsonl": 0.97, "dev-realnews-2.jsonl": 0.945, "dev-deadlines.jsonl": 1.0,
           "validation-realnews.sealed": 0.78}
 
 

@@ -151,6 +151,12 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         if mention.kind == "deadline" and timex.type == "DURATION":
             mention = _same_countdown(mention, counted.get(timex.value), sentence)
             counted[timex.value] = mention
+        into = _INTO_MORNING.match(text, timex.end) if timex.value.endswith("TNI") and mention.latest else None
+        if into:
+            # "late Sunday night into early morning": the night and the small hours of the next day
+            next_day = (date.fromisoformat(mention.latest[:10]) + timedelta(days=1)).isoformat()
+            mention = replace(mention, text=text[timex.start:into.end()], end=into.end(), latest=next_day,
+                              due=next_day if mention.due else None)
         if document.zone is not None and timex.type == "TIME" and timex.value.endswith("Z"):
             mention = _on_local_clock(mention, document.zone)
         mentions.append(mention)
@@ -164,6 +170,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
 _ELLIPTIC_OWNER = re.compile(r"\b(?:with|and|while)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|\u2019s)\s+"
                              r"(?:(?:at|on|by)\s+)?$")
 
+_INTO_MORNING = re.compile(r"\s+into\s+(?:the\s+)?(?:early\s+|small\s+)?(?:morning|hours)(?:\s+hours)?\b", re.IGNORECASE)
 # "the date was moved back to", "the date has been pushed to": the date just told, moved.
 _THE_DATE_MOVED = re.compile(r"\bthe\s+date\s+(?:(?:was|has\s+been|had\s+been|is\s+being|will\s+be)\s+)?(?:moved|pushed|put|"
                              r"extended|postponed|brought|changed)(?:\s+(?:back|forward|out))?\s+(?:to|until|till)\s+$",
