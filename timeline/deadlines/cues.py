@@ -29,6 +29,10 @@ def _cue(name: str, regex: str, strong: bool) -> DeadlineCue:
     return DeadlineCue(name, re.compile(regex, re.IGNORECASE), strong)
 
 
+# Any character of a sentence, the full stop of an abbreviation included ("the U.S. might be
+# slipping", "Nov. 1"): how far a cue may reach across words.
+_IN_SENTENCE = r"(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.))"
+
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
 _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of(?:\s+(?:business|day|trading))?|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
@@ -69,21 +73,21 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          r"(?:\s+(?:now|set\s+for|also|originally|previously|initially))*|\s*[\u2014\u2013]|\s+-)" + _FILL,
          True),
     # "the deadline passed on Friday", "the ultimatum ends at midnight"
-    _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
+    _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b{_IN_SENTENCE}{{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
          r"(?:\s+(?:on|at|in))?" + _FILL, True),
     # "extended the deadline for bids to October 30 from August 31": the date it was moved from
     _cue("moved from", rf"\b(?:extend\w*|mov\w*|push\w*\s+back|postpon\w*|brought\s+forward|deferr?\w*)\s+(?:the\s+|a\s+|its\s+)?"
-         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){{0,140}}?\bfrom", True),
+         rf"(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}{_IN_SENTENCE}{{0,140}}?\bfrom", True),
     _cue("expires", r"\b(?:expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out)\b(?:\s+(?:on|at|in|by|over|during))?" + _FILL, True),
     _cue("valid through", r"\b(?:valid|good|effective)\s+(?:through|thru|until|till)\b" + _FILL, True),
     _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True),
     # "extended the deadline to June 12", "has been extended to 31 March 2025"
     _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
-         r"(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,100}?\b(?:to|until|till|through|beyond)" + _FILL, True),
+         rf"{_IN_SENTENCE}{{0,100}}?\b(?:to|until|till|through|beyond)" + _FILL, True),
     # "the deadline was moved back to December 20", "could slip to early January", "pushed the
     # deadline into next year": a deadline moved is due on its new date
-    _cue("deadline moved", rf"(?:\b{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){{0,100}}?\b{_MOVE_VERB}|\b{_MOVE_VERB}\s+"
-         rf"(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){{0,80}}?)"
+    _cue("deadline moved", rf"(?:\b{DEADLINE_NOUN}\b{_IN_SENTENCE}{{0,100}}?\b{_MOVE_VERB}|\b{_MOVE_VERB}\s+"
+         rf"(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){{0,3}}?{DEADLINE_NOUN}\b{_IN_SENTENCE}{{0,80}}?)"
          r"\s+(?:to|until|till|into|toward|towards)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
@@ -91,9 +95,9 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?)\s+(?:on|at|in)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
-    _cue("stops", r"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,60}?\b(?:at|on|in|from|after|by)" + _FILL, True),
+    _cue("stops", rf"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b{_IN_SENTENCE}{{0,60}}?\b(?:at|on|in|from|after|by)" + _FILL, True),
     # "a 300 million euro payment on June 5", "1.6 billion euros due to the Fund next month": money owed on a day
-    _cue("payment", r"\b(?:payments?|repayments?|instal+ments?|coupons?|redemptions?)\s+(?:of\s+(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){1,40}?\s+)?"
+    _cue("payment", rf"\b(?:payments?|repayments?|instal+ments?|coupons?|redemptions?)\s+(?:of\s+{_IN_SENTENCE}{{1,40}}?\s+)?"
          r"(?:(?:is|are|was|were|falls?|fell)\s+)?(?:due\s+)?(?:on|by|in)" + _FILL, True),
     _cue("owed", r"\bdue\s+to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'\u2019-]*\s+){1,5}?(?:by|on|in)?", True),
     _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
@@ -101,19 +105,19 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had|granted|allowed)\s+(?:[\w'\u2019,.-]+\s+){0,10}?(?:until|till)\b"
          + _FILL, True),
     # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
-    _cue("ban from", r"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,120}?"
+    _cue("ban from", rf"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b{_IN_SENTENCE}{{0,120}}?"
          r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True),
     # "will be withdrawing legal tender status of paper banknotes at the end of the month", "withdraws
     # support for Windows 10 on October 14": the end of a status, a cut-off
     _cue("withdrawn", r"\b(?:withdraw\w*|revok\w*|end(?:s|ed|ing)?|scrap\w*)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
          r"(?:status|support|licen[cs]es?|recognition|accreditation|approval|authori[sz]ation|validity|registration)\b"
-         r"(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,80}?\b(?:at|on|by|from|in|after)" + _FILL, False),
+         rf"{_IN_SENTENCE}{{0,80}}?\b(?:at|on|by|from|in|after)" + _FILL, False),
     # "cannot sign players after Friday", "will no longer be valid after October 9", "would not be
     # maintained after 2015": a cut-off, the last day something may be done
     _cue("not after", r"\b(?:no\s+longer|cannot|can\s+not|can't|can\u2019t|could\s+not|couldn't|may\s+not|must\s+not|not\s+be|"
-         r"won't|won\u2019t|will\s+not|would\s+not|never)\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,100}?\b(?:after|beyond|past)" + _FILL, True),
+         rf"won't|won\u2019t|will\s+not|would\s+not|never)\b{_IN_SENTENCE}{{0,100}}?\b(?:after|beyond|past)" + _FILL, True),
     # "in no case will the offer go beyond August"
-    _cue("not beyond", r"\b(?:no|not|never|n't)\b(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.)){0,80}?\bbeyond" + _FILL, True),
+    _cue("not beyond", rf"\b(?:no|not|never|n't)\b{_IN_SENTENCE}{{0,80}}?\bbeyond" + _FILL, True),
     _cue("by", r"\bby" + _FILL, False),
     # "keep agencies operating through Nov. 13": as "until"
     _cue("until", r"\b(?:until|till|'til|up\s+to|through|thru)" + _FILL, False),
