@@ -83,6 +83,11 @@ def _clean(phrase: str) -> str:
     return phrase
 
 
+# "after the Ministry of Education extended": who moved or set a deadline, told in a clause of its own.
+_MOVED_BY = (r"(?:after|when|since|because|once)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+(?:the\s+)?)?){1,6}?)"
+             r"(?:has\s+|had\s+)?(?:extended|set|moved|pushed\s+back|postponed|imposed|ordered|issued|fixed)")
+
+
 def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
@@ -90,8 +95,7 @@ def _cut_after(phrase: str) -> str:
                   r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+deadline\b|"
                   r",\s+after\s+which\b|"
                   # "... to file after the Revenue Authority extended the deadline": who moved it, not what is due
-                  r",?\s+(?:after|when|since|because|once)\s+(?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+(?:the\s+)?)?){1,6}?"
-                  r"(?:has\s+|had\s+)?(?:extended|set|moved|pushed\s+back|postponed|imposed|ordered|issued|fixed)\b|"
+                  r",?\s+" + _MOVED_BY + r"\b|"
                   r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
                   r"so\s+that|,\s+(?:said|says|according)|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
     return phrase[:m.start()] if m else phrase
@@ -248,9 +252,9 @@ _PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(
 _PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
 
 
-_WITH_A = re.compile(r",\s+with\s+(?:a|an|the|its|their)\s+$")
-_OWNER_WITH = re.compile(r"(?:^\s*|[.;]\s+|,\s+)(?P<who>(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*),\s+with\s+"
-                         r"(?:a|an|the|its|their)\s+$")
+# "Nevada, with a Nov. 1 deadline, has given ...": a deadline named in an aside about its owner.
+_WITH_A = r",\s+with\s+(?:a|an|the|its|their)\s+$"
+_OWNER_WITH = re.compile(r"(?:^\s*|[.;]\s+|,\s+)(?P<who>(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*)" + _WITH_A)
 _WITH_DEADLINE_AFTER = re.compile(rf"\s+{DEADLINE_NOUN}\s*,\s+(?P<rest>[^.;]+)", re.IGNORECASE)
 _GAVE_TO = re.compile(r"\b(?:given|gave|gives|give|allowed|allows|told|tells|asked|asks|ordered|orders|urged|urges)\s+(?P<who>(?:[\w'\u2019-]+\s+){1,5}?)(?:the\s+(?:most|least|more|less)\s+"
                       r"time\s+|more\s+time\s+|time\s+|until\s+then\s+)?to\s+(?P<act>[a-z][^.;]*)")
@@ -265,7 +269,7 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     nxt = min((a - to for a, _ in others if a >= to), default=None)
     # 0. "Nevada, with a Nov. 1 deadline, has given healthcare workers the most time to become
     # vaccinated": the clause after the aside says what is due
-    aside = _WITH_DEADLINE_AFTER.match(after) if _WITH_A.search(before) else None
+    aside = _WITH_DEADLINE_AFTER.match(after) if re.search(_WITH_A, before) else None
     if aside:
         gave = _GAVE_TO.search(aside.group("rest"))
         rest = f"{gave.group('who')} to {gave.group('act')}" if gave else aside.group("rest")
@@ -485,9 +489,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     return ""
 
 
-_SET_AFTER = re.compile(r"\b(?:after|when|since|because|once)\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s+(?:of\s+(?:the\s+)?)?){1,6}?)"
-                        r"(?:has\s+|had\s+)?(?:extended|set|moved|pushed\s+back|postponed|imposed|ordered|issued|fixed)\s+"
-                        r"(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
+_SET_AFTER = re.compile(r"\b" + _MOVED_BY + r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
 
 
 # "The JAMB's spokesman, Fabian Benjamin,": who speaks for a body names the body as the setter.
