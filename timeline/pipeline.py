@@ -122,23 +122,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
             if end.kind == "deadline":
                 mention = replace(mention, kind="deadline", due=end.due, subject=end.subject, setter=end.setter, cue=end.cue)
         prev = mentions[-1] if neighbours else None
-        if prev is not None and prev.kind == "deadline" and mention.kind != "deadline" and mention.earliest \
-                and _ELLIPTIC_OWNER.search(text, max(prev.end, timex.start - 60), timex.start):
-            # "the deadline is 23:00 GMT - with Scotland's at midnight": another's deadline, the same act
-            mention = replace(mention, kind="deadline", due=mention.latest, subject=prev.subject, cue="deadline")
-        if mention.kind == "deadline" and _NO_ACT.match(mention.subject or "") \
-                and last_deadline is not None and last_deadline.end <= sentence[0] \
-                and timex.start - last_deadline.end <= _RETOLD_WITHIN and last_deadline.subject \
-                and BARE_DEADLINE.search(text, sentence[0], timex.start):
-            # "Clubs cannot sign players after Friday. For Premier League clubs the deadline is 23:00 GMT":
-            # what is due was told in the sentence before
-            mention = replace(mention, subject=last_deadline.subject)
-        if mention.kind != "deadline" and mention.earliest and last_deadline is not None \
-                and last_deadline.end <= sentence[0] and timex.start - last_deadline.end <= _RETOLD_WITHIN \
-                and _THE_DATE_MOVED.search(text, sentence[0], timex.start):
-            # "would not be maintained after 2015. ... so the date was moved back to 2020": that deadline, moved
-            mention = replace(mention, kind="deadline", due=mention.latest, subject=last_deadline.subject,
-                              setter=last_deadline.setter, cue="deadline moved")
+        mention = _deadline_told_before(mention, text, sentence, prev, last_deadline)
         if prev is not None and prev.kind == "deadline" and mention.earliest \
                 and prev.earliest and prev.earliest[:10] == mention.earliest[:10] \
                 and _APPOSITION.match(text[prev.end:timex.start]):
@@ -179,8 +163,30 @@ _THE_DATE_MOVED = re.compile(r"\bthe\s+date\s+(?:(?:was|has\s+been|had\s+been|is
 # League clubs the deadline is ...").
 _NO_ACT = re.compile(r"$|(?:for|in|with|at|on|from|of|by|among|across)\b(?!.*\bto\s+[a-z])", re.IGNORECASE)
 
-# How far back a span of the same length is read as the same countdown retold.
+# How far back a span of the same length is read as the same countdown retold, or a deadline as
+# the one "the deadline" or "the date" points back to.
 _RETOLD_WITHIN = 600
+
+
+def _deadline_told_before(mention: Mention, text: str, sentence: tuple[int, int], prev: Optional[Mention],
+                          last_deadline: Optional[Mention]) -> Mention:
+    """A mention read with the deadline told just before it: in its own sentence by ellipsis ("the
+    deadline is 23:00 GMT - with Scotland's at midnight"), or in the sentences before, which "the
+    deadline is" or "the date was moved to" point back to."""
+    if prev is not None and prev.kind == "deadline" and mention.kind != "deadline" and mention.earliest \
+            and _ELLIPTIC_OWNER.search(text, max(prev.end, mention.start - 60), mention.start):
+        return replace(mention, kind="deadline", due=mention.latest, subject=prev.subject, cue="deadline")
+    if last_deadline is None or last_deadline.end > sentence[0] or mention.start - last_deadline.end > _RETOLD_WITHIN:
+        return mention
+    if mention.kind == "deadline" and _NO_ACT.match(mention.subject or "") and last_deadline.subject \
+            and BARE_DEADLINE.search(text, sentence[0], mention.start):
+        # "Clubs cannot sign players after Friday. For Premier League clubs the deadline is 23:00 GMT"
+        return replace(mention, subject=last_deadline.subject)
+    if mention.kind != "deadline" and mention.earliest and _THE_DATE_MOVED.search(text, sentence[0], mention.start):
+        # "would not be maintained after 2015. ... so the date was moved back to 2020": that deadline, moved
+        return replace(mention, kind="deadline", due=mention.latest, subject=last_deadline.subject,
+                       setter=last_deadline.setter, cue="deadline moved")
+    return mention
 
 
 def _same_countdown(span: Mention, before: Optional[Mention], sentence: tuple[int, int]) -> Mention:
