@@ -45,7 +45,7 @@ def to_ics(rows: list[dict], alarm_days: int = 1) -> bytes:
             if line is not None:
                 lines.append(line if len(line) < 75 and line.isascii() else fold(line))
         if deadline and not r["cancelled"]:
-            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", fold("DESCRIPTION" + event["SUMMARY"][7:]), "TRIGGER:" + trigger,
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", fold("DESCRIPTION" + event["SUMMARY"].removeprefix("SUMMARY")), "TRIGGER:" + trigger,
                       "END:VALARM"]
         lines.append("END:VEVENT\r\n")
         chunks.append("\r\n".join(lines).encode("utf-8"))

@@ -96,7 +96,10 @@ class Context:
         left = left[max((b.end() for b in _CLAUSE_BREAK.finditer(left)), default=0):]  # its own clause
         if d > today and (_WILL_BEFORE.search(left) or not _PAST_FORM.search(left)):
             return d  # "will meet on Wednesday", "Voting closes on Sunday": the one ahead
-        if d < today and (past := _LAST_PAST_FORM.search(left)) and not _LOOKS_AHEAD.search(left, past.end()):
+        last_past = None
+        for last_past in _PAST_FORM.finditer(left):
+            pass
+        if d < today and last_past is not None and not _LOOKS_AHEAD.search(left, last_past.end()):
             return d  # "The Senate passed the bill on Thursday, ... who is expected to sign it": what it did then
         return d + timedelta(days=7 if d < today else -7)
 
@@ -176,9 +179,8 @@ _WILL_BEFORE = re.compile(r"\b(?:will|shall|won't|wo\s+n't)\b|'ll\b", re.IGNOREC
 # A verb form of the past, participles included ("was scheduled to", "a service planned for", "set a deadline").
 _PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|set|" + "|".join(sorted(PAST_FORMS)) + r")\b")
 
-# The last past form of a clause, and words after it that look ahead from it to the weekday: "announced
-# a truce starting Sunday", "said talks would resume Monday", "set a deadline for Friday".
-_LAST_PAST_FORM = re.compile(_PAST_FORM.pattern + r"(?!.*" + _PAST_FORM.pattern + r")", re.DOTALL)
+# Words after a clause's last past form that look ahead from it to the weekday: "announced a truce
+# starting Sunday", "said talks would resume Monday", "set a deadline for Friday".
 _LOOKS_AHEAD = re.compile(r"\b(?:start\w*|begin\w*|from|until|till|through|by|due|set|schedul\w*|expect\w*|plan\w*|"
                           r"to\s+[a-z]+|effective|ahead|before|next|would|could|might|should|for|deadline)\b")
 
