@@ -257,4 +257,5 @@ def test_each_command_starts_alone_yet_the_whole_app_answers_the_rest(db):
                             input="The union must reply by Friday.", capture_output=True, text=True, timeout=120)
     assert before.returncode == 0, before.stderr
     assert "Friday" in run("show", "--format", "csv", db=db).stdout
+    assert "Friday" in run(f"--db={db}", "show", "--format", "csv").stdout
     assert "No feeds followed" in run("feeds", "list", db=db).stdout

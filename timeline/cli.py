@@ -1201,9 +1201,12 @@ def _for_command(args: List[str]) -> typer.Typer:
     (a tenth of `extract`'s start-up). Anything else (help, a misspelt command) gets the whole."""
     i = 0
     while i < len(args) and args[i].startswith("-"):
-        if args[i] not in ("--db",):
+        if args[i].startswith("--db="):
+            i += 1
+        elif args[i] == "--db":
+            i += 2
+        else:
             return app  # --help, --version, completion: they speak of every command
-        i += 2
     if i >= len(args):
         return app
     name = args[i]
