@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine.tense import BY_THE_TIME, LISTED_FOR, OBLIGATION, TENSE_REACH, clause_tense
+from ..engine.tense import BY_THE_TIME, LISTED_FOR, OBLIGATION, POSSESSIVE, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
 from .nouns import APPOSED_AFTER, APPOSED_BEFORE
@@ -185,6 +185,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 
     cue = _find_cue(before)
+    if cue is not None and not cue.strong and POSSESSIVE.match(after):
+        cue = None  # "before next week's summit", "ahead of Sunday's election": the day of what is named
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
     if cue is not None and _search(c.REQUESTED_MOVE, before):
@@ -289,12 +291,18 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         if due is not None:
             return deadline(due.isoformat(), lead.group(0).strip(), earliest=None, latest=due.isoformat())
     within = c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
+    lets_act = None
     if not within and c.SPAN_FOR.search(before[-40:]):
         # "suspend the offensive for 120 hours to allow Kurdish forces to withdraw": a window for them
-        within = LETS_ACT.match(after)
+        within = lets_act = LETS_ACT.match(after)
     if not within and (c.SPAN_FOR.search(before[-40:]) or c.SPAN_OF.match(after)):
         return Mention(kind="duration", **base)
     demanded = c.DEMAND.search(text, s_start, s_end)
+    if within and not lets_act and not demanded and not _search(OBLIGATION, before) and not _search(_AHEAD_WORD, before) \
+            and clause_tense(text, t.start, t.end, s_start, s_end) < 0:
+        # "The rebels withdrew within a week", "was arrested within two days of the attack": how
+        # soon something happened, told as done, counts down to nothing
+        return Mention(kind="duration", **base)
     # "in the next 24 hours" counts down only where the sentence demands or threatens; alone it is
     # a forecast's span.
     counted = (within
@@ -334,6 +342,10 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         return Mention(kind="scheduled", cue="in", **base)
     return Mention(kind="duration", **base)
 
+
+# A word by which a clause looks ahead of its own verb: "will shut down within 60 days",
+# "directing the states to file replies within four weeks".
+_AHEAD_WORD = re.compile(r"\b(?:will|would|shall|should|must|can|could|may|might|to|going)\b|['\u2019]ll\b", re.IGNORECASE)
 
 # "the next few weeks", "the coming months": a time ahead of vague length, taken as a few of them.
 _AHEAD_SPAN = re.compile(r"^the\s+(?:next|coming)\s+(?:(?P<n>few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)$", re.IGNORECASE)

@@ -102,8 +102,10 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("owed", r"\bdue\s+to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'\u2019-]*\s+){1,5}?(?:by|on|in)?", True),
     _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
          r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True),
-    _cue("gave until", r"\b(?:gave|given|give|gives|giving|has|have|had|granted|allowed)\s+(?:[\w'\u2019,.-]+\s+){0,10}?(?:until|till)\b"
-         + _FILL, True),
+    # "gave the rebels until Friday", "have until Friday"; "had been searching the area until
+    # Thursday" is a past perfect, so "have" takes no words before "until" but an adverb
+    _cue("gave until", r"\b(?:(?:gave|given|give|gives|giving|granted|allowed|offer(?:s|ed|ing)?)\s+(?:[\w'\u2019,.-]+\s+){0,10}?|"
+         r"(?:has|have|had|'ve|\u2019ve)\s+(?:(?:only|just|now|still|also|then|already)\s+)*)(?:until|till)\b" + _FILL, True),
     # "a ban on new petrol cars from 2035", "banned single-use plastics with effect from July 2022"
     _cue("ban from", rf"\b(?:ban|bans|banned|banning|prohibit\w*|outlaw\w*|phase[\s-]?out|phasing\s+out)\b{_IN_SENTENCE}{{0,120}}?"
          r"\b(?:from|by|as\s+of|starting|after|beginning)" + _FILL, True),
@@ -210,8 +212,9 @@ SPAN_WITHIN = re.compile(
     r"\b(?:within|in\s+the\s+next|no\s+more\s+than|no\s+later\s+than|inside(?:\s+of)?)\s+(?:the\s+)?$", re.IGNORECASE)
 SPAN_WITHIN_TEXT = re.compile(r"^within\b", re.IGNORECASE)
 SPAN_NEXT_TEXT = re.compile(r"^the\s+next\b", re.IGNORECASE)
-SPAN_GIVEN = re.compile(r"\b(?:has|have|had|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants)"
-                        r"\s+(?:[\w'\u2019.,-]+\s+){0,8}?[\"\u201c]?$", re.IGNORECASE)
+# "has to wait five years to buy" is an obligation, not a span someone has.
+SPAN_GIVEN = re.compile(r"\b(?:(?:has|have|had)(?!\s+to\b)|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants|"
+                        r"offer(?:s|ed|ing)?)\s+(?:[\w'\u2019.,-]+\s+){0,8}?[\"\u201c]?$", re.IGNORECASE)
 # "48 hours to leave", "twelve more days — up to August 14 — to register"
 SPAN_TO_ACT = re.compile(r"^[\"\u201d]?\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
                          r"(?:more\s+|left\s+|remaining\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)

@@ -47,6 +47,7 @@ stood stole swore swept swam taught tore threw understood woke wore wrote been g
 broke chose drove ate forgave froze hid overtook rebuilt sought sank shook stuck stung strove
 withdrew undertook ago last yesterday earlier previously overcame upheld beat bore lit spread fled
 dealt felt heard lent slid split spun swung wept
+died
 """.split())
 
 # The irregular past forms of verbs (without the adverbs that also mark the past).
@@ -59,7 +60,7 @@ weed steed bleed deed heed freed united limited based so-called armed allied rel
 scheduled expected planned proposed intended supposed interested concerned advanced medium-sized
 unspecified unexpected unnamed undisclosed unidentified unprecedented unexplained unlimited unconfirmed
 unresolved unfinished unmanned unarmed uninsured unemployed unopposed unsecured unscheduled unrelated
-unaudited unchanged undated
+unaudited unchanged undated undecided
 """.split())
 
 REPORTING_VERBS = frozenset(lexicon.REPORTING_VERBS)
@@ -210,6 +211,9 @@ _CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|h
 # the event lies ahead, whatever tense tells of what comes before it.
 _LEADS_UP_TO = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for|towards?)"
                           r"\s+(?:the|this|next)\s+$", re.IGNORECASE)
+# "ahead of Friday's talks": the possessive takes the place of the article.
+_LEADS_UP_TO_DAYS = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
+                               r"\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
 _COMING_EVENT = re.compile(r"(?:,?\s+(?:[A-Za-z-]+\s+){0,2}?)(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\b", re.IGNORECASE)
 # A date a plan named: "would be held in April, not in October as originally expected"; unless a past
 # verb tells it happened so ("took place in May as planned").
@@ -259,7 +263,7 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS))
                                r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded))\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
-_POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
+POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
 
 
 # How far either side of a mention a tense marker is looked for: the verb that dates a mention
@@ -371,6 +375,12 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             return t
     if _LEADS_UP_TO.search(left[-40:]) and _COMING_EVENT.match(text, end, min(len(text), end + 40)):
         return FUTURE
+    if _LEADS_UP_TO_DAYS.search(left[-40:]) and POSSESSIVE.match(text[end:end + 48]) \
+            and _COMING_EVENT.match(text, end + 2, min(len(text), end + 40)) \
+            and _scan(list(reversed(_WORD.findall(left[-TENSE_REACH:])))) != PAST:
+        # "will meet rebel leaders ahead of Friday's talks": the talks lie ahead as the meeting does;
+        # "campaigned hard ahead of Sunday's election" may tell of a Sunday gone by
+        return FUTURE
     if _AS_PLANNED.match(text, end, min(len(text), end + 40)) and not _PLAIN_PAST_VERB.search(left[-40:]):
         return SURELY_FUTURE
     if _SINCE.search(left[-12:]):
@@ -407,7 +417,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # deadline looming, negotiators met late on Thursday").
         ahead, past, _ = _sentence_looks(text[sent_start:sent_end])
         return PAST if past and not ahead else FUTURE
-    if _POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
+    if POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
         return PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
         # "threatened to strike Thursday": what is threatened lies ahead; "is scheduled to open on
