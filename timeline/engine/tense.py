@@ -239,6 +239,8 @@ OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|
                         # "asked staff to submit their claims before Friday", "told residents to leave"
                         r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
                         r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back|"
+                        # "defied the order to demolish the houses by Jan. 10": what an order or a ruling demands
+                        r"(?:orders?|demands?|rulings?|instructions?|directives?|decrees?|edicts?|injunctions?)\s+(?:that|to)|"
                         # a threat's condition: "threatened air strikes if they did not reach an agreement by noon Saturday"
                         r"threat\w*(?:\s+[\w'\u2019-]+){1,8}?\s+(?:unless|if\s+(?:[\w'\u2019-]+\s+){0,3}?(?:not|fail\w*\s+to)))\b",
                         re.IGNORECASE)
