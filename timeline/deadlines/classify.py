@@ -290,6 +290,9 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         due = _back_by(named.value[:10], t.value) if named is not None else None
         if due is not None:
             return deadline(due.isoformat(), lead.group(0).strip(), earliest=None, latest=due.isoformat())
+    if _LOOKS_BACK.match(t.text):
+        # "in the past year", "within the last 24 hours": a time gone by, whatever the clause's tense
+        return Mention(kind="duration", **base)
     within = c.SPAN_WITHIN.search(before[-40:]) or c.SPAN_WITHIN_TEXT.match(t.text)
     lets_act = None
     if not within and c.SPAN_FOR.search(before[-40:]):
@@ -335,13 +338,19 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
             return Mention(kind="scheduled", cue="in", **base)
     if c.SPAN_LASTS.match(after) and due is not None:
         return Mention(kind="duration", **{**base, "earliest": anchor.date().isoformat(), "latest": due.date().isoformat()})
-    if c.SPAN_IN.search(before[-7:]) and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
-            and (clause_tense(text, t.start, t.end, s_start, s_end) >= 0 or LISTED_FOR.search(before[-160:])):
+    span_in = c.SPAN_IN.search(before[-7:])
+    if span_in and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
+            and ((clause_tense(text, t.start, t.end, s_start, s_end) >= 0
+                  and (not span_in.group(0).lower().startswith("after") or _search(_AHEAD_WORD, before)))
+                 or LISTED_FOR.search(before[-160:])):
+        # "will be released after 30 days" is a day ahead; "still missing after three years", how long
         d = due.date().isoformat()
         base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)
     return Mention(kind="duration", **base)
 
+
+_LOOKS_BACK = re.compile(r"^(?:the\s+)?(?:last|past|previous|preceding)\b", re.IGNORECASE)
 
 # A word by which a clause looks ahead of its own verb: "will shut down within 60 days",
 # "directing the states to file replies within four weeks".
