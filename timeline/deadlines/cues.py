@@ -155,8 +155,11 @@ AFTER_CUES = re.compile(
     rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|{DATE_BY_WHICH}|"
     # "by 30 June or 31 December, whichever is earlier": alternative dates, the first to come ends it
     r",?\s+whichever\s+(?:is|comes|falls|occurs|happens|arrives)\s+(?:earlier|earliest|first|sooner|soonest|later|last)\b|"
-    # "lined up on Tuesday, the last day to claim the rebate": a date set beside the deadline it is
-    rf",\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\s+(?:to|for|of|by|in)\b)",
+    # "lined up on Tuesday, the last day to claim the rebate", "by the close of business yesterday, a
+    # deadline StatesWest had set": a date set beside the deadline it is; unless the noun begins a
+    # clause of its own ("on Monday, the deadline was extended again")
+    rf",\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b(?!\s+(?:is|was|were|has|had|will|would|could|can|may|"
+    r"might|passed|expired|fell|came|remains|looms|loomed|lapsed)\b))",
     re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
 NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
