@@ -275,6 +275,35 @@ TENSE_REACH = 300
 NEAREST_WORDS = 40
 
 
+_BY = re.compile(r"\bby\s+(?:the\s+(?:end|close|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
+# Words by which a clause looks ahead of its verb, or names an aim: "agreed to withdraw by
+# Friday", "said it would finish by Friday", "the goal was a 50% cut by March".
+_LOOKS_AHEAD_BY = re.compile(r"\b(?:to|will|would|shall|should|must|can|could|may|might|going|goal|goals|target|targets|aim|aims|"
+                             r"plan|plans|promise|promised|pledge|pledged|deadline|ultimatum|hope|hopes|expects?)\b|['\u2019]ll\b",
+                             re.IGNORECASE)
+
+
+def _done_by(left: str) -> bool:
+    """Is a "by" date the time by which a thing was done, as its clause's simple past tells
+    ("Shareholders tendered 90% of the shares by Monday", "Mesa didn't respond by Tuesday")?"""
+    if not _BY.search(left):
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(left))
+    clause = left[breaks[-1].end():] if breaks else left
+    if _LOOKS_AHEAD_BY.search(clause):
+        return False
+    words = list(reversed(_WORD.findall(clause)))
+    for i, w in enumerate(words):
+        if word_tense(w) == NONE:
+            continue
+        lw = w.lower().replace("\u2019", "'")
+        if lw in ("didn't", "did"):
+            return True
+        return (word_tense(w) == PAST and _past_verb(w) and lw not in REPORTING_VERBS
+                and (i + 1 >= len(words) or words[i + 1].lower() not in _NOT_SIMPLE_PAST))
+    return False
+
+
 def _past_verb(word: str) -> bool:
     """A verb in the simple past, by its "-ed" or its irregular form: not "last" or "ago"."""
     w = word.lower()
@@ -388,7 +417,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if _AHEAD.search(left[-48:]):
-        return PAST if _PERFECT.search(left[-160:]) else SURELY_FUTURE
+        return PAST if _PERFECT.search(left[-160:]) or _done_by(left) else SURELY_FUTURE
     if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
         return SURELY_FUTURE  # "Funding runs out on Sept. 30": a timetable's end, not a report of one
     if APPOSED_BEFORE.search(left[-60:]) and APPOSED_AFTER.match(text, end) and not _PERFECT.search(left[-80:]):
