@@ -14,7 +14,8 @@ _ZONE = r"(?:\s*(?:\(?(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d\d)?(?!\d)|GMT|UTC|E
 _PLACE_WORD = r"(?!(?:by|which|at|the|this|that|next|last|every|each|any|some|no|an?|one|same|first|full|part|half|prime|extra|over|in|on|of|for|and|or|local)\b)[A-Z][a-z]+\s+"
 _ZONE += rf"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|(?:{_PLACE_WORD}){{1,2}}time|Eastern|Pacific|Central)\b\)?))?"
 _DAY_TAIL = rf"""(?:,?\s+(?:on\s+|of\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
-    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?|(?P<month>{MONTH})\.?\s+
+    (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?:(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?|
+    (?P<day4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month4>{MONTH})\b(?:\s+(?P<year4>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?|(?P<month>{MONTH})\.?\s+
     (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
     (?P<month3>{MONTH})\b(?:\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
 
@@ -24,10 +25,10 @@ def _on_day(m, ctx) -> date:
     today = ctx.today
     if m["rel"]:
         return today + timedelta(days={"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m["rel"].lower()])
-    month = m["month"] or m["month2"] or m["month3"]
+    month = m["month"] or m["month2"] or m["month3"] or m["month4"]
     if month and month_number(month):
-        day = int(m["day"] or m["day2"] or m["day3"])
-        year = m["year"] or m["year3"]
+        day = int(m["day"] or m["day2"] or m["day3"] or m["day4"])
+        year = m["year"] or m["year3"] or m["year4"]
         if year:  # "5 p.m. on October 28, 2022"
             return cal.safe_date(int(year), month_number(month), day) or ctx.reference_day("day")
         d = ctx.month_day(month_number(month), day, m.start(), m.end())
