@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Optional
 
 from .allocation import without_cycle_collection
-from .deadlines.classify import Neighbour, classify
+from .deadlines.classify import Neighbour, classify, window_lets_act
 from .deadlines.roles import BARE_DEADLINE
 from .engine import story_start, tag_with_values
 from .engine.adjectives import frequency_adjectives
@@ -119,8 +119,11 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         if window_end is not None and mention.kind != "deadline":
             # "will have from 13 May until 15 July to apply": a window whose end is due
             end = classify(window_end, text, sentence, dct, neighbours, later, Neighbour(window_end.start, window_end.end))
-            if end.kind == "deadline":
-                mention = replace(mention, kind="deadline", due=end.due, subject=end.subject, setter=end.setter, cue=end.cue)
+            if end.kind == "deadline" and (end.cue != "until" or window_lets_act(text, sentence, timex.start, timex.end)):
+                # due as the period ends, as the range reads it ("from Monday until Friday", written
+                # on a Friday, ends a week on, where "until Friday" alone would be today)
+                mention = replace(mention, kind="deadline", due=mention.latest, subject=end.subject, setter=end.setter,
+                                  cue=end.cue)
         prev = mentions[-1] if neighbours else None
         mention = _deadline_told_before(mention, text, sentence, prev, last_deadline)
         if prev is not None and prev.kind == "deadline" and mention.earliest \

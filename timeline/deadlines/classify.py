@@ -252,6 +252,22 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     return plain(kind, cue=cue_m.group(0) if cue_m else None)
 
 
+# Words by which a period is one someone may or must act in, so that its end is due: "can be
+# submitted from 1 December until 31 December", "will have from Monday until Friday to register".
+_MAY_ACT = re.compile(r"\b(?:can|could|may|might|must|allowed|able|permitted|eligible|ha(?:s|ve|d)(?!\s+been)|need(?:s|ed)?|"
+                      r"required|open)\b", re.IGNORECASE)
+
+
+def window_lets_act(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Does the period text[start:end] let someone act in it, so that its end is a deadline?
+    A closure, a curfew or an exhibition that runs so long is a plan, not a window."""
+    s_start, s_end = sentence
+    before = _clause_before(text, s_start, start)
+    after = text[end:min(s_end, end + TENSE_REACH)]
+    return bool(_MAY_ACT.search(before[-80:]) or re.search(rf"\b{c.WINDOW_NOUN}\b", before, re.IGNORECASE)
+                or c.SPAN_TO_ACT.match(after))
+
+
 # The quotation mark before a span, and the first number of "three or four days".
 _QUOTE_OPENS_SPAN = re.compile(r"[\"\u201c](?:[\w-]+\s+(?:or|to)\s+)?$")
 

@@ -69,6 +69,12 @@ def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optio
         moved = date.fromisoformat(last.value[:10]) + timedelta(days=7)
         last = Timex(last.start, last.end, last.text, last.type, moved.isoformat() + last.value[10:], last.mod)
         b = _bounds(last)
+    if first.type == last.type == "TIME" and last.value[:10] == first.value[:10] and last.value[10:] < first.value[10:] \
+            and _BARE_CLOCK.match(last.text.strip()):
+        # "from 10pm until 5am": overnight, to the next morning
+        moved = date.fromisoformat(last.value[:10]) + timedelta(days=1)
+        last = Timex(last.start, last.end, last.text, last.type, moved.isoformat() + last.value[10:], last.mod)
+        b = _bounds(last)
     if a is None or b is None or b[1][:10] < a[0][:10]:
         return None
     kind = "TIME" if first.type == last.type == "TIME" else "DATE"
