@@ -215,6 +215,10 @@ _LEADS_UP_TO = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\
 _LEADS_UP_TO_DAYS = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
                                r"\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
 _COMING_EVENT = re.compile(r"(?:,?\s+(?:[A-Za-z-]+\s+){0,2}?)(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\b", re.IGNORECASE)
+# A plan that names its day by "for": "was set for", "called a strike for", "the vote for".
+_PLANNED_FOR = re.compile(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
+                          r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r"|strike|walkout|protest|rally)\s+)"
+                          r"for\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a plan named: "would be held in April, not in October as originally expected"; unless a past
 # verb tells it happened so ("took place in May as planned").
 _AS_PLANNED = re.compile(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+|first\s+)?"
@@ -412,6 +416,11 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # "will meet rebel leaders ahead of Friday's talks": the talks lie ahead as the meeting does;
         # "campaigned hard ahead of Sunday's election" may tell of a Sunday gone by
         return FUTURE
+    if _PLANNED_FOR.search(left[-60:]):
+        # "Sentencing was set for Jan. 12", "called a snap election for December 12": the day a
+        # plan names, ahead whichever tense tells of the planning; the nearer such day where the
+        # plan "had been set"
+        return NONE if _PERFECT.search(left[-80:]) else FUTURE
     if _AS_PLANNED.match(text, end, min(len(text), end + 40)) and not _PLAIN_PAST_VERB.search(left[-40:]):
         return SURELY_FUTURE
     if _SINCE.search(left[-12:]):
