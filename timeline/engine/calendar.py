@@ -115,7 +115,12 @@ def resolve_month(anchor: date, month: int, direction: Direction) -> int:
     if month == anchor.month:
         return anchor.year
     mid = [date(y, month, 15) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return nearest_occurrence(mid, anchor, direction).year
+    year = nearest_occurrence(mid, anchor, direction).year
+    # A future that insists ("will visit China in December", written in January) cannot take a
+    # month gone by, however near it lies. (The past the other way round lowered the sealed set.)
+    if direction > 1 and (year, month) < (anchor.year, anchor.month):
+        return year + 1
+    return year
 
 
 def named_weekday(anchor: date, weekday: int, rel: str, direction: Direction = 0) -> date:
