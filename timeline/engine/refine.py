@@ -160,6 +160,8 @@ _YEAR_JOIN = re.compile(r"\s+(?:of\s+)?|\s*,\s*")
 _YEAR_FREE_GRAINS = ("month", "season", "quarter", "half")
 # Between a span and the day it counts from: "two weeks from Monday".
 _SPAN_FROM = re.compile(r"\s+from\s+")
+# "strike for five days from July 27": how long, from the day it starts, not a day so far on.
+_LASTING = re.compile(r"\bfor\s+(?:another\s+|a\s+further\s+|up\s+to\s+|about\s+|at\s+least\s+)?$", re.IGNORECASE)
 # Between a clock time and the day it falls on: "2 a.m. on New Year's Day", "noon, Christmas Eve".
 _TIME_ON = re.compile(r"\s*,?\s+(?:on\s+)?")
 _CLOCK = re.compile(r"T\d\d:\d\d")
@@ -211,7 +213,8 @@ def compose_pair(text: str, earlier: tuple[int, int, Value], later: tuple[int, i
         # "November 3 at 4pm", "Friday, at noon": the clock time of the day just named
         return Value("TIME", v1.anchor.isoformat() + v2.value[10:], granularity="day", anchor=v1.anchor)
     if v1.type == "DURATION" and v1.mod is None and "T" not in v1.value and v2.type == "DATE" \
-            and v2.granularity == "day" and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2):
+            and v2.granularity == "day" and v2.anchor is not None and _SPAN_FROM.fullmatch(text, e1, s2) \
+            and not _LASTING.search(text, max(0, s1 - 24), s1):
         moved = cal.add_duration(datetime.combine(v2.anchor, time()), v1.value)
         if moved is not None:
             d = moved.date()
