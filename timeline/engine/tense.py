@@ -304,7 +304,7 @@ def _done_by(left: str) -> bool:
         if lw in ("didn't", "did"):
             return True
         return (word_tense(w) == PAST and _past_verb(w) and lw not in REPORTING_VERBS
-                and (i + 1 >= len(words) or words[i + 1].lower() not in _NOT_SIMPLE_PAST))
+                and (i + 1 >= len(words) or words[i + 1].lower() not in _NOT_SIMPLE_PAST | {"not", "never"}))
     return False
 
 
