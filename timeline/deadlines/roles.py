@@ -119,6 +119,9 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
     # to pay in June"); one that describes a noun ("the sponsors of a February ceasefire") does not.
     others = [(a, b) for a, b in others if not _ATTRIBUTIVE.search(text, max(0, a - 12), a)]
     subject = _subject(sentence, at, to, [(a - s_start, b - s_start) for a, b in others])
+    agent = _LEADING_AGENT.match(subject)
+    if agent and _PASSIVE_ORDER.search(sentence[:at]):
+        subject = subject[agent.end():]  # "were told by the central bank to raise ...": the agent set it
     passive = _PASSIVE_ORDER.search(sentence[:at]) if subject.startswith("to ") else None
     if passive:
         # "Residents were told to evacuate", "Rebels were given an ultimatum to surrender": who
@@ -248,6 +251,8 @@ _TOLD_THAT = re.compile(r"\b(?:warned|warning|told|telling|informed|informing|re
                         re.IGNORECASE)
 _PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:given|told|ordered|asked|"
                             r"instructed|required|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
+# A passive's agent before what it asks: "by the ministry to submit their plans".
+_LEADING_AGENT = re.compile(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
 _PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
 
@@ -416,9 +421,10 @@ _POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.
                         rf"{DEADLINE_NOUN}\b")
 # "set by the court", and a passive's agent after what was given: "has been given a 12 o'clock
 # deadline on Monday (today) by his party to resign".
-_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded)"
+_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded|"
+                    r"told|asked|urged|instructed|directed|required)"
                     r"(?:\s+(?:an?|the)\s+[^.;:,]{1,60}?\b(?:deadline|ultimatum|date|days?|hours?|weeks?|months?)"
-                    r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
+                    r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?|\s+(?:until|till)\s+[^.;:,]{1,30}?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
                     r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
                     r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
@@ -493,16 +499,20 @@ _SET_AFTER = re.compile(r"\b" + _MOVED_BY + r"\s+(?:the|a|its|their)\s+(?:[\w-]+
 
 
 # "The JAMB's spokesman, Fabian Benjamin,": who speaks for a body names the body as the setter.
-_SPOKESMAN = re.compile(r"\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.&-]+)|(?P<body>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*))"
+_SPOKESMAN = re.compile(r"(?:\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.&-]+)|(?P<body>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*))"
                         r"(?:'s|\u2019s)\s+|"
                         r"\b(?:a|an|the)\s+(?P<body2>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s+)(?:[\w-]+\s+)?"
-                        r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative)\b")
+                        r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative)\b|"
+                        # "a spokesman for the ministry", "an official at the health department"
+                        r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative|"
+                        r"official|officer|source)\s+(?:for|of|at|with|in)\s+(?:the\s+)?(?P<body3>(?:[\w.&'\u2019-]+\s+){0,3}?[\w.&'\u2019-]+)"
+                        r"(?=\s+(?:said|says|told|added|confirmed|announced|explained)\b|,))")
 
 
 def _for_body(sentence: str, who: str) -> str:
     """The body a spokesman named as the setter speaks for, where the sentence says so."""
     for m in _SPOKESMAN.finditer(sentence):
-        body = m.group("body0") or m.group("body") or m.group("body2")
+        body = m.group("body0") or m.group("body") or m.group("body2") or m.group("body3")
         tail = sentence[m.end():m.end() + 60]
         if who and (who in tail or who.lower() in ("spokesman", "spokeswoman", "spokesperson") or who in m.group(0)):
             return _name(body) or who
