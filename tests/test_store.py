@@ -33,6 +33,14 @@ def test_older_store_migrates_on_open(tmp_path):
     words = store.rows("SELECT subject_words, first_words FROM deadlines WHERE id = 1")[0]
     assert set(words["subject_words"].split()) == {"withdr", "border"}
     assert {"troops", "withdr", "border"} <= set(words["first_words"].split())
+    # What `deadlines` lists of it is carried on the deadline, filled from its reports on upgrade.
+    summary = store.rows("SELECT latest_mention_id, document_count, last_change FROM deadlines")
+    assert summary == [{"latest_mention_id": 2, "document_count": 1, "last_change": "set"}]
+    from datetime import date
+
+    from timeline.store.queries import deadline_rows
+    listed = deadline_rows(store, date(2020, 2, 13), None, include_passed=False)
+    assert [(r["deadline_id"], r["source_count"], r["text"]) for r in listed] == [(1, 1, "Friday")]
 
 
 def test_a_batch_keeps_each_document_whole(tmp_path, monkeypatch):

@@ -23,12 +23,20 @@ def _doc(text: str, day: str) -> Document:
 def _tracked(store: Store) -> list[tuple]:
     """Every tracked deadline with its history, named by content only (no row ids)."""
     out = []
-    for t in store.rows("SELECT id, key, due, status, sequence, first_due FROM tracked_deadlines ORDER BY key"):
-        history = [(h["published"], h["due"], h["change"]) for h in store.rows(
-            "SELECT d.published, s.due, s.change FROM deadline_sources s JOIN mentions m ON m.id = s.mention_id"
-            " JOIN documents d ON d.id = m.document_id WHERE s.deadline_id = ? ORDER BY d.published, d.content_hash,"
-            " m.start", (t["id"],))]
-        out.append((t["key"], t["due"], t["status"], t["sequence"], t["first_due"], tuple(history)))
+    for t in store.rows("SELECT t.id, t.key, t.due, t.status, t.sequence, t.first_due, x.latest_mention_id, x.document_count,"
+                        " x.last_change FROM tracked_deadlines t JOIN deadlines x ON x.id = t.id ORDER BY t.key"):
+        reports = store.rows(
+            "SELECT d.published, d.id AS document_id, m.id AS mention_id, m.start, s.due, s.change FROM deadline_sources s"
+            " JOIN mentions m ON m.id = s.mention_id JOIN documents d ON d.id = m.document_id WHERE s.deadline_id = ?"
+            " ORDER BY d.published, d.content_hash, m.start", (t["id"],))
+        history = [(h["published"], h["due"], h["change"]) for h in reports]
+        # What `deadlines` lists, kept on the deadline as reports come, is what its reports say.
+        latest = max(reports, key=lambda h: (h["published"], h["mention_id"]))
+        assert t["latest_mention_id"] == latest["mention_id"]
+        assert t["document_count"] == len({h["document_id"] for h in reports})
+        assert t["last_change"] == next((h["change"] for h in reversed(reports) if h["change"] != "repeated"), None)
+        out.append((t["key"], t["due"], t["status"], t["sequence"], t["first_due"], tuple(history),
+                    (latest["published"], latest["start"]), t["document_count"], t["last_change"]))
     return out
 
 

@@ -559,7 +559,7 @@ def deadlines(
     moment = _as_of(as_of)
     days = parse_span(within).total_seconds() / 86400 if within else None
     store = _store(db, readonly=True)
-    rows = deadline_rows(store, moment, days, include_passed, include_all)
+    rows = deadline_rows(store, moment, days, include_passed, include_all, listing=fmt == TableFormat.table)
     if fmt != TableFormat.table:
         return _emit_rows(rows, fmt, DEADLINE_COLUMNS)
     if not rows:

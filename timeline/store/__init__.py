@@ -584,8 +584,18 @@ class Store:
                 conn.execute("UPDATE deadlines SET status = ?, last_changed = ?, sequence = sequence + 1 WHERE id = ?",
                              (decision.change, published, deadline_id))
             due = due or tracked.due
-        conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
-                     (deadline_id, mention_id, due, decision.change))
+        added = conn.execute("INSERT OR IGNORE INTO deadline_sources (deadline_id, mention_id, due, change) VALUES (?, ?, ?, ?)",
+                             (deadline_id, mention_id, due, decision.change)).rowcount
+        if added and self.version >= 10:
+            # What `deadlines` shows of it: reports are tracked in publication order, so this one is
+            # the latest (of reports published at the same time, the highest mention id).
+            conn.execute("UPDATE deadlines SET document_count = document_count + ?,"
+                         " latest_mention_id = CASE WHEN latest_published IS NULL OR ? > latest_published"
+                         "   OR (? = latest_published AND ? > latest_mention_id) THEN ? ELSE latest_mention_id END,"
+                         " latest_published = max(coalesce(latest_published, ''), ?),"
+                         " last_change = CASE WHEN ? <> 'repeated' THEN ? ELSE last_change END WHERE id = ?",
+                         (0 if deadline_id in in_document else 1, published, published, mention_id, mention_id,
+                          published, decision.change, decision.change, deadline_id))
         if deadline_id > 0 and self.version >= 9:  # a replay's deadlines remember their reports once their ids are kept
             conn.execute("INSERT OR IGNORE INTO deadline_report_ids (report_key, deadline_id) VALUES (?, ?)",
                          (report_key, deadline_id))
