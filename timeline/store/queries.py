@@ -97,14 +97,14 @@ def deadline_history(store, deadline_id: int) -> list[dict]:
                       (deadline_id, deadline_id))
 
 
-def deadline_histories(store) -> dict[int, list[dict]]:
+def deadline_histories(store, first_place: Optional[dict[int, Optional[str]]] = None) -> dict[int, list[dict]]:
     """Every deadline's reports at once, oldest first (one query, for the calendar of a whole
     store): what `deadline_history` gives a calendar entry (the date each report gave, what
     changed, its sentence and article), with its mention's own due time and its article's UTC
     offset. The articles' addresses are read once, not by a subquery per report."""
     merged = {r["id"]: r["merged_into"] for r in
               store.rows("SELECT id, merged_into FROM tracked_deadlines WHERE merged_into IS NOT NULL")}
-    first_place = _first_places(store)
+    first_place = _first_places(store) if first_place is None else first_place
     histories: dict[int, list[dict]] = {}
     for report in store.rows(
             "SELECT s.deadline_id, s.due, s.change, m.id AS mention_id, m.sentence, m.due AS mention_due,"
@@ -154,7 +154,8 @@ def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
         " i.uid AS cal_uid, i.cal_sequence, i.cal_digest, i.cal_summary, i.cal_when, i.pruned"
         " FROM tracked_deadlines t LEFT JOIN deadline_ids i ON i.id = t.id"
         + ("" if include_pruned else " WHERE i.pruned IS NULL") + " ORDER BY t.due, t.key")
-    histories = deadline_histories(store)
+    first_place = _first_places(store)
+    histories = deadline_histories(store, first_place)
     for r in deadlines:
         r["history"] = histories.get(r["deadline_id"], [])
         own = [h for h in r["history"] if h["deadline_id"] == r["deadline_id"]]
@@ -179,7 +180,6 @@ def calendar_rows(store, include_pruned: bool = False) -> list[dict]:
         " m.latest, d.title, d.source, d.published, d.utc_offset, nullif(d.path, '') AS url, d.id AS document_id"
         " FROM mentions m JOIN documents d ON d.id = m.document_id"
         " WHERE m.kind = 'scheduled' AND m.earliest IS NOT NULL ORDER BY m.earliest, d.content_hash, m.start")
-    first_place = _first_places(store)
     for r in deadlines:
         r["kind"] = "deadline"
     for r in plans:

@@ -126,7 +126,8 @@ def calendar_digest(r: dict) -> str:
 
 def _text(value: str) -> str:
     """A TEXT value escaped as RFC 5545 asks, and as icalendar's vText escapes it (the same steps in
-    the same order), without building a vText for each of the half million values of a large store."""
+    the same order), without building a vText for each of the half million values of a large store.
+    (str.translate does it in one call, but took twice as long for the whole calendar.)"""
     return ":" + (_printable(value).replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;")
                   .replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
