@@ -259,6 +259,9 @@ _DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\
                             r"had\s+(?:passed|expired|lapsed)|went\s+by|ran\s+out)\b", re.IGNORECASE)
 # "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
 # looks back, "had said it would need to know by Tuesday" looks ahead.
+# A condition told in reported speech, its tense shifted back: "would resume if the fighters had
+# not left by Tuesday night" looks ahead as "will resume if they have not left" does.
+_BACKSHIFTED_IF = re.compile(r"\b(?:would|could|might)\b[^.;]{0,80}?\b(?:if|unless)\b[^.;]{0,60}?\bhad\b[^.;]*$", re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at|after|before|by|from|until|in))?\s+$")
@@ -426,7 +429,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if _AHEAD.search(left[-48:]):
-        return PAST if _PERFECT.search(left[-160:]) or _done_by(left) else SURELY_FUTURE
+        perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
+        return PAST if perfect or _done_by(left) else SURELY_FUTURE
     if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
         return SURELY_FUTURE  # "Funding runs out on Sept. 30": a timetable's end, not a report of one
     if APPOSED_BEFORE.search(left[-60:]) and APPOSED_AFTER.match(text, end) and not _PERFECT.search(left[-80:]):
