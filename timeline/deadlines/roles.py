@@ -38,6 +38,10 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
 _SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
+# And before these, as the subject of a verb of its own: "Postal votes must arrive", "Court orders must be obeyed";
+# but a verb of saying takes a clause without "that": "which Kenya says will close by June 1".
+_SAYING = frozenset(lexicon.THAT_CLAUSE_VERBS) | frozenset(lexicon.REPORTING_VERBS)
+_NOUN_AFTER = re.compile(r"\s+(?:must|will|would|should|shall|can|could|may|might|are|were|is|was|have|has|had)\b")
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|be|will|would|may|might|could|should|shall|must|also|finally|"
                   r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
@@ -477,6 +481,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     # A passive verb's subject is who receives the order, not who gave it: "Residents were told".
     verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)
              and not _NOUN_BEFORE.search(before, max(0, m.start() - 12), m.start())
+             and not (_NOUN_AFTER.match(before, m.end()) and m.group(1) not in _SAYING)
              and (m.group(1).endswith("ing") or not _PASSIVE_BEFORE.search(before, 0, m.start()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
