@@ -15,7 +15,7 @@ from typing import Optional
 from ..engine import lexicon
 from ..engine.rules import alternation
 from ..engine.tense import PAST_FORMS
-from .nouns import DEADLINE_NOUN
+from .nouns import DEADLINE_NOUN, TARGET_NOUN
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tour
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
+    _cue("target of", rf"\b{TARGET_NOUN}\s+(?:date\s+)?of", True),  # "set a target of 2030 for ending ..."
     # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
     # "the deadline with the Big Three is 11:59 p.m.", "imposed the earliest deadline — Aug. 27 —"
     # "the deadline to apply for the loans -- which ... -- remains Oct. 17", "the deadline, which had
@@ -146,7 +147,7 @@ DATE_BY_WHICH = r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before
 # After the date: "a Friday deadline", "Today is the deadline for ...", "a previous date of July 31
 # passed", "as of February 28, at the latest", "fixed March 31 as the deadline".
 AFTER_CUES = re.compile(
-    rf"^(?:(?:'s|\u2019s)?\s+{DEADLINE_NOUN}\b|"
+    rf"^(?:(?:'s|\u2019s)?\s+(?:{DEADLINE_NOUN}|{TARGET_NOUN})\b|"
     r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|becomes|marks|marked|"
     r"will\s+mark|serves\s+as)\s+(?:now\s+)?"
     rf"(?:the|a|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"

@@ -4,7 +4,7 @@ import re
 
 
 DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|time\s*limit|(?:last|final|closing)\s+(?:date|day)|(?:last|final)\s+(?:chance|opportunity)|"
-                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|targets?|goals?|grace\s+period|"
+                 r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|grace\s+period|"
                  # the day a thing must be done by, named for it: "the June 30 filing date"
                  r"(?:filing|payment|repayment|submission|application|registration|renewal|compliance|return|withdrawal)\s+date|"
                  r"(?:end|close|expiry)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:period|window|amnesty|scheme|moratorium|truce|ceasefire))")
@@ -13,3 +13,7 @@ DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|tim
 # a dose", "a deadline (Aug. 27) for landlords to register", "the earliest deadline—Aug. 27—for".
 APPOSED_BEFORE = re.compile(rf"\b{DEADLINE_NOUN}\s*(?:,|\(|--|[\u2014\u2013])\s*$", re.IGNORECASE)
 APPOSED_AFTER = re.compile(r"\s*(?:,|\)|--|[\u2014\u2013])\s*(?:for|to)\s", re.IGNORECASE)
+
+# An aim named by its date: "its 2025 goal", "the 2030 target", "a target of 2030". Not a deadline
+# noun elsewhere: "the target to be achieved before the end of the year" is itself what is due.
+TARGET_NOUN = r"(?:targets?|goals?)"

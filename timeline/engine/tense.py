@@ -272,7 +272,7 @@ _PAST_VERB_BEFORE = re.compile(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS))
                                r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded))\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
-POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w-]+\s+){0,2}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
+POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w.-]+\s+){0,3}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
 
 
 # How far either side of a mention a tense marker is looked for: the verb that dates a mention
