@@ -35,7 +35,8 @@ _IN_SENTENCE = r"(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.))"
 
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
 _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of(?:\s+(?:business|day|trading))?|"
-         r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
+         r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|"
+         r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
 
 # Things open for a time that then close: an amnesty, a window, registration, a ballot, a grace period.
 WINDOW_NOUN = (r"(?:amnest(?:y|ies)|window|registration|enrol?ments?|applications?|nominations?|ballots?|balloting|voting|rolls|"

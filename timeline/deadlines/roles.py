@@ -67,7 +67,8 @@ _NAME_WORD = re.compile(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
 _TRAILING_WORD = re.compile(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|"
-                            r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect)\s*$", re.IGNORECASE)
+                            r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
+                            r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
 
 
 def _clean(phrase: str) -> str:
