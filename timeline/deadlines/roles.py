@@ -133,10 +133,10 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
         # was told is the passive's subject.
         told = _clause_subject(sentence[:passive.start()])
         subject = f"{told} {subject}" if told else subject
-    elif subject.startswith("to ") and _FACED.search(sentence, max(0, at - 40), at):
+    elif subject.startswith("to ") and (faced := _FACED.search(sentence, max(0, at - 40), at)):
         # "Negotiators missed a Sunday deadline to agree a text": who missed or faces a deadline
         # is who was to act (who set or issued one is not)
-        actor = _clause_subject(sentence[:at])
+        actor = _clause_subject(sentence[:faced.start()])
         if actor and len(actor.split()) <= 6 and actor.lower() not in _PRONOUNS:
             subject = f"{actor} {subject}"
     if subject and re.fullmatch(r"(?:with|by|in|on|at|for|from|as|of|the|a|an|and|but|to|after|before)", subject, re.IGNORECASE):
@@ -246,7 +246,9 @@ def _antecedent(piece: str) -> str:
         return tail[det.start():].strip()
     m = _NOUN_END.search(piece) or re.search(r"(?:[\w'\u2019()-]+\s+){0,3}[\w'\u2019()-]+$", piece)
     return m.group(0).strip() if m else ""
-_FACED = re.compile(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
+_FACED = re.compile(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats|"
+                    r"(?:rac(?:e|es|ed|ing)|up|work(?:s|ed|ing)?|scrambl(?:e|es|ed|ing)|rush(?:es|ed|ing)?)\s+"
+                    r"(?:against|toward|towards|to\s+meet))\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
                     re.IGNORECASE)
 _BY_WHICH = re.compile(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECASE)
 _SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
