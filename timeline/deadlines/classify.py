@@ -336,6 +336,13 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
         due = cal.add_duration(anchor, t.value) if "X" not in t.value else None
     except (ValueError, OverflowError):
         due = None
+    if c.SPAN_AWAY.match(after) and due is not None:
+        # "with the deadline just two days away", "The election is two weeks away": that far ahead
+        day = due.date().isoformat()
+        if re.search(rf"\b{c.DEADLINE_NOUN}\b", before, re.IGNORECASE):
+            return deadline(day, "away", earliest=anchor.date().isoformat(), latest=day)
+        base.update(earliest=day, latest=day)
+        return Mention(kind="scheduled", cue="away", **base)
     if counted and due is not None:
         # "within 72 hours" of a publication at 14:30 is due at 14:30 three days on; "within 14 days", on that day
         by_the_hour = t.value.startswith("PT") and (anchor.hour or anchor.minute)

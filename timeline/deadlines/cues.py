@@ -252,6 +252,8 @@ SPAN_BEFORE_DATE = re.compile(r"^\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+
 COUNTED_BACK_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$",
                                re.IGNORECASE)
 SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
+# "two days away": so far ahead in time; "two hours away from the capital", "away by road" are distances.
+SPAN_AWAY = re.compile(r"^\s+away\b(?!\s+(?:from|by|on|in|at|to|for|off)\b)(?!['\u2019]s)", re.IGNORECASE)
 SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
 # A record measured over a span looks back over it: "the worst drought in 40 years", "the first
 # time in a decade", "its lowest level in five years".
