@@ -161,6 +161,10 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
 
     if t.type == "SET" or t.value.startswith("XXXX"):
         return plain("recurring")  # "every Monday", and any year's "second quarter" or "March 1"
+    if t.type in ("DATE", "TIME") and (_YEARLY_AFTER.match(after) or _YEARLY_BEFORE.search(before[-30:])):
+        # "by January 31 every year", "March 31 of each year", "held annually in July": the day or
+        # month of every year, no one day on the calendar
+        return Mention(t.text, t.start, t.end, sentence_text, t.type, t.value, t.mod, "recurring", None, None)
 
     if t.type == "DURATION":
         return _read_span(t, text, sentence, before, after, published, before_in_sentence, fields(), deadline,
@@ -373,6 +377,9 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     return Mention(kind="duration", **base)
 
 
+# A day or a month of every year (or month): "April 15 each year", "the 1st of every month".
+_YEARLY_AFTER = re.compile(r"^,?\s+(?:of\s+)?(?:each|every)\s+(?:year|month)\b|^,?\s+(?:annually|yearly)\b", re.IGNORECASE)
+_YEARLY_BEFORE = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+(?:in|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"^(?:the\s+)?(?:last|past|previous|preceding)\b", re.IGNORECASE)
 
 # A word by which a clause looks ahead of its own verb: "will shut down within 60 days",
