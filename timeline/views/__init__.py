@@ -129,14 +129,11 @@ def group_labels(days: list[str]) -> list[str]:
 
 
 def highlight(sentence: str, text: str, style: str):
-    """The sentence as rich Text with the expression marked in it."""
-    from rich.text import Text
+    """The sentence as a table cell with the expression marked in it (on a terminal)."""
+    from .table import Styled
 
     sentence, text = visible(sentence), visible(text)
-    out = Text(sentence)
     i = sentence.find(text)
     if i < 0:
         i = sentence.lower().find(text.lower())
-    if i >= 0:
-        out.stylize(f"{style} underline", i, i + len(text))
-    return out
+    return Styled(sentence, f"{style} underline", (i, i + len(text))) if i >= 0 else sentence

@@ -20,13 +20,16 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator, Optional, Sequence, TextIO, Union
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence, TextIO, Union
 
 from . import visible
 
-Cell = Union[str, Text]
+if TYPE_CHECKING:
+    from rich.text import Text
+
+# A cell: text (a `Styled` one keeps its style for a terminal), or a rich Text built by a caller.
+# rich is imported only where a terminal is written to: a pipe never needs it.
+Cell = Union[str, "Text"]
 # A terminal narrower than this drops a sheet's optional columns.
 NARROW = 100
 # Rows rendered at a time on a terminal: every piece is laid out with the same column widths.
@@ -58,17 +61,23 @@ class Sheet:
 
 
 def _cell(value) -> Cell:
-    return value if isinstance(value, (Text, Styled)) else visible(value)
+    return value if isinstance(value, Styled) or _is_rich(value) else visible(value)
+
+
+def _is_rich(value) -> bool:
+    return type(value).__module__.startswith("rich.")
 
 
 class Styled(str):
-    """A cell's text with the style it takes on a terminal: plain text in a pipe, where a rich
-    Text for each of 60,000 rows cost a third of a second for nothing."""
+    """A cell's text with the style it takes on a terminal, on the whole of it or on `span` (the
+    characters from, to): plain text in a pipe, where a rich Text for each of 60,000 rows cost a
+    third of a second for nothing, and importing rich a tenth of `extract`'s start."""
     style: str
+    span: Optional[tuple[int, int]]
 
-    def __new__(cls, text: str, style: str) -> "Styled":
+    def __new__(cls, text: str, style: str, span: Optional[tuple[int, int]] = None) -> "Styled":
         cell = super().__new__(cls, text)
-        cell.style = style
+        cell.style, cell.span = style, span
         return cell
 
 
@@ -78,7 +87,15 @@ def styled(text: str, style: str) -> Styled:
 
 
 def _rich(cell: Cell) -> Cell:
-    return Text(cell, style=cell.style) if isinstance(cell, Styled) else cell
+    if not isinstance(cell, Styled):
+        return cell
+    from rich.text import Text
+
+    if cell.span is None:
+        return Text(cell, style=cell.style)
+    text = Text(cell)
+    text.stylize(cell.style, *cell.span)
+    return text
 
 
 def write(sheet: Sheet, out: Optional[TextIO] = None) -> None:
@@ -100,7 +117,7 @@ def write(sheet: Sheet, out: Optional[TextIO] = None) -> None:
 
 
 def _cell_text(cell: Cell) -> str:
-    return cell.plain if isinstance(cell, Text) else cell
+    return cell.plain if _is_rich(cell) else cell
 
 
 def _plain_cells(row: tuple[Cell, ...]) -> list[str]:
@@ -137,6 +154,7 @@ def _write_plain(sheet: Sheet, stream: TextIO) -> None:
 def _write_terminal(sheet: Sheet, console) -> None:
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     keep = [i for i, c in enumerate(sheet.columns) if not (c.optional and console.width < NARROW)]
     columns = [sheet.columns[i] for i in keep]
