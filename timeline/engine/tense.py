@@ -242,7 +242,7 @@ _AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGN
 # Words that put something under an obligation or move it to a new date.
 OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
                         # "asked staff to submit their claims before Friday", "told residents to leave"
-                        r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
+                        r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|gives|giving|grants|granted|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
                         r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back|"
                         # "defied the order to demolish the houses by Jan. 10": what an order or a ruling demands
                         r"(?:orders?|demands?|rulings?|instructions?|directives?|decrees?|edicts?|injunctions?)\s+(?:that|to)|"
