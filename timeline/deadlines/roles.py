@@ -35,7 +35,7 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
     revoking""".split())
-_SETTING_VERB = re.compile(rf"\b({_SETTING})\b")
+_SETTING_VERB = re.compile(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
 # And before these, as the subject of a verb of its own: "Postal votes must arrive", "Court orders must be obeyed";

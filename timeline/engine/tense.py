@@ -258,6 +258,11 @@ _DEADLINE_SET = re.compile(r"\b(?:set|sets|setting|gave|gives|give|given|imposed
 # What a deadline named by its day did once it came: "Friday's deadline passed without a deal".
 _DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\s+went|was\s+missed|were\s+missed|"
                             r"had\s+(?:passed|expired|lapsed)|went\s+by|ran\s+out)\b", re.IGNORECASE)
+# A deadline told as missed or met is one that has come: "missed a Sunday deadline", "failed to meet
+# the March 31 deadline", "missed its self-imposed deadline of Friday".
+_DEADLINE_MISSED = re.compile(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+not\s+meet|didn['\u2019]t\s+meet)\s+"
+                              r"(?:(?:a|an|the|its|their|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
+                              rf"(?:{DEADLINE_NOUN}\s+(?:of|on|for)\s+)?$", re.IGNORECASE)
 # "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
 # looks back, "had said it would need to know by Tuesday" looks ahead.
 # A condition told in reported speech, its tense shifted back: "would resume if the fighters had
@@ -429,6 +434,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
+    if (_DEADLINE_OF.search(left[-60:]) or NAMED_DEADLINE.match(text, end)) and _DEADLINE_MISSED.search(left[-60:]):
+        return SURELY_PAST
     if _AHEAD.search(left[-48:]):
         perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
         return PAST if perfect or _done_by(left) else SURELY_FUTURE
