@@ -67,7 +67,9 @@ DECADE_WORDS = {
 # Events a story counts down to, named by their day: "ahead of the March 9 election".
 COMING_EVENT_NOUNS = tuple("""election elections vote votes voting poll polls referendum ballot primary caucus caucuses
 summit hearing trial sentencing verdict talks meeting meetings session launch opening inauguration swearing-in
-deadline ultimatum conference congress convention budget auction""".split())
+deadline ultimatum conference congress convention budget auction
+rally rallies march protest protests strike walkout demonstration match game race final debate parade ceremony
+funeral festival concert visit speech""".split())
 
 REPORTING_VERBS = ("said", "says", "told", "added", "announced", "reported")
 

@@ -216,9 +216,14 @@ _LEADS_UP_TO = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\
 _LEADS_UP_TO_DAYS = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
                                r"\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
 _COMING_EVENT = re.compile(r"(?:,?\s+(?:[A-Za-z-]+\s+){0,2}?)(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\b", re.IGNORECASE)
+# What a day's possessive names as done and over, whichever way its clause looks: "would look for
+# ways to get around Wednesday's ruling".
+_DONE_THING = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
+                         r"comments|report|attacks?|bombings?|shootings?|killings?|crash|cut|move|data|figures|results?|"
+                         r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes)\b", re.IGNORECASE)
 # A plan that names its day by "for": "was set for", "called a strike for", "the vote for".
 _PLANNED_FOR = re.compile(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
-                          r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r"|strike|walkout|protest|rally)\s+)"
+                          r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\s+)"
                           r"for\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a plan named: "would be held in April, not in October as originally expected"; unless a past
 # verb tells it happened so ("took place in May as planned").
@@ -470,7 +475,13 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         ahead, past, _ = _sentence_looks(text[sent_start:sent_end])
         return PAST if past and not ahead else FUTURE
     if POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
-        return PAST
+        # "Wednesday's ruling" is an event reported, unless its clause looks ahead to an event that
+        # comes: "will attend Friday's summit", "warned they would boycott Thursday's vote" (not
+        # "would look for ways to get around Wednesday's ruling")
+        breaks = list(_CLAUSE_BREAK.finditer(left))
+        own = list(reversed(_WORD.findall(left[breaks[-1].end():] if breaks else left)))
+        ahead = own and word_tense(own[0]) == NONE and _scan(own) == FUTURE
+        return FUTURE if ahead and not _DONE_THING.match(text, end + 2, min(len(text), end + 40)) else PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
         # "threatened to strike Thursday": what is threatened lies ahead; "is scheduled to open on
         # Sept. 1" cannot mean a September gone by, unless the sentence also tells of the past
