@@ -180,6 +180,8 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     # a meeting promised at parting, as messages write it: "see you Friday", "c u on sat"
                     r"\b(?:see|c|catch|meet)\s+(?:you|u|ya|y'all)(?:\s+all)?(?:\s+(?:on|at|in|next))?|"
                     r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till)|"
+                    # an end not yet known: "cancelled all flights until at least Monday"
+                    r"\b(?:until|till|through)\s+at\s+least|"
                     # a date something was put off to: "the vote was moved to Saturday"
                     r"\b(?:postponed|moved|pushed\s+back|delayed|deferred|rescheduled|put\s+off|adjourned)\s+(?:it\s+|them\s+)?"
                     r"(?:to|until|till)|"
