@@ -407,9 +407,14 @@ def _plainly_future(words: list[str], sentence: str) -> bool:
     return not _sentence_looks(sentence)[1]
 
 
+_PART_BEFORE = re.compile(r"\b(?:early|late|mid)(?:-|\s+)(?:in\s+)?$", re.IGNORECASE)
+
+
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
+    # "by early October": the part of a month named before it is read with it, as "by October" is
+    left = _PART_BEFORE.sub("", left)
     if BY_THE_TIME.search(left) and text.startswith(",", end):
         # "But by Monday, officials had hardened their stance": the tense of the clause it opens.
         main = text[end + 1:min(sent_end, end + TENSE_REACH)]
