@@ -99,6 +99,8 @@ class Context:
         last_past = None
         for last_past in _PAST_FORM.finditer(left):
             pass
+        if d > today and last_past is not None and _WOULD_AFTER.search(left, last_past.end()):
+            return d  # "said the talks would take place on Monday": what was said of the coming one
         if d < today and last_past is not None and not _LOOKS_AHEAD.search(left, last_past.end()):
             return d  # "The Senate passed the bill on Thursday, ... who is expected to sign it": what it did then
         return d + timedelta(days=7 if d < today else -7)
@@ -175,6 +177,8 @@ class Context:
 
 # Where one clause ends and the next begins: "The ceasefire, which took effect on June 1, expires ...".
 _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s")
+# The future of reported speech after the last past verb: "said the talks would take place".
+_WOULD_AFTER = re.compile(r"\b(?:would|wo\s+n't|wouldn't)\b", re.IGNORECASE)
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|won't|wo\s+n't)\b|'ll\b", re.IGNORECASE)
 # A verb form of the past, participles included ("was scheduled to", "a service planned for", "set a deadline").
 _PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|set|" + "|".join(sorted(PAST_FORMS)) + r")\b")
