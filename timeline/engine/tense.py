@@ -415,9 +415,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     left = text[max(sent_start, start - TENSE_REACH):start]
     # "by early October": the part of a month named before it is read with it, as "by October" is
     left = _PART_BEFORE.sub("", left)
-    if BY_THE_TIME.search(left) and text.startswith(",", end):
-        # "But by Monday, officials had hardened their stance": the tense of the clause it opens.
-        main = text[end + 1:min(sent_end, end + TENSE_REACH)]
+    if BY_THE_TIME.search(left):
+        # "But by Monday, officials had hardened their stance", "By mid-March the virus had
+        # spread": the tense of the clause it opens.
+        main = text[end:min(sent_end, end + TENSE_REACH)]
         return _scan(_WORD.findall(main)[:8], leftward=False) or SURELY_FUTURE
     if _OPENING_FRAME.search(left) and text.startswith(",", end):
         # "In April, just weeks after the summit collapsed, Kim decided to ...": a date that opens
