@@ -234,7 +234,9 @@ _AS_PLANNED = re.compile(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+
 _PLAIN_PAST_VERB = re.compile(r"\b(?:took|happened|occurred|was\s+held|were\s+held|opened|began|started|ended|arrived|"
                               r"launched|finished|went)\b", re.IGNORECASE)
 # A present-tense verb of ending that governs the date.
-_ENDS_NOW = re.compile(r"\b(?:expires|lapses|runs\s+out|ends|closes|shuts|finishes|concludes)\s+(?:on\s+|at\s+|in\s+)?$", re.IGNORECASE)
+_ENDS_NOW = re.compile(r"\b(?:expires|lapses|runs\s+out|ends|closes|shuts|finishes|concludes|"
+                       # and its start: "Early voting begins on October 24", "Registration opens March 1"
+                       r"begins|starts|opens|reopens|resumes|kicks\s+off)\s+(?:on\s+|at\s+|in\s+)?$", re.IGNORECASE)
 _DEADLINE_OF = re.compile(rf"\b{DEADLINE_NOUN}\s+(?:of|on|for)\s+$", re.IGNORECASE)
 # "cannot sign players after Friday", "will no longer be valid after October 9": a cut-off lies ahead.
 _CUT_OFF = re.compile(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
