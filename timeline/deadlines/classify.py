@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
-from ..engine.tense import BY_THE_TIME, LISTED_FOR, OBLIGATION, POSSESSIVE, TENSE_REACH, clause_tense
+from ..engine.tense import BY_THE_TIME, DEADLINE_WITHIN, LISTED_FOR, OBLIGATION, POSSESSIVE, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
 from .nouns import APPOSED_AFTER, APPOSED_BEFORE
@@ -182,7 +182,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     due_at = earliest if t.mod == "START" and _STARTS.match(t.text) else latest
     today = published.date()
     ahead = latest is not None and latest[:10] >= _iso(today)
-    after_cue = c.AFTER_CUES.match(after) or (
+    after_cue = c.AFTER_CUES.match(after) or DEADLINE_WITHIN.search(t.text) or (
         s_end - t.end < 3 and c.NEXT_SENTENCE_DEADLINE.match(text, s_end, min(len(text), s_end + 80))) or (
         APPOSED_AFTER.match(after) and APPOSED_BEFORE.search(text, max(s_start, head.start - 60), head.start))
     if after_cue:

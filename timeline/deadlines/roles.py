@@ -323,9 +323,10 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     for m in list(_NOUN_COMPLEMENT.finditer(sentence)):
         comp_start = m.start("c")
         comp = m.group("c")
-        if comp_start < at and re.fullmatch(r"(?:of|on)\s+(?:the\s+)?", sentence[comp_start:at]) \
+        if (comp_start < at and re.fullmatch(r"(?:of|on)\s+(?:the\s+)?", sentence[comp_start:at]) or at <= comp_start < to) \
                 and re.match(r"\s*,?\s*(?:for|to)\s", after):
-            # "a deadline of March 15 for contractors to finish": the complement after the date
+            # "a deadline of March 15 for contractors to finish", "a 6 p.m. deadline on Sunday to
+            # disarm": the complement after the date
             comp_start, comp = to, after.lstrip(" ,")
         elif comp_start < at:
             comp = comp[:at - comp_start]

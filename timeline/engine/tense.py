@@ -260,6 +260,8 @@ OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|
                         re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
+# A deadline named between a time and its day, inside one mention: "a noon deadline on Friday".
+DEADLINE_WITHIN = re.compile(r"\s(?:deadline|ultimatum)\s+(?:on|for)\s", re.IGNORECASE)
 # The words that set or face a deadline named by its day: "set a Friday deadline".
 _DEADLINE_SET = re.compile(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
                            r"faces?|facing|faced|meet|beat|ahead\s+of|before|,\s+with)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
@@ -449,7 +451,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
-    if (_DEADLINE_OF.search(left[-60:]) or NAMED_DEADLINE.match(text, end)) and _DEADLINE_MISSED.search(left[-60:]):
+    if (_DEADLINE_OF.search(left[-60:]) or NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)) \
+            and _DEADLINE_MISSED.search(left[-60:]):
         return SURELY_PAST
     if _AHEAD.search(left[-48:]):
         perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
@@ -470,7 +473,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE
-    named = NAMED_DEADLINE.match(text, end)
+    named = NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)
     if named and _DEADLINE_SET.search(left[-40:]) and not _DEADLINE_GONE.match(text, named.end()) \
             and not _PERFECT.search(left[-80:]):
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
