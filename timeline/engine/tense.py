@@ -390,7 +390,7 @@ def _past_narration(before: str, after: str) -> bool:
 
 
 _MODALS = frozenset({"will", "'ll", "shall", "won't"})
-_PRESENT_PLAN_TO = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+)?(?:due|scheduled|slated|set|expected)\s+to\s+[a-z]+(?:\s+[\w'-]+){0,5}?\s+$",
+_PRESENT_PLAN_TO = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|[a-z]+ly\s+)?(?:due|scheduled|slated|set|expected)\s+to\s+[a-z]+(?:\s+[\w'-]+){0,5}?\s+$",
                               re.IGNORECASE)
 # A plan in the present: "is due to leave the EU on Oct. 31" cannot mean an October gone by.
 _PRESENT_PLAN = frozenset({"due", "scheduled", "slated", "expected"})
