@@ -436,7 +436,9 @@ _AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ord
                     r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
                     r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
-                    r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who)\b|[,.;]|\s*$)")
+                    # the agent ends where the sentence's verb begins: "A deadline set by the kidnappers was due to expire"
+                    r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who|was|were|is|are|has|have|had|will|would|"
+                    r"expired|expires|passed|lapsed|ends|ended)\b|[,.;]|\s*$)")
 _QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+)\s+(?:said|says|told|added|wrote)|"
                           r"(?:said|says|added)\s+(?P<who2>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+?)(?=[,.]|\s+(?:in|on|at)\b))")
 
