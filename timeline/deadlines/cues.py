@@ -75,6 +75,9 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          r"(?:\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)"
          r"(?:\s+(?:now|set\s+for|also|originally|previously|initially))*|\s*[\u2014\u2013]|\s+-)" + _FILL,
          True),
+    # "the deadline in March", "a deadline in mid-2025": the month or year it falls in (a bare day
+    # after the noun is more often when it was set: "set a two-week deadline Wednesday")
+    _cue("deadline in", rf"\b{DEADLINE_NOUN}\s+in", True),
     # "the deadline passed on Friday", "the ultimatum ends at midnight"
     _cue("deadline passed", rf"\b{DEADLINE_NOUN}\b{_IN_SENTENCE}{{0,60}}?\b(?:passe[sd]|fell|falls|ends|ended|came|comes)(?:\s+and\s+went)?"
          r"(?:\s+(?:on|at|in))?" + _FILL, True),
