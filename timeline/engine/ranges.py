@@ -23,7 +23,7 @@ _FROM_TO = re.compile(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|throug
                       r"(?:the\s+(?:morning|evening|afternoon|night|end)\s+of\s+)?", re.IGNORECASE)
 # A dash alone joins two ends without "from": "January 25-26", "2008-2011", "April-June", "8:30am-4:30pm".
 _DASH = re.compile(r"\s*(?:-|\u2013|\u2014)\s*")
-_OPENING = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_OPENING = re.compile(r"\b(?:from|between)\s+(?:the\s+(?:morning|evening|afternoon|night)\s+of\s+)?$", re.IGNORECASE)
 # A range's end written as a bare day of the first end's month: "August 24 to 28", "November 14 and 20".
 _BARE_DAY = re.compile(r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|through|thru|and|&)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
                        r"(?![.,:]?\d|\s*(?:%|percent|per\s|[ap]\.?m\b|o'clock|hours?|days?|weeks?|months?|years?|minutes?|"
@@ -33,7 +33,7 @@ _BARE_YEAR = re.compile(r"(?:\s*(?:-|\u2013|\u2014|/)\s*|\s+(?:to|through|thru)\
 # "moved the vote from Monday to Friday", "extended the deadline from June 30 to Sept. 30": a date
 # changed, not a period.
 _CHANGED = re.compile(r"\b(?:mov|postpon|extend|push|brought|bring|chang|shift|delay|reschedul|advanc|defer|adjourn|"
-                      r"switch|cut|rais|lower|increas|reduc|fell|fall|rose|rise|grew|jump|climb|drop|slid|declin)\w*\b"
+                      r"switch)\w*\b"
                       r"[^.;:]{0,80}$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r")\b", re.IGNORECASE)
 _BARE_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)$", re.IGNORECASE)
@@ -123,7 +123,7 @@ def _next_month(first: str, second: str) -> bool:
 def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[Timex]:
     """The range that opens with the i-th timex, if one does."""
     t, v = tagged[i]
-    opening = _OPENING.search(text, max(0, t.start - 9), t.start)
+    opening = _OPENING.search(text, max(0, t.start - 30), t.start)
     start = opening.start() if opening and not _CHANGED.search(text, max(0, t.start - 120), t.start) else t.start
     if i + 1 < len(tagged):
         n, nv = tagged[i + 1]
