@@ -105,7 +105,7 @@ def resolve_month_day(anchor: date, month: int, day: int, direction: Direction) 
     """A month and day with no year: the nearest such day, unless the tense says otherwise."""
     candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
                   if day <= _cal.monthrange(y, month)[1]]
-    insist = PAST_DAY_FLIP_DAYS if direction < -1 else INSIST_FLIP_DAYS
+    insist = PAST_DAY_FLIP_DAYS if direction < -1 or direction > 2 else INSIST_FLIP_DAYS
     return nearest_occurrence(candidates, anchor, direction, insist) if candidates else None
 
 

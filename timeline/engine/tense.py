@@ -17,6 +17,10 @@ PAST, NONE, FUTURE = -1, 0, 1
 # A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
 # the tense of a verb: resolution then looks ahead however far the date is.
 SURELY_FUTURE = 2
+# A clause that says "will" or "is due to" of the date, with no past in its sentence: written of
+# what is to come, a date even a few weeks gone by is next year's ("will be cut from January 18",
+# written in February), where "by January 14" may be a deadline just missed.
+PLAINLY_FUTURE = 3
 # A date governed directly by a past verb ("the deal brokered in July", "was extended in August")
 # lies behind however near the next such month is.
 SURELY_PAST = -2
@@ -514,7 +518,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if t == PAST and _plainly_past(words, text[sent_start:sent_end]):
         return SURELY_PAST
     if t == FUTURE and _plainly_future(words, text[sent_start:sent_end]):
-        return SURELY_FUTURE
+        return PLAINLY_FUTURE
     if t != NONE:
         return t
     t = _scan(_WORD.findall(clause_right)[:6], leftward=False)
