@@ -159,6 +159,48 @@ def easter(year: int) -> date:
     return date(year, month, day)
 
 
+@lru_cache(maxsize=512)
+def lunar_holiday(spec: tuple[str, int, int, int], year: int) -> tuple[tuple[date, date], ...]:
+    """The first and last days of each occurrence, starting in the Gregorian `year`, of a holiday
+    of the Islamic (Umm al-Qura), Hebrew or Chinese calendar: `spec` is (calendar, month, day, days;
+    0 days for the whole month). An Islamic date falls in one Gregorian year or, some years, twice.
+    The calendar libraries are loaded only when such a holiday is named."""
+    kind, month, day, days = spec
+    starts: list[date] = []
+    if kind == "hijri":
+        from hijridate import Gregorian, Hijri
+        from hijridate.ummalqura import HIJRI_RANGE
+
+        h = Gregorian(year, 1, 1).to_hijri().year
+        for hy in (h, h + 1):
+            if HIJRI_RANGE[0][0] <= hy < HIJRI_RANGE[1][0]:
+                starts.append(Hijri(hy, month, day).to_gregorian().datetuple())
+        starts = [date(*t) for t in starts]
+        if days == 0:  # the month: to the day before the next month's first
+            ends = []
+            for first in starts:
+                hd = Gregorian(first.year, first.month, first.day).to_hijri()
+                nxt = Hijri(hd.year + (hd.month == 12), hd.month % 12 + 1, 1).to_gregorian()
+                ends.append(date(*nxt.datetuple()) - timedelta(days=1))
+            return tuple((a, b) for a, b in zip(starts, ends) if a.year == year)
+    elif kind == "hebrew":
+        import warnings
+
+        from convertdate import hebrew
+
+        with warnings.catch_warnings():  # convertdate calls one of its own deprecated helpers
+            warnings.simplefilter("ignore", DeprecationWarning)
+            starts = [date(*hebrew.to_gregorian(hy, month, day)) for hy in (year + 3760, year + 3761)]
+    elif kind == "chinese":
+        from lunardate import LunarDate
+
+        try:
+            starts = [LunarDate(year, month, day).to_solar_date()]
+        except (ValueError, IndexError):
+            return ()  # beyond the years the library's tables hold (1900-2099)
+    return tuple((d, d + timedelta(days=max(days, 1) - 1)) for d in starts if d.year == year)
+
+
 _SEASON_DAYS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 22)), "FA": ((9, 23), (12, 20)),
                 "WI": ((12, 21), (3, 19))}
 

@@ -157,5 +157,26 @@ EASTER_HOLIDAYS = {
     "palm sunday": -7, "pentecost": 49, "ascension day": 39, "maundy thursday": -3,
 }
 
+# Holidays of a lunar or lunisolar calendar: name -> (calendar, month, day, days it lasts; 0 for
+# the whole month). Hijri months 1-12 (Umm al-Qura); Hebrew months counted from Nisan, as the
+# convertdate library counts them (Tishri is 7); the Chinese calendar's first month.
+# The Eids are kept as holidays of three and four days ("the three-day Eid al-Fitr holiday").
+_EID_FITR = ("hijri", 10, 1, 3)
+_EID_ADHA = ("hijri", 12, 10, 4)
+LUNAR_HOLIDAYS = {
+    **{f"eid{sep}{art}{sep2}fitr": _EID_FITR for sep in (" ", "-") for art in ("al", "ul", "el") for sep2 in (" ", "-")},
+    **{f"eid{sep}{art}{sep2}{n}": _EID_ADHA for sep in (" ", "-") for art in ("al", "ul", "el") for sep2 in (" ", "-")
+       for n in ("adha", "azha")},
+    "ramadan": ("hijri", 9, 1, 0), "ramazan": ("hijri", 9, 1, 0), "ramzan": ("hijri", 9, 1, 0),
+    "ashura": ("hijri", 1, 10, 1),
+    "passover": ("hebrew", 1, 15, 8), "pesach": ("hebrew", 1, 15, 8),
+    "rosh hashanah": ("hebrew", 7, 1, 2), "rosh hashana": ("hebrew", 7, 1, 2),
+    "yom kippur": ("hebrew", 7, 10, 1), "sukkot": ("hebrew", 7, 15, 7), "shavuot": ("hebrew", 3, 6, 2),
+    "hanukkah": ("hebrew", 9, 25, 8), "chanukah": ("hebrew", 9, 25, 8),
+    "lunar new year": ("chinese", 1, 1, 1), "chinese new year": ("chinese", 1, 1, 1),
+}
+# "Eid" alone is whichever of the two Eids the tense points to.
+EID = {"eid": (_EID_FITR, _EID_ADHA)}
+
 # Every holiday name, of whichever kind.
-HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS)
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS, *LUNAR_HOLIDAYS, *EID)

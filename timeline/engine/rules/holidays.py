@@ -12,6 +12,12 @@ from . import Value, alternation, compile_rule
 _NAMES = alternation(lexicon.HOLIDAY_NAMES)
 
 
+def _lunar(name: str, year: int) -> list[tuple[date, date]]:
+    """First and last days of each occurrence of a lunar holiday starting in `year`."""
+    specs = lexicon.EID.get(name) or (lexicon.LUNAR_HOLIDAYS[name],)
+    return sorted(span for spec in specs for span in cal.lunar_holiday(spec, year))
+
+
 def holiday_date(name: str, year: int) -> date | None:
     if name in lexicon.FIXED_HOLIDAYS:
         month, day = lexicon.FIXED_HOLIDAYS[name]
@@ -31,6 +37,8 @@ def holiday(m, ctx):
         return None
     name = " ".join(m["name"].lower().replace("\u2019", "'").split())
     today = ctx.today
+    if name in lexicon.LUNAR_HOLIDAYS or name in lexicon.EID:
+        return _lunar_value(name, m, ctx)
     if m["year"]:
         d = holiday_date(name, int(m["year"]))
     else:
@@ -46,6 +54,33 @@ def holiday(m, ctx):
         grain = m["period"].lower()
         return Value("DATE", cal.value_at(d, grain), granularity=grain, anchor=d)
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+
+
+def _lunar_value(name: str, m, ctx) -> Value | None:
+    """"Eid al-Fitr", "Ramadan 2020", "last Passover": the occurrence the year, the word before or
+    the tense points to; one day, or the period from its first day to its last ("Ramadan", the
+    eight days of Passover)."""
+    today = ctx.today
+    if m["year"]:
+        spans = _lunar(name, int(m["year"]))
+    else:
+        spans = [s for y in (today.year - 1, today.year, today.year + 1) for s in _lunar(name, y)]
+        rel = (m["rel"] or "").lower()
+        if rel == "last":
+            spans = [max((s for s in spans if s[1] < today), default=None)]
+        elif rel == "next":
+            spans = [min((s for s in spans if s[0] > today), default=None)]
+        elif spans:
+            # the one in progress, else the nearest by the tense
+            current = [s for s in spans if s[0] <= today <= s[1]]
+            start = current[0][0] if current else cal.nearest_occurrence([s[0] for s in spans], today,
+                                                                          ctx.tense(m.start(), m.end()))
+            spans = [s for s in spans if s[0] == start]
+    if not spans or spans[0] is None:
+        return None
+    first, last = spans[0]
+    value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
+    return Value("DATE", value, granularity="day", anchor=first)
 
 
 _ON = re.compile(r"\bon\s+$", re.IGNORECASE)
