@@ -37,6 +37,9 @@ def holiday(m, ctx):
         return None
     name = " ".join(m["name"].lower().replace("\u2019", "'").split())
     today = ctx.today
+    if name in lexicon.EID and not (_EID_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+                                    or _EID_AFTER.match(ctx.text, m.end())):
+        return None  # "said Ahmed Eid, a spokesman": a surname
     if name in lexicon.LUNAR_HOLIDAYS or name in lexicon.EID:
         return _lunar_value(name, m, ctx)
     if m["year"]:
@@ -54,6 +57,12 @@ def holiday(m, ctx):
         grain = m["period"].lower()
         return Value("DATE", cal.value_at(d, grain), granularity=grain, anchor=d)
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+
+
+# "Eid" alone is the holiday after a preposition or an article, or before a word of the holiday.
+_EID_BEFORE = re.compile(r"\b(?:for|during|of|after|before|on|until|till|since|over|the|this|last|next|by|through|ahead\s+of)\s+$",
+                         re.IGNORECASE)
+_EID_AFTER = re.compile(r"\s+(?:holidays?|festival|festivities|celebrations?|prayers?|break|weekend)\b", re.IGNORECASE)
 
 
 def _lunar_value(name: str, m, ctx) -> Value | None:
