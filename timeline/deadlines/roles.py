@@ -98,11 +98,14 @@ def _cut_after(phrase: str) -> str:
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
                   # "..., the FAA said", "..., a deadline it met on Sunday"
                   r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+deadline\b|"
-                  r",\s+after\s+which\b|"
+                  r",\s+after\s+which\b|,\s+according\s+to\b|"
+                  # "10 days to hand over its stockpile and 60 days to destroy it": the next span's own task
+                  r"\s+and\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+                  r"sixty|ninety)[\s-]+(?:more\s+)?(?:hours?|days?|weeks?|months?|years?)\s+to\b|"
                   # "... to file after the Revenue Authority extended the deadline": who moved it, not what is due
                   r",?\s+" + _MOVED_BY + r"\b|"
                   r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
-                  r"so\s+that|,\s+(?:said|says|according)|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
+                  r"so\s+that|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
     return phrase[:m.start()] if m else phrase
 
 
