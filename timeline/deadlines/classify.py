@@ -111,13 +111,17 @@ _SLACK_DAYS = {"week": 1, "month": 5}
 
 def _around_ago(ago: re.Match, today: date, earliest: str, latest: str) -> tuple[str, str]:
     """The days about N weeks or months before the day of writing ("two weeks ago" written on
-    October 7 is about September 23), not the whole calendar week or month that holds that day."""
+    October 7 is September 22 or 23), not the whole calendar week or month that holds that day."""
     words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
     n = int(ago["n"]) if ago["n"].isdigit() else words[ago["n"].lower()]
     unit = ago["unit"].lower().rstrip("s")
     day = today - timedelta(weeks=n) if unit == "week" else cal.add_months(today, -n)
     slack = timedelta(days=_SLACK_DAYS[unit])
+    if unit == "week":
+        # counted from the day of writing, which may be a day before the day of publication,
+        # never after it: "a week ago" in a story dated October 17 is October 9 or 10
+        return (day - slack).isoformat(), day.isoformat()
     return (day - slack).isoformat(), (day + slack).isoformat()
 
 
