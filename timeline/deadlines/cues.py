@@ -106,6 +106,10 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("payment", rf"\b(?:payments?|repayments?|instal+ments?|coupons?|redemptions?)\s+(?:of\s+{_IN_SENTENCE}{{1,40}}?\s+)?"
          r"(?:(?:is|are|was|were|falls?|fell)\s+)?(?:due\s+)?(?:on|by|in)" + _FILL, True),
     _cue("owed", r"\bdue\s+to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'\u2019-]*\s+){1,5}?(?:by|on|in)?", True),
+    # "Bondholders are owed $500 million on March 15", "owes the IMF 1.5 billion euros by June 30":
+    # a sum owed on a day is a payment due then
+    _cue("owed on", rf"\b(?:owe|owes|owed|owing)\s+{_IN_SENTENCE}{{0,60}}?(?:[$\u20ac\u00a3]\s?\d|\d\s?(?:bn|m|billion|million)\b|"
+         rf"\b(?:euros?|dollars?|pounds?|yuan|rupees?)\b){_IN_SENTENCE}{{0,30}}?\s(?:on|by|in)" + _FILL, True),
     _cue("due", r"\b(?:due|payable|must\s+be\s+\w+|has\s+to\s+be\s+\w+|have\s+to\s+be\s+\w+|had\s+to\s+be\s+\w+)\b"
          r"(?:\s+(?:by|on|before|no\s+later\s+than|in))?" + _FILL, True),
     # "gave the rebels until Friday", "have until Friday"; "had been searching the area until
