@@ -1117,6 +1117,12 @@ def batch(
         raise typer.Exit(1)
 
 
+def _identity(path: Path) -> tuple[int, int]:
+    """A file's identity on disk (the same file under two names has one)."""
+    st = os.stat(path)
+    return st.st_dev, st.st_ino
+
+
 @app.command()
 def tag(
     inputs: List[Path] = typer.Argument(..., metavar="PATH...", help=".tml / .TE3input files or folders of them."),
@@ -1142,10 +1148,13 @@ def tag(
         _fail("no .tml or .TE3input files found in the paths given")
     out.mkdir(parents=True, exist_ok=True)
     names = [out / f.name for f in files]
+    # each file's identity on disk, read once: comparing every target with every input was 65,536
+    # stat calls for TBAQ's 256 files, a third of the command's time
+    read = {_identity(f) for f in files}
     for target in names:
         if target.is_symlink():
             _fail(f"--out {out}: {target.name} there is a symbolic link; tag into a folder of plain files (nothing written)")
-        if target.exists() and any(os.path.samefile(target, f) for f in files):
+        if target.exists() and _identity(target) in read:
             _fail(f"--out {out}: {target.name} is one of the documents read; tag into another folder, or the gold "
                   "files would be overwritten (nothing written)")
     for f in files:
