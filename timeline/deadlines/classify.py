@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 from ..engine import calendar as cal
+from ..engine.rules import parse_number
 from ..engine.tense import BY_THE_TIME, DEADLINE_WITHIN, LISTED_FOR, OBLIGATION, POSSESSIVE, TENSE_REACH, clause_tense
 from ..model import Mention, Timex
 from . import cues as c
@@ -341,7 +342,7 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
                or (c.SPAN_IN.search(before[-7:]) and (demanded or _ends_in(before))))
     anchor = _set_on(before_in_sentence, published)
     try:
-        due = cal.add_duration(anchor, t.value) if "X" not in t.value else None
+        due = cal.add_duration(anchor, _longest(t)) if "X" not in t.value else None
     except (ValueError, OverflowError):
         due = None
     if c.SPAN_AWAY.match(after) and due is not None:
@@ -376,7 +377,14 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
                  or LISTED_FOR.search(before[-160:])):
         # "will be released after 30 days" is a day ahead; "still missing after three years", how long
         d = due.date().isoformat()
-        base.update(earliest=d, latest=d)
+        if c.SPAN_NEXT_TEXT.match(t.text):
+            # "will resume in the next three weeks": any day from now until then; "will not resume in
+            # the next three weeks" names the time of nothing, a length
+            if _NOT.search(before[-60:]):
+                return Mention(kind="duration", **base)
+            base.update(earliest=anchor.date().isoformat(), latest=d)
+        else:
+            base.update(earliest=d, latest=d)
         return Mention(kind="scheduled", cue="in", **base)
     return Mention(kind="duration", **base)
 
@@ -384,6 +392,21 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
 # A day or a month of every year (or month): "April 15 each year", "the 1st of every month".
 _YEARLY_AFTER = re.compile(r"^,?\s+(?:of\s+)?(?:each|every)\s+(?:year|month)\b|^,?\s+(?:annually|yearly)\b", re.IGNORECASE)
 _YEARLY_BEFORE = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+(?:in|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "two to three weeks", "three or four days": a span given as a range of counts.
+_COUNT_RANGE = re.compile(r"(?P<low>[\w.,]+)(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?P<high>[\w.,]+)[\s-]+[a-z]+$", re.IGNORECASE)
+
+
+def _longest(t: Timex) -> str:
+    """A span's value, or for a range of counts ("two or three days to respond") the longest: the
+    time allowed runs to the later limit (the value, TimeBank's way, is the least: P2D, at least)."""
+    m = _COUNT_RANGE.search(t.text) if t.mod == "EQUAL_OR_MORE" else None
+    high = parse_number(m["high"]) if m else None
+    if high is None or high != int(high) or not t.value[-1:].isalpha():
+        return t.value
+    return re.sub(r"\d+(?=[A-Z]$)", str(int(high)), t.value)
+
+
+_NOT = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
 _LOOKS_BACK = re.compile(r"^(?:the\s+)?(?:last|past|previous|preceding)\b", re.IGNORECASE)
 
 # A word by which a clause looks ahead of its own verb: "will shut down within 60 days",

@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 
 from ..engine import lexicon
 from ..engine.rules import alternation
+from ..engine.tense import NONE, word_tense
 from .cues import DATE_BY_WHICH, DEADLINE_NOUN, DEMAND_VERBS
 
 
@@ -211,7 +212,7 @@ def _deadline_named_before(text: str, s_start: int) -> str:
 # ---- subject -------------------------------------------------------------------------------
 
 _GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
-_TO_ACT = re.compile(r"^[\s,]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
+_TO_ACT = re.compile(r"^[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
                      r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
                      r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                      re.IGNORECASE)
@@ -574,6 +575,9 @@ _RELATIVE_ASIDE = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[Tt]he\s+)?[A-Z
                              r"(?:who|which)\s[^;:\"\u201c\u201d]{1,200},\s*$")
 
 
+_WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
 def _np_end(left: str) -> str:
     if re.search(r"\b(?:and|but|then)$", left):
         # "... introduced new notes and gave a deadline": the actor is the clause's opening one.
@@ -581,9 +585,12 @@ def _np_end(left: str) -> str:
     bounds = list(_BOUNDARY.finditer(left))
     np = left[bounds[-1].end():] if bounds else left
     if bounds and bounds[-1].group(0).strip() == "and" and _name(np):
-        # "The United States and its allies": a coordinated actor; reach back once more.
+        # "The United States and its allies": a coordinated actor; reach back once more, unless what
+        # "and" joins is a clause ("Hamas had said they would study it and Trump told")
         prior = list(_BOUNDARY.finditer(left[:bounds[-1].start()]))
-        np = left[prior[-1].end() if prior else 0:]
+        first = left[prior[-1].end() if prior else 0:bounds[-1].start()]
+        if not any(word_tense(w) != NONE for w in _WORDS.findall(first)):
+            np = left[prior[-1].end() if prior else 0:]
     return np
 
 

@@ -65,6 +65,22 @@ def duration(m, ctx):
     return _span_value(m, ctx, qmod or None)
 
 
+@compile_rule("duration-range", rf"""\b(?:the\s+(?:next|past|last|coming|first|previous|following)\s+)?(?P<low>{NUMBER})(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?P<num>{NUMBER})[\s-]+
+    (?P<unit>(?:{UNIT})s)\b(?![-\s]old\b)""", priority=1, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 24))
+def duration_range(m, ctx):
+    """"two to three weeks", "three or four days", "10-12 months": one span, at least the first count
+    (TimeBank's "two to three weeks" is P2W, EQUAL_OR_MORE)."""
+    low, high = parse_number(m["low"].lower()), parse_number(m["num"].lower())
+    unit = unit_name(m["unit"])
+    if low is None or high is None or not 0 < low < high or unit not in lexicon.UNITS or high > 1000:
+        return None
+    if _AGED.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None  # "children aged five to 11 years": ages
+    if ctx.text[max(0, m.start("low") - 1):m.start("low")] in ("/", "$", "-"):
+        return None
+    return Value("DURATION", duration_value(low if low == int(low) else None, unit), mod="EQUAL_OR_MORE")
+
+
 _AGED = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+(?:between\s+|from\s+|over\s+|under\s+)?$", re.IGNORECASE)
 
 
