@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..model import Timex
 from . import calendar as cal
-from .rules import MONTH, WEEKDAY, Value
+from .rules import MONTH, WEEKDAY, Value, weekday_number
 
 # What may stand between the two ends of a range that opens with "from" or "between"
 # ("from March 9 to March 17", "from January 18 till the morning of January 19").
@@ -36,6 +36,18 @@ _CHANGED = re.compile(r"\b(?:mov|postpon|extend|push|brought|bring|chang|shift|d
                       r"switch)\w*\b"
                       r"[^.;:]{0,80}$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r")\b", re.IGNORECASE)
+_WEEKDAY_ONLY = re.compile(r"^(?:" + WEEKDAY + r")\.?$", re.IGNORECASE)
+_WEEKDAY_AT_END = re.compile(r"\b(?:" + WEEKDAY + r")\.?$", re.IGNORECASE)
+_DAY_TO_DAY = re.compile(r"\s+(?:to|through|thru|till|until)\s+|\s*(?:-|\u2013)\s*", re.IGNORECASE)
+# Words of a timetable kept week after week: opening hours, a service that runs.
+_KEPT_HOURS = re.compile(r"\b(?:hours|open|opens|opening|operates|operating|operational|serves|serving|trading|"
+                         r"services|weekdays|usually|normally|every\s+week)\b", re.IGNORECASE)
+# A run of days kept week after week is named from its first to its last: "until"
+# names an end ("open from Monday until Friday"), "next" or "this" one week's days.
+_KEPT_GLUE = re.compile(r"\s+(?:to|through|thru)\s+|\s*(?:-|\u2013)\s*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|although|though|whereas)\b|;|\s[-\u2013\u2014]\s", re.IGNORECASE)
+_ONE_WEEK = re.compile(r"\b(?:next|last|this|coming|past)\b", re.IGNORECASE)
+
 _BARE_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _BARE_NUMBER = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
@@ -98,7 +110,7 @@ def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Time
         while i + used < len(tagged) and tagged[i + used][0].start < joined.end:
             used += 1
         last = tagged[i + used - 1][0] if used > 1 else None
-        closes = last is not None and _UNTIL.search(text, t.end, last.start)
+        closes = last is not None and joined.type != "SET" and _UNTIL.search(text, t.end, last.start)
         out.append((joined, last if closes else None))
         i += used
     return out
@@ -120,14 +132,46 @@ def _next_month(first: str, second: str) -> bool:
     return int(b[1]) * 12 + int(b[2]) == int(a[1]) * 12 + int(a[2]) + 1
 
 
+def _kept_weekly(text: str, start: int, end: int) -> bool:
+    """Is the run of days text[start:end] told as a timetable kept week after week: words of opening
+    hours in its clause, none that names one week ("next", "this", "last")?"""
+    sentence_start = max(text.rfind(". ", 0, start) + 1, start - 120, 0)
+    stop = text.find(". ", end)
+    sentence_end = min(stop if stop >= 0 else len(text), end + 60)
+    # its own clause: "office hours are 9am-5pm Monday to Friday, but the office will be closed on Tuesday"
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence_start, start)]
+    clause_start = breaks[-1] if breaks else sentence_start
+    after = _CLAUSE_BREAK.search(text, end, sentence_end)
+    clause_end = after.start() if after else sentence_end
+    return bool(_KEPT_HOURS.search(text, clause_start, clause_end)) and not _ONE_WEEK.search(text, clause_start, clause_end)
+
+
 def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[Timex]:
     """The range that opens with the i-th timex, if one does."""
     t, v = tagged[i]
     opening = _OPENING.search(text, max(0, t.start - 30), t.start)
     start = opening.start() if opening and not _CHANGED.search(text, max(0, t.start - 120), t.start) else t.start
+    if i + 2 < len(tagged) and t.type == "TIME" and _DASH.fullmatch(text, t.end, tagged[i + 1][0].start):
+        # "8:30am-4:30pm Monday to Friday": the hours of each day of a run of days, kept week after week
+        n, last = tagged[i + 1][0], tagged[i + 2][0]
+        day = _WEEKDAY_AT_END.search(n.text)
+        if day and _WEEKDAY_ONLY.match(last.text) and _KEPT_GLUE.fullmatch(text, n.end, last.start) \
+                and _kept_weekly(text, t.start, last.end):
+            a, b = weekday_number(day.group(0)), weekday_number(last.text)
+            return Timex(t.start, last.end, text[t.start:last.end], "SET", f"XXXX-WXX-{a}/XXXX-WXX-{b}", None)
     if i + 1 < len(tagged):
         n, nv = tagged[i + 1]
         between = text[t.end:n.start]
+        if _WEEKDAY_ONLY.match(t.text) and _WEEKDAY_ONLY.match(n.text) and _DAY_TO_DAY.fullmatch(between):
+            # "Monday through Friday", "Monday to Saturday": one run of days with or without "from";
+            # the days of a week in general where what is told is a timetable kept ("The market is
+            # open Monday through Friday", "office hours are ... Monday to Friday")
+            if _kept_weekly(text, t.start, n.end) and _KEPT_GLUE.fullmatch(between):
+                a, b = weekday_number(t.text), weekday_number(n.text)
+                return Timex(t.start, n.end, text[t.start:n.end], "SET", f"XXXX-WXX-{a}/XXXX-WXX-{b}", None)
+            joined = _joined(text, start, t, n, n.end)
+            if joined is not None:
+                return joined
         # "from 2 to 4 June", "3 and 4 June": a bare day that the next date completes
         bare_first = _BARE_NUMBER.match(t.text) and n.value[:7] == t.value[:7]
         if ((start < t.start or bare_first) and _FROM_TO.fullmatch(between)) or _DASH.fullmatch(between) \
