@@ -265,7 +265,7 @@ _PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(
 # A passive's agent before what it asks: "by the ministry to submit their plans".
 _LEADING_AGENT = re.compile(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
-_PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?$")
 
 
 # "Nevada, with a Nov. 1 deadline, has given ...": a deadline named in an aside about its owner.

@@ -345,6 +345,10 @@ _NOT_SIMPLE_PAST = frozenset("""has have had to be is are was were the a an its 
 our my your all some many most any no such other few several both each every newly recently""".split())
 
 
+_THREAT_CONDITION = re.compile(r"\bunless\b|\bif\b[^.;]{0,80}?\b(?:(?:is|are)\s+not|isn['\u2019]t|aren['\u2019]t|does\s+not|do\s+not|"
+                               r"doesn['\u2019]t|don['\u2019]t|fails?\s+to)\b", re.IGNORECASE)
+
+
 def _plainly_past(words: list[str], sentence: str) -> bool:
     """Is the past the clause reads (its words nearest first) a simple past verb that nothing in
     the sentence contradicts: no infinitive or "has" around it, no word of the future anywhere?
@@ -364,7 +368,8 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
             if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST - {"was", "were"}:
                 return False  # "has changed", "to be named", "the promised systems"; "was re-elected" is past
             break
-    return not _sentence_looks(sentence)[0]
+    # a threat's condition ("called a strike on Oct. 1 if a contract is not reached") looks ahead
+    return not _sentence_looks(sentence)[0] and not _THREAT_CONDITION.search(sentence)
 
 
 @lru_cache(maxsize=256)
