@@ -116,6 +116,10 @@ _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|last|next)
 ROLE_REACH = 300
 
 
+_LEADING_TIME = re.compile(r"^(?:on\s+|late\s+|early\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                           r"(?i:yesterday|last\s+(?:week|month|night)))(?:\s+(?i:morning|afternoon|evening|night))?,?\s+(?:that\s+)?")
+
+
 def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
                others: Sequence[tuple[int, int]] = ()) -> Roles:
     """Subject and setter of the deadline text[start:end] in the sentence text[s_start:s_end]."""
@@ -145,6 +149,8 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
             subject = f"{actor} {subject}"
     if subject and re.fullmatch(r"(?:with|by|in|on|at|for|from|as|of|the|a|an|and|but|to|after|before)", subject, re.IGNORECASE):
         subject = ""  # "With the June 30 deadline looming, ...": nothing said of what is due
+    # "said on Monday it would cut 500 jobs": the day of the saying is no part of what is due
+    subject = _LEADING_TIME.sub("", subject) if subject else subject
     if setter and setter.lower() not in _PRONOUNS:
         # "The regulator said it will decide": who will decide is the regulator.
         subject = re.sub(r"^(?:it|he|she|they)\b", setter, subject, flags=re.IGNORECASE)
