@@ -399,6 +399,9 @@ _SUBJECT_OF = re.compile(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(
                          r"must|can|could|should|may|might)\b")
 
 
+_SAYING_THAT = re.compile(r"^(?:saying|adding|noting|warning|stressing|insisting|explaining)\s+(?:that\s+)?", re.IGNORECASE)
+
+
 def _clause_before(before: str) -> str:
     """The clause holding the date, up to it: after a reporting frame, a leading adverbial and
     a dateline."""
@@ -406,7 +409,8 @@ def _clause_before(before: str) -> str:
     # is an aside; the clause is its noun and what follows.
     before = _ASIDE.sub(" ", before)
     # a full stop before a small letter or a number is an abbreviation's: "the U.N. peacekeeping force"
-    pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying)\b)|\.\s(?![\da-z])", before)
+    pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying|adding|noting|warning|"
+                      r"stressing|insisting|explaining)\b)|\.\s(?![\da-z])", before)
     clause = pieces[-1]
     if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _antecedent(pieces[-2]):
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
@@ -418,6 +422,7 @@ def _clause_before(before: str) -> str:
             clause = f"{subject.group(1)} {_SHARED_SUBJECT.sub('', clause)}"
     clause = _SAID_THAT.sub("", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
+    clause = _SAYING_THAT.sub("", clause)  # "..., adding that member states had until"
     clause = _DATELINE.sub("", clause)
     clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())
     return clause
