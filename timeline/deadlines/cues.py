@@ -159,7 +159,10 @@ AFTER_CUES = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|becomes|marks|marked|"
     r"will\s+mark|serves\s+as)\s+(?:now\s+)?"
     rf"(?:the|a|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|"
-    r"\s+(?:passed|lapsed|expired|ran\s+out|elapsed)\b|"
+    # "a previous date of July 31 passed", not "The Senate on Thursday passed a law" (AP's order: the
+    # day before the verb, and the verb's object after it)
+    r"\s+(?:passed(?!\s+(?:a|an|the|its|their|his|her|this|that|these|legislation|laws?|bills?|measures?|motions?|"
+    r"resolutions?|budgets?|amendments?|rules?|reforms?|sanctions|[\d$\u20ac\u00a3]))|lapsed|expired|ran\s+out|elapsed)\b|"
     r",?\s+at\s+the\s+(?:latest|outside)\b|"
     r"(?:'s|\u2019s)\s+(?:[\w$-]+\s+){0,3}?(?:payments?|repayments?|instalments?|installments?)\b|"
     rf"\s+as\s+(?:the|a|its)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN}\b|{DATE_BY_WHICH}|"
