@@ -274,7 +274,7 @@ SPAN_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|only|most|least|
 # "in four weeks" and "after seven days" count down where the sentence demands or threatens.
 # Verbs by which someone demands that another act: "ordered the ministry to publish ...".
 DEMAND_VERBS = alternation("""demanded demands demand ordered orders asked asks told tells urged urges directed directs
-    instructed required requires warned warns""".split()) + r"|called\s+on"
+    instructed required requires warned warns requiring ordering obliging obliged forcing compelling""".split()) + r"|called\s+on"
 DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS}|sought|seeks?|must|unless|if\b[^.;]{{0,80}}\bnot\b|or\s+(?:face|risk|else|be))\b",
                     re.IGNORECASE)
 
