@@ -194,6 +194,10 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 
     cue = _find_cue(before)
+    if cue is None and _IT_ENDS.search(before) and _WINDOW_BEFORE.search(text, max(0, s_start - 300), s_start):
+        # "The amnesty scheme was launched in May. ... It had ended on November 17.": the window
+        # the sentences before named, closing
+        return deadline(due_at, "it ends")
     if cue is not None and not cue.strong and POSSESSIVE.match(after):
         cue = None  # "before next week's summit", "ahead of Sunday's election": the day of what is named
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
@@ -392,6 +396,9 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
 # A day or a month of every year (or month): "April 15 each year", "the 1st of every month".
 _YEARLY_AFTER = re.compile(r"^,?\s+(?:of\s+)?(?:each|every)\s+(?:year|month)\b|^,?\s+(?:annually|yearly)\b", re.IGNORECASE)
 _YEARLY_BEFORE = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+(?:in|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# A window named in a sentence before, then ended by a pronoun: "It had ended on November 17".
+_IT_ENDS = re.compile(rf"^\W*(?:it|this)\s+{c.AUX_ON_THE_WAY}{c.END_VERB}(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
+_WINDOW_BEFORE = re.compile(rf"\b(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN})\b", re.IGNORECASE)
 # "two to three weeks", "three or four days": a span given as a range of counts.
 _COUNT_RANGE = re.compile(r"(?P<low>[\w.,]+)(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?P<high>[\w.,]+)[\s-]+[a-z]+$", re.IGNORECASE)
 

@@ -43,10 +43,10 @@ WINDOW_NOUN = (r"(?:amnest(?:y|ies)|window|registration|enrol?ments?|application
                r"entries|submissions?|bidding|tenders?|buy-?backs?|schemes?|consultations?|grace\s+period|exemptions?|waivers?|"
                r"moratorium|licen[cs]es?|permits?|visas?|mandates?|subsid(?:y|ies)|reliefs?|freeze|suspension|pause|treaty|"
                r"offers?|offer\s+period|sign-?ups?|enlistment|filing|claims?\s+period|ceasefire|cease-fire|truce)")
-_END_VERB = (r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out|"
+END_VERB = (r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out|"
              r"finish(?:es|ed|ing)?|conclud(?:es|ed|ing))")
 # The auxiliaries and plan words between a noun and its verb: "that was scheduled to close", "will now end".
-_AUX_ON_THE_WAY = (r"(?:(?:that|which|is|was|are|were|will|would|shall|be|been|has|have|had|set|scheduled|due|expected|slated|to|"
+AUX_ON_THE_WAY = (r"(?:(?:that|which|is|was|are|were|will|would|shall|be|been|has|have|had|set|scheduled|due|expected|slated|to|"
                    r"now|also|officially|finally|formally|then)\s+)*")
 # Verbs that move a date: "moved back", "pushed out", "slipping", "shifted", "extended".
 _MOVE_VERB = (r"(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shift(?:s|ed|ing)?|extend(?:s|ed|ing)?|"
@@ -57,9 +57,9 @@ EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tour
                         r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
                         r"event|ceremony|celebrations?|term|semester|games|race|year|quarter|month|week|day|"
                         r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b,?"
-                        r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + _AUX_ON_THE_WAY + _END_VERB + r"|"
+                        r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + AUX_ON_THE_WAY + END_VERB + r"|"
                         r"\b(?:deal|sale|transaction|acquisition|merger|takeover|purchase)\b,?(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+"
-                        + _AUX_ON_THE_WAY + r"(?:close|closes|closed|closing|complete|completes|completed))"
+                        + AUX_ON_THE_WAY + r"(?:close|closes|closed|closing|complete|completes|completed))"
                         r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
@@ -97,7 +97,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          r"\s+(?:to|until|till|into|toward|towards)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
-    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{_AUX_ON_THE_WAY}{_END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
+    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?|finish(?:es)?|conclud(?:es|ing))\s+(?:on|at|in)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"

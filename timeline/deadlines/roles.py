@@ -184,8 +184,8 @@ def _setter_before(text: str, s_start: int) -> str:
     for a, b in reversed(list(zip(starts, starts[1:] + [len(window)]))):  # the nearest sentence first
         previous = window[a:b]
         for m in reversed(list(_ORDERING_VERB.finditer(previous))):
-            if _infinitive(previous, m):
-                continue
+            if _infinitive(previous, m) or _PASSIVE_BEFORE.search(previous, 0, m.start()):
+                continue  # "The deadline was previously extended": what was acted on, not who acted
             who = _actor_before(previous[:m.start()])
             if who and who.lower() not in _PRONOUNS and not _ORDERING_VERB.search(who):
                 return who
