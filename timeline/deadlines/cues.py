@@ -62,6 +62,10 @@ EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tour
                         + AUX_ON_THE_WAY + r"(?:close|closes|closed|closing|complete|completes|completed))"
                         r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
 
+# A label before a colon that names what follows as a deadline: "Deadline: March 3", "Applications
+# close: 5pm, Friday".
+LABEL_COLON = re.compile(rf"(?:\b{DEADLINE_NOUN}|\b{WINDOW_NOUN}\s+{END_VERB})\s*:\s*$", re.IGNORECASE)
+
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
     _cue("target of", rf"\b{TARGET_NOUN}\s+(?:date\s+)?of", True),  # "set a target of 2030 for ending ..."
@@ -97,7 +101,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          r"\s+(?:to|until|till|into|toward|towards)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
-    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s+(?:on|at|in|by|as\s+of))?"
+    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s*:|\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?|finish(?:es)?|conclud(?:es|ing))\s+(?:on|at|in)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
