@@ -93,10 +93,28 @@ def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optio
     return Timex(start, end, text[start:end], kind, f"{first.value}/{last.value}", None)
 
 
+# Two clock times of one day joined by "and" and a verb: "will open at 7 a.m. and close at 6 p.m. on
+# Sunday".
+_AND_THEN_AT = re.compile(r"\s+and\s+(?:[a-z]+\s+){0,3}?(?:at|by|until|till)\s+$", re.IGNORECASE)
+
+
+def _shared_days(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Value]]:
+    """A bare clock time takes the day of the clock time that follows it in the same clause ("open
+    at 7 a.m. and close at 6 p.m. on Sunday"), as a range's first end does."""
+    out = list(tagged)
+    for i in range(len(out) - 1):
+        (t, v), (n, _) = out[i], out[i + 1]
+        if t.type == n.type == "TIME" and _BARE_CLOCK.match(t.text.strip()) and not _BARE_CLOCK.match(n.text.strip()) \
+                and t.value[:10] != n.value[:10] and _AND_THEN_AT.fullmatch(text, t.end, n.start):
+            out[i] = (_on_day_of(t, n), v)
+    return out
+
+
 def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Optional[Timex]]]:
     """The timexes, with each range's two ends joined into one mention. Beside each, for a range
     that runs "until", "till" or "through" its end, that end: the end of a window that may be a
     deadline ("will have from 13 May until 15 July to apply")."""
+    tagged = _shared_days(text, tagged)
     out: list[tuple[Timex, Optional[Timex]]] = []
     i = 0
     while i < len(tagged):
