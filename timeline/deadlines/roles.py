@@ -308,7 +308,8 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         pass
     if give is not None and act:
         recipient = before[-160:][give.end():]
-        recipient = re.sub(r"\s*(?:until|till|up\s+to|within|about|around)?\s*(?:(?:midnight|noon|\d{1,2}\s*noon)\s*(?:of|on)?)?\s*$",
+        recipient = re.sub(r"\s*(?:(?:more|additional|extra|further)\s+)?(?:time\s+)?(?:until|till|up\s+to|within|about|around)?\s*"
+                           r"(?:(?:midnight|noon|\d{1,2}\s*noon)\s*(?:of|on)?)?\s*$",
                            "", recipient, flags=re.IGNORECASE)
         recipient = _clean(recipient)
         possessed = give.group(0).strip().lower() in ("has", "have", "had")

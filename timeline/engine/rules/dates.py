@@ -49,11 +49,13 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
 
 
 @compile_rule("month-day-year", rf"""\b{_WEEKDAY_PREFIX}(?P<month>{MONTH})(?:\.?\s+|\.(?=\d{{1,2}}\b(?![.:,]\d)))(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?{_DAY}\b
-    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2, triggers=('MONTH',), reach=(20, 32))
+    (?:(?:,\s*|\s+)(?:of\s+)?{_YEAR}\b|\s+(?P<yrel>next|last|this)\s+year\b)?(?!\s*(?:%|percent|\d|-\d|:\d))""", priority=2,
+              triggers=('MONTH',), reach=(20, 32))
 def month_day_year(m, ctx):
     if not is_capitalised(m["month"]):
         return None
-    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), _year(m["year"]))
+    year = _named_year(ctx, m["yrel"]) if m["yrel"] else _year(m["year"])  # "January 20 next year"
+    return _day_value(m, ctx, month_number(m["month"]), int(m["day"]), year)
 
 
 @compile_rule("day-month-year", rf"""\b{_WEEKDAY_PREFIX}(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<month>{MONTH})\b\.?
