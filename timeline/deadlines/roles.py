@@ -147,8 +147,9 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
         actor = _clause_subject(sentence[:faced.start()])
         if actor and len(actor.split()) <= 6 and actor.lower() not in _PRONOUNS:
             subject = f"{actor} {subject}"
-    if subject and re.fullmatch(r"(?:with|by|in|on|at|for|from|as|of|the|a|an|and|but|to|after|before)", subject, re.IGNORECASE):
-        subject = ""  # "With the June 30 deadline looming, ...": nothing said of what is due
+    if subject and re.fullmatch(r"(?:with|by|in|on|at|for|from|as|of|the|a|an|and|but|to|after|before|amid)"
+                                r"(?:\s+(?:the|a|an|its|their)(?:\s+[\w-]+)?)?", subject, re.IGNORECASE):
+        subject = ""  # "With the June 30 deadline looming, ...", "With the looming March deadline": nothing said of what is due
     # "said on Monday it would cut 500 jobs": the day of the saying is no part of what is due
     subject = _LEADING_TIME.sub("", subject) if subject else subject
     if setter and setter.lower() not in _PRONOUNS:

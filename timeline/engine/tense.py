@@ -266,6 +266,10 @@ OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|
                         re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
 NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
+# Words of a deadline still to come: "the looming March deadline", "a Friday deadline approaches".
+_LOOMS = re.compile(r"\b(?:looming|approaching|upcoming|impending|fast-approaching|nearing|forthcoming)\s+(?:[\w-]+\s+)?$|"
+                    r"[^.;]{0,20}?\b(?:looms|loomed|approaches|nears|is\s+approaching|is\s+looming|is\s+fast\s+approaching)\b",
+                    re.IGNORECASE)
 # A deadline named between a time and its day, inside one mention: "a noon deadline on Friday".
 DEADLINE_WITHIN = re.compile(r"\s(?:deadline|ultimatum)\s+(?:on|for)\s", re.IGNORECASE)
 # The words that set or face a deadline named by its day: "set a Friday deadline".
@@ -490,6 +494,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
         # itself, whatever tense reports the setting; unless it "passed" or "had" been set.
         return FUTURE
+    if named and (_LOOMS.search(left[-30:]) or _LOOMS.match(text, named.end())):
+        return SURELY_FUTURE  # "a looming March deadline", "A March deadline looms": one still to come
     if named and not _DEADLINE_GONE.match(text, named.end()):
         # "If no deal is in place by the midnight Sunday deadline, ...": the date is the deadline's,
         # not the time of what the clause tells; ahead, unless the sentence tells only of the past
