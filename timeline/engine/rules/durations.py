@@ -39,6 +39,7 @@ _NOT_A_VERB = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "can"
                                                    "'ll", "does", "did", "not"))
 _SPAN = rf"""(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})(?:-|\s+(?:{UNIT})\b)))?
     (?:{_NOT_A_VERB}(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
+    (?:(?P<low>{NUMBER})(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?=(?:{NUMBER})[\s-]))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:{_SPAN_ADJ})\s+)?
     (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)"""
 
@@ -65,14 +66,11 @@ def duration(m, ctx):
     return _span_value(m, ctx, qmod or None)
 
 
-@compile_rule("duration-range", rf"""\b(?:the\s+(?:next|past|last|coming|first|previous|following)\s+)?(?P<low>{NUMBER})(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?P<num>{NUMBER})[\s-]+
-    (?P<unit>(?:{UNIT})s)\b(?![-\s]old\b)""", priority=1, triggers=('UNIT', 'QUARTER', 'CENTURY'), reach=(40, 24))
-def duration_range(m, ctx):
+def _range_value(m, ctx, unit: str) -> Value | None:
     """"two to three weeks", "three or four days", "10-12 months": one span, at least the first count
     (TimeBank's "two to three weeks" is P2W, EQUAL_OR_MORE)."""
     low, high = parse_number(m["low"].lower()), parse_number(m["num"].lower())
-    unit = unit_name(m["unit"])
-    if low is None or high is None or not 0 < low < high or unit not in lexicon.UNITS or high > 1000:
+    if low is None or high is None or not 0 < low < high or high > 1000 or not m["unit"].lower().endswith("s"):
         return None
     if _AGED.search(ctx.text, max(0, m.start() - 24), m.start()):
         return None  # "children aged five to 11 years": ages
@@ -89,6 +87,8 @@ def _span_value(m, ctx, qmod: str | None):
     unit = unit_name(m["unit"])
     if unit not in lexicon.UNITS:
         return None
+    if m["low"]:
+        return _range_value(m, ctx, unit)
     if _AGED.search(ctx.text, max(0, m.start() - 24), m.start()):
         return None  # "students aged 16 years and above": an age, not a time
     if num[:1].isdigit() and ctx.text[max(0, m.start("num") - 1):m.start("num")] == "/":
