@@ -222,6 +222,14 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if cue is not None and BY_THE_TIME.search(before) and text.startswith(",", t.end) \
             and _clause_tense(text, head.start, head.end, s_start, s_end) < 0:
         cue = None  # "But by Monday, officials had hardened their stance": by the time, no deadline
+    if cue is not None and cue.name == "until" and not _search(OBLIGATION, before) \
+            and (earliest[:10] < _iso(today) or latest[:10] <= _iso(today)):
+        # "hate group numbers dropping through the nineties", "advances made through this week", "Up
+        # until Thursday, they had described him only as a witness": a time gone through, told as
+        # such, is no deadline; "will continue through next year" still looks ahead
+        tense_now = _clause_tense(text, head.start, head.end, s_start, s_end)
+        if tense_now < 0 or (tense_now == 0 and earliest[:10] < _iso(today)):
+            return plain("event", cue="until")
     if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)):
         if cue.name == "before" and t.mod is None and latest and earliest[:10] != latest[:10] \
                 and not re.search(r"\bon\s+or\s+before\s+(?:the\s+)?$", before[-20:], re.IGNORECASE):
@@ -310,6 +318,17 @@ def _ends_in(before: str) -> Optional[re.Match]:
     return cue.pattern.search(before[-160:])
 
 
+# What a span's end is the end of: "at the end of a 30-day grace period" is a window closing, "at
+# the close of a two-week trading account" the end of a length of time.
+_WINDOW_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN}|notice|period|ultimatum)\b",
+                           re.IGNORECASE)
+
+
+def _end_of_window(before: str, after: str) -> Optional[re.Match]:
+    end_of = c.SPAN_END_OF.search(before[-40:])
+    return end_of if end_of and (not end_of.group(0).lower().startswith("at") or _WINDOW_AFTER.match(after)) else None
+
+
 def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, after: str, published: datetime,
                before_in_sentence: Sequence[Neighbour], base: dict, deadline, after_in_sentence: Iterable = ()) -> Mention:
     """A span: a deadline where it counts down ("within 14 days", "gave him 48 hours to leave", "a
@@ -343,7 +362,7 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
     counted = (within
                or (c.SPAN_NEXT_TEXT.match(t.text) and demanded)
                or (c.SPAN_HAD.search(before[-30:]) and c.SPAN_HAD_END.match(after))
-               or c.SPAN_END_OF.search(before[-40:])
+               or _end_of_window(before, after)
                or c.SPAN_FROM_NOW.match(after) or c.SPAN_NAMED.match(after)
                or (c.SPAN_TO_ACT.match(after) and c.SPAN_GIVEN.search(_quoted_from(text, s_start, t.start, before)[-80:]))
                or (c.SPAN_IN.search(before[-7:]) and (demanded or _ends_in(before))))
