@@ -223,7 +223,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
             and _clause_tense(text, head.start, head.end, s_start, s_end) < 0:
         cue = None  # "But by Monday, officials had hardened their stance": by the time, no deadline
     if cue is not None and cue.name == "until" and not _search(OBLIGATION, before) \
-            and (earliest[:10] < _iso(today) or latest[:10] <= _iso(today)):
+            and (earliest[:10] < _iso(today) or latest[:10] <= _iso(today)) and not _NAMED_AFTER.match(after):
         # "hate group numbers dropping through the nineties", "advances made through this week", "Up
         # until Thursday, they had described him only as a witness": a time gone through, told as
         # such, is no deadline; "will continue through next year" still looks ahead
@@ -318,6 +318,8 @@ def _ends_in(before: str) -> Optional[re.Match]:
     return cue.pattern.search(before[-160:])
 
 
+# A deadline named a few words after the date: "up to Monday afternoon's 3 p.m. trade deadline".
+_NAMED_AFTER = re.compile(rf"^(?:'s|\u2019s)?\s+(?:[\w.:-]+\s+){{0,3}}?{c.DEADLINE_NOUN}\b", re.IGNORECASE)
 # What a span's end is the end of: "at the end of a 30-day grace period" is a window closing, "at
 # the close of a two-week trading account" the end of a length of time.
 _WINDOW_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN}|notice|period|ultimatum)\b",
