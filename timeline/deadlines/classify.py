@@ -212,7 +212,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if cue is not None and cue.name == "payment" and _search(c.PAYMENT_DONE, before):
         cue = None  # a payment made or missed on the day: what happened then
     if cue is not None and cue.name == "until" and _search(c.NOT_UNTIL, before):
-        return plain("scheduled" if ahead else "event", cue="not until")
+        # "will not resume until Monday" is a plan; "it was not until Tuesday that Castro revealed" a fact
+        told_as_past = _WAS_NOT_UNTIL.search(before[-30:])
+        return plain("scheduled" if ahead and not told_as_past else "event", cue="not until")
     if cue is not None and cue.name == "closes" and _search(c.EVENT_ENDS, before):
         # "the examination would end on June 7": when an event ends, planned or past
         return plain("scheduled" if ahead else "event", cue="ends")
@@ -318,6 +320,8 @@ def _ends_in(before: str) -> Optional[re.Match]:
     return cue.pattern.search(before[-160:])
 
 
+# "it was not until Tuesday that ...": the day something at last happened.
+_WAS_NOT_UNTIL = re.compile(r"\b(?:was|were)\s+not\s+until\s+$|\b(?:wasn|weren)['\u2019]t\s+until\s+$", re.IGNORECASE)
 # A deadline named a few words after the date: "up to Monday afternoon's 3 p.m. trade deadline".
 _NAMED_AFTER = re.compile(rf"^(?:'s|\u2019s)?\s+(?:[\w.:-]+\s+){{0,3}}?{c.DEADLINE_NOUN}\b", re.IGNORECASE)
 # What a span's end is the end of: "at the end of a 30-day grace period" is a window closing, "at

@@ -290,8 +290,10 @@ _DEADLINE_MISSED = re.compile(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+no
 # not left by Tuesday night" looks ahead as "will resume if they have not left" does.
 _BACKSHIFTED_IF = re.compile(r"\b(?:would|could|might)\b[^.;]{0,80}?\b(?:if|unless)\b[^.;]{0,60}?\bhad\b[^.;]*$", re.IGNORECASE)
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
-# An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday".
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b)[a-z]+(?:\s+(?:on|at|after|before|by|from|until|in))?\s+$")
+# An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday"; not
+# "to" before a noun ("was shot to death at 10 p.m.", "returned to work on Monday").
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b|death\b|court\b|power\b|office\b|hospital\b|"
+                                r"prison\b|jail\b|school\b|work\b|bed\b|trial\b|safety\b|date\b|victory\b|life\b)[a-z]+(?:\s+(?:on|at|after|before|by|from|until|in))?\s+$")
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1"; or
 # right before the date itself where the verb takes no object, so that the date is its time: "the
 # year ended Jan. 31" (not "fixed March 31 as the deadline", "the deadline was Aug. 24").
