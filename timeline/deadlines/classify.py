@@ -322,6 +322,7 @@ def _ends_in(before: str) -> Optional[re.Match]:
 
 # "it was not until Tuesday that ...": the day something at last happened.
 _WAS_NOT_UNTIL = re.compile(r"\b(?:was|were)\s+not\s+until\s+$|\b(?:wasn|weren)['\u2019]t\s+until\s+$", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
 # A deadline named a few words after the date: "up to Monday afternoon's 3 p.m. trade deadline".
 _NAMED_AFTER = re.compile(rf"^(?:'s|\u2019s)?\s+(?:[\w.:-]+\s+){{0,3}}?{c.DEADLINE_NOUN}\b", re.IGNORECASE)
 # What a span's end is the end of: "at the end of a 30-day grace period" is a window closing, "at
@@ -402,7 +403,8 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
             return Mention(kind="scheduled", cue="in", **base)
     if c.SPAN_LASTS.match(after) and due is not None:
         return Mention(kind="duration", **{**base, "earliest": anchor.date().isoformat(), "latest": due.date().isoformat()})
-    span_in = c.SPAN_IN.search(before[-7:])
+    # "in a quarter that produced such a big loss": which quarter, told by the clause after; no time from now
+    span_in = c.SPAN_IN.search(before[-7:]) if not _RELATIVE_AFTER.match(after) else None
     if span_in and due is not None and not c.SPAN_RECORD.search(before[-60:]) \
             and ((clause_tense(text, t.start, t.end, s_start, s_end) >= 0
                   and (not span_in.group(0).lower().startswith("after") or _search(_AHEAD_WORD, before)))

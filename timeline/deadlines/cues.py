@@ -44,7 +44,7 @@ WINDOW_NOUN = (r"(?:amnest(?:y|ies)|window|registration|enrol?ments?|application
                r"moratorium|licen[cs]es?|permits?|visas?|mandates?|subsid(?:y|ies)|reliefs?|freeze|suspension|pause|treaty|"
                r"offers?|offer\s+period|sign-?ups?|enlistment|filing|claims?\s+period|ceasefire|cease-fire|truce)")
 END_VERB = (r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out|"
-             r"finish(?:es|ed|ing)?|conclud(?:es|ed|ing))")
+             r"finish(?:es|ed|ing)?|conclud(?:es|ed|ing)|terminat(?:es?|ed|ing))")
 # The auxiliaries and plan words between a noun and its verb: "that was scheduled to close", "will now end".
 AUX_ON_THE_WAY = (r"(?:(?:that|which|is|was|are|were|will|would|shall|be|been|has|have|had|set|scheduled|due|expected|slated|to|"
                    r"now|also|officially|finally|formally|then)\s+)*")
@@ -103,7 +103,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # close in January": something open for a time, whose end is a deadline, also once passed
     _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s*:|\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
-    _cue("closes", r"\b(?:closes?|closing|shuts?|ends?|finish(?:es)?|conclud(?:es|ing))\s+(?:on|at|in)\b" + _FILL, False),
+    _cue("closes", r"\b(?:closes?|closing|shuts?|ends?|finish(?:es)?|conclud(?:es|ing)|terminat(?:es?|ing))\s+(?:on|at|in)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
     _cue("stops", rf"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b{_IN_SENTENCE}{{0,60}}?\b(?:at|on|in|from|after|by)" + _FILL, True),
     # "a 300 million euro payment on June 5", "1.6 billion euros due to the Fund next month": money owed on a day
