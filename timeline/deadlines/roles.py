@@ -232,7 +232,7 @@ _DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
                      r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
                      r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
-_CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
+_CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>(?:(?:the|their|its|his|her|our|your|all)\s+)?\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
                         r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
 # Who a quotation was said to: "..., the commander told the fighters."
 _TOLD_WHOM = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?P<whom>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s*[.,;]")
@@ -363,6 +363,8 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
             return comp
     # 3. A demand: "demanded that Iran suspend its nuclear activities by August 31".
     for m in _DEMAND.finditer(before):
+        if _NOUN_BEFORE.search(before, max(0, m.start() - 12), m.start()):
+            continue  # "unless their demands are met": the noun, not the verb
         who = _clean(_cut_after(m.group("who")))
         if who and len(who.split()) >= 2:
             return who

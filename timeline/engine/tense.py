@@ -253,7 +253,8 @@ _OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:e
 BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
-_AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?(?:(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|midnight|noon|"
+                               r"end\s+of|close\s+of\s+business)\s+(?:on\s+)?)?$", re.IGNORECASE)
 # Words that put something under an obligation or move it to a new date.
 OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
                         # "asked staff to submit their claims before Friday", "told residents to leave"
