@@ -98,7 +98,7 @@ def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
                   # "..., the FAA said", "..., a deadline it met on Sunday"
-                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+deadline\b|"
+                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+(?:deadline|period|window|ultimatum)\b|"
                   r",\s+after\s+which\b|,\s+according\s+to\b|"
                   # "10 days to hand over its stockpile and 60 days to destroy it": the next span's own task
                   r"\s+and\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
