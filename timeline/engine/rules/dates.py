@@ -118,6 +118,23 @@ def numeric_date(m, ctx):
     return _day_value(m, ctx, month, day, year)
 
 
+# A month and day written with a slash and no year, as American notices write them ("postmarked by
+# 11/3", "closes on 10/9 at 5 p.m."): a date only after a word that takes one, never a fraction.
+_SLASH_DAY_BEFORE = re.compile(r"\b(?:by|on|until|till|through|thru|from|to|before|after|since|starting|beginning|effective|"
+                               r"due|ends|closes|opens|begins|starts)\s+$", re.IGNORECASE)
+
+
+@compile_rule("month-slash-day", r"""(?<![\d/.$])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d|\s*(?:of|%|percent)\b)""",
+              triggers=('NUMSEP',), reach=(8, 8))
+def month_slash_day(m, ctx):
+    if not _SLASH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()) or m.group(0) in lexicon.NAMED_DAYS:
+        return None  # "on 9/11" is the day named for what happened on it, any year's (see named-day)
+    month, day = int(m["a"]), int(m["b"])
+    if day > _cal.monthrange(2000, month)[1]:  # February 29 is a day in a leap year
+        return None
+    return _day_value(m, ctx, month, day, None)
+
+
 _ORDINAL_DAY_WORD = alternation(w for w, n in lexicon.ORDINALS.items() if n > 0)
 
 
