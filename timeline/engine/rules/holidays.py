@@ -1,5 +1,6 @@
 """Holidays: fixed ("Christmas", "New Year's Day"), counted ("Thanksgiving": the fourth Thursday of
-November) and Easter-based ("Good Friday"), and the week or weekend of one ("Easter week")."""
+November), Easter-based ("Good Friday"), of a lunar calendar ("Eid al-Fitr", "Ramadan", "Passover",
+"Lunar New Year": `calendar.lunar_holiday`), and the week or weekend of one ("Easter week")."""
 from __future__ import annotations
 
 import re
