@@ -198,6 +198,7 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     # the date an extension runs to: "sought an extension until March", "a reprieve to Friday"
                     r"\b(?:extension|postponement|reprieve)\s+(?:to|until|till))\s+$",
                     re.IGNORECASE)
+_STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective)\s+(?:from\s+|on\s+)?$", re.IGNORECASE)
 _UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # A date named as what a deadline is: "the deadline to apply for the loans -- which ... -- remains Oct. 17".
@@ -467,6 +468,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return NONE if _PERFECT.search(left[-80:]) else FUTURE
     if _AS_PLANNED.match(text, end, min(len(text), end + 40)) and not _PLAIN_PAST_VERB.search(left[-40:]):
         return SURELY_FUTURE
+    if _STARTING.search(left[-24:]) and not _PERFECT.search(left[-80:]):
+        return FUTURE  # "announced a ceasefire starting Sunday", "placed on leave starting Monday": what starts then
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     if (_DEADLINE_OF.search(left[-60:]) or NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)) \
