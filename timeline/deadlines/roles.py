@@ -286,6 +286,10 @@ LETS_ACT = re.compile(r",?\s+(?:in\s+order\s+)?to\s+(?:(?:allow|enable)\s+(?P<wh
                       r"let\s+(?P<who2>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+(?=[a-z]+\b))(?P<act>[a-z]+\b[^.;]*)")
 
 
+_NOT_A_COMPLEMENT = frozenset("""it them him her us you this that these those which what whom the a an its their his our
+your now then today tomorrow""".split())
+
+
 def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> str:
     before, after = sentence[:at], sentence[to:]
     # Stop the tail at the next mention: "... to respond to an offer in June" names June's own clause.
@@ -356,7 +360,10 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         # may open a clause of its own: "before 4 p.m., the window for deals closes")
         apposed = re.fullmatch(r",\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}", sentence[to:m.start()]) \
             and re.match(DEADLINE_NOUN, m.group(0), re.IGNORECASE)
-        if len(comp.split()) >= 2 and (m.start() < at or (m.start() - to < 40 and (apposed or not re.search(r"[,;]", sentence[to:m.start()])))):
+        # one word will do where it is a noun after "for" ("the deadline for bids was extended to Friday")
+        one_noun = len(comp.split()) == 1 and comp.isalpha() and comp.lower() not in _NOT_A_COMPLEMENT \
+            and m.group("c").lower().startswith("for ")
+        if (len(comp.split()) >= 2 or one_noun) and (m.start() < at or (m.start() - to < 40 and (apposed or not re.search(r"[,;]", sentence[to:m.start()])))):
             cond = _CONDITION.search(sentence)
             if cond and len(comp.split()) <= 5 and not re.search(r"\bto\s+[a-z]", comp):
                 comp = f"{comp} to {_clean(_cut_after(cond.group('act')))}"
