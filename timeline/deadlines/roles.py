@@ -35,7 +35,7 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     seeks directed directs fixed fixes banned bans agreed agrees told tells called approved approves confirmed
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
-    revoking""".split())
+    revoking wants wanted""".split())
 _SETTING_VERB = re.compile(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
@@ -232,6 +232,8 @@ _DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.
 _SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
                      r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
                      r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
+_WANTS_WHO = re.compile(r"\b(?:wants|wanted|expects|expected|needs|needed|wishes|would\s+like)\s+"
+                        r"(?P<who>(?!to\b)(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s+to\s+(?P<act>[a-z][^.;]*)", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>(?:(?:the|their|its|his|her|our|your|all)\s+)?\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
                         r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
 # Who a quotation was said to: "..., the commander told the fighters."
@@ -378,6 +380,12 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     sought = _SOUGHT.search(before)
     if sought:
         return _clean(sought.group("what"))
+    wants = None
+    for wants in _WANTS_WHO.finditer(before):
+        pass
+    if wants is not None and not _NOUN_BEFORE.search(before, max(0, wants.start() - 12), wants.start()):
+        # "The EU wants Britain to settle its bill by March": who is to act, and the act
+        return _clean(_cut_after(f"{wants.group('who')} to {wants.group('act')}"))
     # 4. A condition: "if they did not accelerate the withdrawal ... in the next 24 hours".
     cond = None
     for cond in _CONDITION.finditer(before):
@@ -410,6 +418,8 @@ _SUBJECT_OF = re.compile(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(
                          r"must|can|could|should|may|might)\b")
 
 
+_DOUBT_FRAME = re.compile(r"^(?:it|that)\s+(?:is|was|remains|remained|seems|seemed)\s+(?:still\s+)?(?:unclear|uncertain|not\s+clear|"
+                          r"doubtful|unlikely|likely|possible|far\s+from\s+certain)\s+(?:whether|if|that|how)\s+", re.IGNORECASE)
 _SAYING_THAT = re.compile(r"^(?:saying|adding|noting|warning|stressing|insisting|explaining)\s+(?:that\s+)?", re.IGNORECASE)
 
 
@@ -434,6 +444,7 @@ def _clause_before(before: str) -> str:
     clause = _SAID_THAT.sub("", clause)
     clause = re.sub(r"^.*\b(?:said|says|ruled|warned|announced)\s+(?=\w)", "", clause)
     clause = _SAYING_THAT.sub("", clause)  # "..., adding that member states had until"
+    clause = _DOUBT_FRAME.sub("", clause.lstrip())  # "It is unclear whether the talks can conclude"
     clause = _DATELINE.sub("", clause)
     clause = _LEADING_ADVERBIAL.sub("", clause.lstrip())
     return clause
