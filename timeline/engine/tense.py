@@ -430,6 +430,9 @@ def _plainly_future(words: list[str], sentence: str) -> bool:
     return not _sentence_looks(sentence)[1]
 
 
+# Plan words that are also past verbs: "the government planned to pay", not "is planned".
+_PLANNED_THEN = frozenset({"planned", "expected", "intended", "hoped", "wanted", "scheduled"})
+_BE_OR_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"})
 _PART_BEFORE = re.compile(r"\b(?:early|late|mid)(?:-|\s+)(?:in\s+)?$", re.IGNORECASE)
 
 
@@ -448,9 +451,13 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # the sentence is the time of what it tells, plainly past when its first verb is.
         main = _WORD.findall(text[end + 1:min(sent_end, end + TENSE_REACH)])[:24]
         t = _scan(main, leftward=False)
-        verb = next((w.lower() for w in main if word_tense(w) != NONE), "")
+        at = next((i for i, w in enumerate(main) if word_tense(w) != NONE), None)
+        verb = main[at].lower() if at is not None else ""
         if t == PAST and _past_verb(verb) and verb not in REPORTING_VERBS:
             return SURELY_PAST
+        if verb in _PLANNED_THEN and at and main[at - 1].lower() not in _BE_OR_HAVE and at + 1 < len(main) \
+                and main[at + 1].lower() == "to":
+            return PAST  # "On Friday, the government planned to pay the first claims": the plan was Friday's
         if t != NONE:
             return t
     if _LEADS_UP_TO.search(left[-40:]) and _COMING_EVENT.match(text, end, min(len(text), end + 40)):
