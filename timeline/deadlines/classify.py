@@ -46,8 +46,7 @@ def _one_line(text: str, start: int, end: int) -> str:
 def _clause_before(text: str, s_start: int, at: int) -> str:
     """The words of the clause before offset `at`, within reach."""
     clause_from = max(s_start, at - TENSE_REACH)
-    reach = clause_from
-    for m in _CLAUSE_START.finditer(text, reach, at):
+    for m in _CLAUSE_START.finditer(text, clause_from, at):
         if m.group(0) == ":" and c.LABEL_COLON.search(text, clause_from, m.end()):
             continue  # "Deadline: March 3": the label is the clause's head, not a clause before it
         clause_from = m.end()

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from ..engine import lexicon
 from ..engine.rules import alternation
-from ..engine.tense import NONE, word_tense
+from ..engine.tense import has_tensed_word
 from .cues import DATE_BY_WHICH, DEADLINE_NOUN, DEMAND_VERBS
 
 
@@ -608,9 +608,6 @@ _RELATIVE_ASIDE = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[Tt]he\s+)?[A-Z
                              r"(?:who|which)\s[^;:\"\u201c\u201d]{1,200},\s*$")
 
 
-_WORDS = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
-
-
 def _np_end(left: str) -> str:
     if re.search(r"\b(?:and|but|then)$", left):
         # "... introduced new notes and gave a deadline": the actor is the clause's opening one.
@@ -622,7 +619,7 @@ def _np_end(left: str) -> str:
         # "and" joins is a clause ("Hamas had said they would study it and Trump told")
         prior = list(_BOUNDARY.finditer(left[:bounds[-1].start()]))
         first = left[prior[-1].end() if prior else 0:bounds[-1].start()]
-        if not any(word_tense(w) != NONE for w in _WORDS.findall(first)):
+        if not has_tensed_word(first):
             np = left[prior[-1].end() if prior else 0:]
     return np
 

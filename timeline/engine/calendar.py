@@ -172,10 +172,8 @@ def lunar_holiday(spec: tuple[str, int, int, int], year: int) -> tuple[tuple[dat
         from hijridate.ummalqura import HIJRI_RANGE
 
         h = Gregorian(year, 1, 1).to_hijri().year
-        for hy in (h, h + 1):
-            if HIJRI_RANGE[0][0] <= hy < HIJRI_RANGE[1][0]:
-                starts.append(Hijri(hy, month, day).to_gregorian().datetuple())
-        starts = [date(*t) for t in starts]
+        starts = [date(*Hijri(hy, month, day).to_gregorian().datetuple()) for hy in (h, h + 1)
+                  if HIJRI_RANGE[0][0] <= hy < HIJRI_RANGE[1][0]]
         if days == 0:  # the month: to the day before the next month's first
             ends = []
             for first in starts:

@@ -150,6 +150,12 @@ def _next_month(first: str, second: str) -> bool:
     return int(b[1]) * 12 + int(b[2]) == int(a[1]) * 12 + int(a[2]) + 1
 
 
+def _weekly(text: str, start: int, end: int, first_day: str, last_day: str) -> Timex:
+    """The run of days from one weekday to another, every week: a TimeML SET."""
+    a, b = weekday_number(first_day), weekday_number(last_day)
+    return Timex(start, end, text[start:end], "SET", f"XXXX-WXX-{a}/XXXX-WXX-{b}", None)
+
+
 def _kept_weekly(text: str, start: int, end: int) -> bool:
     """Is the run of days text[start:end] told as a timetable kept week after week: words of opening
     hours in its clause, none that names one week ("next", "this", "last")?"""
@@ -175,8 +181,7 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
         day = _WEEKDAY_AT_END.search(n.text)
         if day and _WEEKDAY_ONLY.match(last.text) and _KEPT_GLUE.fullmatch(text, n.end, last.start) \
                 and _kept_weekly(text, t.start, last.end):
-            a, b = weekday_number(day.group(0)), weekday_number(last.text)
-            return Timex(t.start, last.end, text[t.start:last.end], "SET", f"XXXX-WXX-{a}/XXXX-WXX-{b}", None)
+            return _weekly(text, t.start, last.end, day.group(0), last.text)
     if i + 1 < len(tagged):
         n, nv = tagged[i + 1]
         between = text[t.end:n.start]
@@ -185,8 +190,7 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
             # the days of a week in general where what is told is a timetable kept ("The market is
             # open Monday through Friday", "office hours are ... Monday to Friday")
             if _kept_weekly(text, t.start, n.end) and _KEPT_GLUE.fullmatch(between):
-                a, b = weekday_number(t.text), weekday_number(n.text)
-                return Timex(t.start, n.end, text[t.start:n.end], "SET", f"XXXX-WXX-{a}/XXXX-WXX-{b}", None)
+                return _weekly(text, t.start, n.end, t.text, n.text)
             joined = _joined(text, start, t, n, n.end)
             if joined is not None:
                 return joined

@@ -81,6 +81,11 @@ _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\
 _COMPOUND_ADJECTIVE = re.compile(r"^(?!(?:re|co|pre|de|un|mis|over|under|out|non|self)-)[a-z]+-[a-z-]*ed$")
 
 
+def has_tensed_word(text: str) -> bool:
+    """Does any word of text mark a tense (a verb, an auxiliary, "will", "ago")?"""
+    return any(word_tense(w) != NONE for w in _WORD.findall(text))
+
+
 @lru_cache(maxsize=8192)
 def word_tense(word: str) -> int:
     """The tense a single word marks, or NONE. A curly apostrophe is read as a straight one
@@ -440,7 +445,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
     # "by early October": the part of a month named before it is read with it, as "by October" is
-    left = _PART_BEFORE.sub("", left)
+    part = _PART_BEFORE.search(left, max(0, len(left) - 16))  # the tail only: this runs for every mention
+    left = left[:part.start()] if part else left
     if BY_THE_TIME.search(left):
         # "But by Monday, officials had hardened their stance", "By mid-March the virus had
         # spread": the tense of the clause it opens.
@@ -479,8 +485,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return FUTURE  # "announced a ceasefire starting Sunday", "placed on leave starting Monday": what starts then
     if _SINCE.search(left[-12:]):
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
-    if (_DEADLINE_OF.search(left[-60:]) or NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)) \
-            and _DEADLINE_MISSED.search(left[-60:]):
+    # a date named as a deadline: "a Friday deadline", "a noon deadline on Friday"
+    named = NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)
+    if (named or _DEADLINE_OF.search(left[-60:])) and _DEADLINE_MISSED.search(left[-60:]):
         return SURELY_PAST
     if _AHEAD.search(left[-48:]):
         perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
@@ -501,7 +508,6 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
         return SURELY_FUTURE
-    named = NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)
     if named and _DEADLINE_SET.search(left[-40:]) and not _DEADLINE_GONE.match(text, named.end()) \
             and not _PERFECT.search(left[-80:]):
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
@@ -518,9 +524,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         ahead, past, _ = _sentence_looks(text[sent_start:sent_end])
         return PAST if past and not ahead else FUTURE
     if POSSESSIVE.match(text[end:end + 48]) and not re.search(r"\b(?:next|coming)\s+$", left[-12:], re.I):
-        # "Wednesday's ruling" is an event reported, unless its clause looks ahead to an event that
-        # comes: "will attend Friday's summit", "warned they would boycott Thursday's vote" (not
-        # "would look for ways to get around Wednesday's ruling")
+        # "Wednesday's ruling" is an event reported, unless its clause looks ahead and what the day
+        # owns is no thing done: "will attend Friday's summit", "warned they would boycott Thursday's
+        # vote" (not "would look for ways to get around Wednesday's ruling")
         breaks = list(_CLAUSE_BREAK.finditer(left))
         own = list(reversed(_WORD.findall(left[breaks[-1].end():] if breaks else left)))
         ahead = own and word_tense(own[0]) == NONE and _scan(own) == FUTURE

@@ -77,16 +77,16 @@ def _lunar_value(name: str, m, ctx) -> Value | None:
         spans = [s for y in (today.year - 1, today.year, today.year + 1) for s in _lunar(name, y)]
         rel = (m["rel"] or "").lower()
         if rel == "last":
-            spans = [max((s for s in spans if s[1] < today), default=None)]
+            spans = [s for s in spans if s[1] < today][-1:]
         elif rel == "next":
-            spans = [min((s for s in spans if s[0] > today), default=None)]
+            spans = [s for s in spans if s[0] > today][:1]
         elif spans:
             # the one in progress, else the nearest by the tense
             current = [s for s in spans if s[0] <= today <= s[1]]
             start = current[0][0] if current else cal.nearest_occurrence([s[0] for s in spans], today,
                                                                           ctx.tense(m.start(), m.end()))
             spans = [s for s in spans if s[0] == start]
-    if not spans or spans[0] is None:
+    if not spans:
         return None
     first, last = spans[0]
     value = first.isoformat() if first == last else f"{first.isoformat()}/{last.isoformat()}"
