@@ -98,8 +98,9 @@ def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
                   # "..., the FAA said", "..., a deadline it met on Sunday"
-                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)\s*$|,\s+(?:a|the)\s+(?:deadline|period|window|ultimatum)\b|"
-                  r",\s+after\s+which\b|,\s+according\s+to\b|"
+                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)(?=\s*$|\s*[,.;]|\s+(?:on|in|at|during|late|earlier|last|"
+                  r"yesterday|today|this|after|reporters|[A-Z]))|,\s+(?:said|says|added)\s+(?!(?:it|he|she|they|we|that|its|their|his|her)\b)|,\s+(?:a|the)\s+(?:deadline|period|window|ultimatum)\b|"
+                  r",\s+after\s+which\b|,\s+according\s+to\b|,\s+but\s|"
                   # "10 days to hand over its stockpile and 60 days to destroy it": the next span's own task
                   r"\s+and\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
                   r"sixty|ninety)[\s-]+(?:more\s+)?(?:hours?|days?|weeks?|months?|years?)\s+to\b|"
@@ -532,7 +533,10 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
             return _for_body(sentence, _resolve(text, who, s_start, sentence))
     for m in _SETTING_VERB.finditer(sentence, at):
         if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in ("says", "ruled", "warned", "announced"):
-            who = _actor_before(sentence[:m.start()])
+            inverted = _SAID_WHO.match(sentence, m.end()) \
+                if m.group(1) in ("said", "says", "added") and sentence[:m.start()].rstrip().endswith(",") else None
+            # "..., said a person familiar with the talks": the speaker follows the verb
+            who = _name(inverted.group("who")) if inverted else _actor_before(sentence[:m.start()])
             if who:
                 return _for_body(sentence, _resolve(text, who, s_start, sentence))
     # "have twelve more days to register after the Ministry of Education extended the deadline":
@@ -543,6 +547,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     return ""
 
 
+_SAID_WHO = re.compile(r"\s+(?P<who>(?:the\s+|an?\s+)?(?:[\w.&'\u2019-]+\s+){0,5}?[\w.&'\u2019-]+?)(?=\s*[,.;]|\s+(?:in|on|at|who|familiar|with|late|earlier)\b|\s*$)")
 _SET_AFTER = re.compile(r"\b" + _MOVED_BY + r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
 
 
@@ -574,6 +579,9 @@ def _infinitive(before: str, m: re.Match) -> bool:
     return m.group(1).endswith("ing") and not re.search(r"\b(?:is|are|was|were|been|be)\s+$", before[max(0, m.start() - 8):m.start()])
 
 
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ed|[a-z]+en|set|made|held|sent|struck|built|brought|won|led)\s+(?:by|in|on|at|last|earlier|this)\b[^,;]{0,60},\s*$")
+
+
 def _actor_before(left: str) -> str:
     """The noun phrase that ends `left`, skipping auxiliaries, adverbs and a time adjunct."""
     aside = _RELATIVE_ASIDE.search(left)
@@ -583,6 +591,8 @@ def _actor_before(left: str) -> str:
     for _ in range(3):
         # "The CBN had, in October 2022,", "The union, in an unexpected move late Sunday night,"
         left = re.sub(r",\s*(?:in|on|at)\s+[^,]{1,60},\s*$", "", left)
+        # "The measure, passed in December,", "The law, signed by the governor,": a participle's aside
+        left = _PARTICIPLE_ASIDE.sub("", left)
         left = _AUX.sub("", left)
         left = _ADJUNCT_AT_END.sub("", left)
     left = left.rstrip()

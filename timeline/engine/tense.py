@@ -293,6 +293,20 @@ _DEADLINE_MISSED = re.compile(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+no
                               rf"(?:{DEADLINE_NOUN}\s+(?:of|on|for)\s+)?$", re.IGNORECASE)
 # "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
 # looks back, "had said it would need to know by Tuesday" looks ahead.
+# A deadline the sentence goes on to say has come: "..., but the deadline passed without incident".
+_GONE_LATER = re.compile(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
+                         re.IGNORECASE)
+# A verb of saying ahead of a past perfect, which may be a present shifted back.
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|added|announced|reported|warned|stated|explained)\b[^.;]*\bhad\b", re.IGNORECASE)
+
+
+def _deadline_gone(text: str, at: int) -> bool:
+    """Does the deadline named just before `at` pass, expire or come and go in what follows it,
+    rather than something else in a clause of its own ("the deadline for the law to be passed")?"""
+    m = _DEADLINE_GONE.match(text, at)
+    return bool(m) and not re.search(r"\b(?:be|been|being)\s+\w+\s*$", m.group(0))
+
+
 # A condition told in reported speech, its tense shifted back: "would resume if the fighters had
 # not left by Tuesday night" looks ahead as "will resume if they have not left" does.
 _BACKSHIFTED_IF = re.compile(r"\b(?:would|could|might)\b[^.;]{0,80}?\b(?:if|unless)\b[^.;]{0,60}?\bhad\b[^.;]*$", re.IGNORECASE)
@@ -487,8 +501,11 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
     # a date named as a deadline: "a Friday deadline", "a noon deadline on Friday"
     named = NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)
-    if (named or _DEADLINE_OF.search(left[-60:])) and _DEADLINE_MISSED.search(left[-60:]):
-        return SURELY_PAST
+    if (named or _DEADLINE_OF.search(left[-60:])) and (_DEADLINE_MISSED.search(left[-60:])
+                                                       or _deadline_gone(text, named.end() if named else end)):
+        return SURELY_PAST  # "missed a Sunday deadline", "The deadline of Friday passed without a deal"
+    if _GONE_LATER.search(text, end, sent_end) and (_AHEAD.search(left[-48:]) or _AHEAD_IF_OBLIGED.search(left[-16:])):
+        return SURELY_PAST  # "were given until Sunday to disarm, but the deadline passed": the day has come
     if _AHEAD.search(left[-48:]):
         perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
         return PAST if perfect or _done_by(left) else SURELY_FUTURE
@@ -507,7 +524,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _CUT_OFF.search(left[-140:]) and not re.search(r"\b(?:had|did|was|were|could)\b", left[-140:]):
         return SURELY_FUTURE
     if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
-        return SURELY_FUTURE
+        # "The rebels had been given until Sunday": a time allowed as it stood before, unless
+        # reported speech shifted "has" back ("a diplomat said Iran had until Sunday")
+        told = _PERFECT.search(left[-80:]) and not _REPORTED_BEFORE.search(left[-160:])
+        return PAST if told else SURELY_FUTURE
     if named and _DEADLINE_SET.search(left[-40:]) and not _DEADLINE_GONE.match(text, named.end()) \
             and not _PERFECT.search(left[-80:]):
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
