@@ -101,7 +101,7 @@ PERIOD_MODIFIERS = {
     "early": "START", "the beginning of": "START", "the start of": "START", "beginning of": "START",
     "start of": "START", "the first half of": "START", "earlier": "START",
     "mid": "MID", "mid-": "MID", "the middle of": "MID", "middle of": "MID",
-    "late": "END", "the end of": "END", "end of": "END", "the close of": "END", "later": "END",
+    "late": "END", "the end of": "END", "end of": "END", "end-": "END", "the close of": "END", "later": "END",
     "early in": "START", "late in": "END", "earlier in": "START", "later in": "END",
     "the second half of": "END", "the last half of": "END", "the latter half of": "END",
     "the latter part of": "END", "the last part of": "END",

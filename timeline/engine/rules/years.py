@@ -29,11 +29,11 @@ _NOT_YEAR_AFTER = re.compile(
 _PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}s\b(?<!\bhas)(?<!\bwas)(?<!\bis)")
 _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|after|through|to|between|and|or|early|late|"
                         r"mid|fiscal|year|the|its|their|his|her|this|that|summer|spring|winter|autumn|fall)\s*,?\s*$|"
-                        r"\b(?:post|pre|mid)-$",
+                        r"\b(?:post|pre|mid|end)-$",
                         re.IGNORECASE)
 
 
-@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
+@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bend-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d)",
               priority=0, triggers=('DIGITS4',), reach=(12, 8))
 def year(m, ctx):
     y = int(m["year"])
