@@ -72,6 +72,9 @@ TENSE_FLIP_DAYS = 120
 # Words that insist on the future ("by Dec. 31") move a date named in the recent past only when
 # it is more than this far back: "by Jan. 14" in a Jan. 15 article is a deadline just passed.
 INSIST_FLIP_DAYS = 30
+# A clause that looks ahead seldom names a day a season gone by, while a past verb often tells of
+# a plan still to come ("agreed to buy the line in February"): a future flips at a shorter distance.
+FUTURE_FLIP_DAYS = 90
 
 
 # A day that a plain past verb dates ("the quarter ended Oct. 31") lies behind once it is more
@@ -84,7 +87,7 @@ def nearest_occurrence(candidates: list[date], anchor: date, direction: Directio
     date lies far enough off (see TENSE_FLIP_DAYS; `insist_days` where the tense insists)."""
     nearest = min(candidates, key=lambda c: abs((c - anchor).days))
     gap = (nearest - anchor).days
-    far_enough = abs(gap) > (insist_days if abs(direction) > 1 else TENSE_FLIP_DAYS)
+    far_enough = abs(gap) > (insist_days if abs(direction) > 1 else FUTURE_FLIP_DAYS if direction > 0 else TENSE_FLIP_DAYS)
     if direction and far_enough and gap != 0 and (gap > 0) != (direction > 0):
         other = [c for c in candidates if (c > anchor) == (direction > 0) and c != nearest]
         if other:
@@ -157,6 +160,22 @@ def easter(year: int) -> date:
     month = (h + l_ - 7 * m + 114) // 31
     day = (h + l_ - 7 * m + 114) % 31 + 1
     return date(year, month, day)
+
+
+@lru_cache(maxsize=256)
+def listed_holiday(country: str, name: str, year: int) -> date | None:
+    """The day the `holidays` library lists a holiday of a country's calendar under `name` in
+    `year` ("Diwali" in India's), or None where its tables do not reach that year. Loaded only
+    when such a holiday is named."""
+    import warnings
+
+    import holidays
+
+    with warnings.catch_warnings():  # a year beyond its tables is a warning, and an empty list
+        warnings.simplefilter("ignore")
+        listed = holidays.country_holidays(country, years=year)
+    return next((d for d, names in sorted(listed.items()) if name in names.split("; ")
+                 or any(n.startswith(name + " (") for n in names.split("; "))), None)
 
 
 @lru_cache(maxsize=512)

@@ -138,6 +138,12 @@ FIXED_HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "boxing day": (12, 26), "labour day": (5, 1), "all saints' day": (11, 1),
     "epiphany": (1, 6), "remembrance day": (11, 11), "canada day": (7, 1),
+    "juneteenth": (6, 19), "anzac day": (4, 25), "australia day": (1, 26), "republic day": (1, 26),
+    "earth day": (4, 22), "may day": (5, 1),
+    "bonfire night": (11, 5), "guy fawkes night": (11, 5), "st. george's day": (4, 23),
+    "st george's day": (4, 23), "st patrick's day": (3, 17), "st. andrew's day": (11, 30),
+    "st andrew's day": (11, 30), "st. david's day": (3, 1), "st david's day": (3, 1), "burns night": (1, 25),
+    "hogmanay": (12, 31), "april fools' day": (4, 1), "world aids day": (12, 1), "gandhi jayanti": (10, 2),
 }
 
 # Holidays computed each year: (month, weekday 1-7, nth occurrence, -1 for the last).
@@ -146,6 +152,17 @@ NTH_WEEKDAY_HOLIDAYS = {
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "presidents' day": (2, 1, 3),
     "presidents day": (2, 1, 3), "columbus day": (10, 1, 2), "mother's day": (5, 7, 2),
     "father's day": (6, 7, 3), "election day": (11, 2, 1),
+}
+# Days counted from one of those: the day after Thanksgiving, and the Monday after it.
+DAYS_AFTER_HOLIDAY = {"black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4)}
+
+# Festivals of the Hindu and Sikh calendars, by the name the `holidays` library gives them in its
+# calendar of India (which holds the years 2001-2035).
+INDIAN_FESTIVALS = {
+    "diwali": "Diwali", "deepavali": "Diwali", "holi": "Holi", "dussehra": "Dussehra", "dasara": "Dussehra",
+    "vijayadashami": "Dussehra", "janmashtami": "Janmashtami", "ram navami": "Ram Navami",
+    "maha shivaratri": "Maha Shivaratri", "mahashivratri": "Maha Shivaratri", "buddha purnima": "Buddha Purnima",
+    "guru nanak jayanti": "Guru Nanak's Birthday", "gurpurab": "Guru Nanak's Birthday",
 }
 
 # Days named for what happened on them, written as their date without a year: "in the wake of 9/11".
@@ -179,4 +196,5 @@ LUNAR_HOLIDAYS = {
 EID = {"eid": (_EID_FITR, _EID_ADHA)}
 
 # Every holiday name, of whichever kind.
-HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS, *LUNAR_HOLIDAYS, *EID)
+HOLIDAY_NAMES = (*FIXED_HOLIDAYS, *NTH_WEEKDAY_HOLIDAYS, *DAYS_AFTER_HOLIDAY, *INDIAN_FESTIVALS, *EASTER_HOLIDAYS,
+                 *LUNAR_HOLIDAYS, *EID)

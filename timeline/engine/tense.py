@@ -556,6 +556,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # Sept. 1" cannot mean a September gone by, unless the sentence also tells of the past
         if _PRESENT_PLAN_TO.search(left[-70:]) and not _sentence_looks(text[sent_start:sent_end])[1]:
             return SURELY_FUTURE
+        if not _sentence_looks(text[sent_start:sent_end])[1]:
+            # "The company expects the plant to reopen in December", written in March: a plan
+            # told in the present, with no past in its sentence, is of the coming December
+            return PLAINLY_FUTURE
         return FUTURE
     past_verb = _PAST_VERB_BEFORE.search(left[-30:])
     if past_verb and (past_verb.group(1) or past_verb.group(2)) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):

@@ -1,6 +1,8 @@
 """Holidays: fixed ("Christmas", "New Year's Day"), counted ("Thanksgiving": the fourth Thursday of
 November), Easter-based ("Good Friday"), of a lunar calendar ("Eid al-Fitr", "Ramadan", "Passover",
-"Lunar New Year": `calendar.lunar_holiday`), and the week or weekend of one ("Easter week")."""
+"Lunar New Year": `calendar.lunar_holiday`), of the Hindu and Sikh calendars ("Diwali", "Holi":
+`calendar.listed_holiday`), days counted from another ("Black Friday"), and the week or weekend of one
+("Easter week")."""
 from __future__ import annotations
 
 import re
@@ -28,6 +30,11 @@ def holiday_date(name: str, year: int) -> date | None:
         return cal.nth_weekday(year, month, weekday, n)
     if name in lexicon.EASTER_HOLIDAYS:
         return cal.easter(year) + timedelta(days=lexicon.EASTER_HOLIDAYS[name])
+    if name in lexicon.DAYS_AFTER_HOLIDAY:
+        base, days = lexicon.DAYS_AFTER_HOLIDAY[name]
+        return holiday_date(base, year) + timedelta(days=days)
+    if name in lexicon.INDIAN_FESTIVALS:
+        return cal.listed_holiday("IN", lexicon.INDIAN_FESTIVALS[name], year)
     return None
 
 
@@ -47,13 +54,15 @@ def holiday(m, ctx):
         d = holiday_date(name, int(m["year"]))
     else:
         rel = (m["rel"] or "").lower()
-        dates = [holiday_date(name, y) for y in (today.year - 1, today.year, today.year + 1)]
+        dates = [d for d in (holiday_date(name, y) for y in (today.year - 1, today.year, today.year + 1)) if d]
         if rel == "last":
-            d = max(x for x in dates if x < today)
+            d = max((x for x in dates if x < today), default=None)
         elif rel == "next":
-            d = min(x for x in dates if x > today)
+            d = min((x for x in dates if x > today), default=None)
         else:
-            d = cal.nearest_occurrence(dates, today, ctx.tense(m.start(), m.end()))
+            d = cal.nearest_occurrence(dates, today, ctx.tense(m.start(), m.end())) if dates else None
+    if d is None:
+        return None  # a festival in a year the calendar of it does not reach
     if m["period"]:  # "Easter week", "Thanksgiving weekend": the week that holds the day
         grain = m["period"].lower()
         return Value("DATE", cal.value_at(d, grain), granularity=grain, anchor=d)
