@@ -158,6 +158,52 @@ def ordinal_word_of_month(m, ctx):
     return _day_value(m, ctx, month_number(m["month"]), lexicon.ORDINALS[m["word"].lower()], _year(m["year"]))
 
 
+@compile_rule("day-of-month", rf"""\bthe\s+(?:(?P<word>{_ORDINAL_DAY_WORD})(?:\s+day)?|(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\s+day|
+    (?P<last>last|final)\s+day)\s+of\s+(?:(?P<rel>this|next|last|the|that)\s+month\b|(?P<month>{MONTH})\b\.?(?:,?\s+{_YEAR}\b)?)""",
+              priority=2, triggers=("MONTH", "UNIT"), reach=(40, 24))
+def day_of_month(m, ctx):
+    """"the first of next month", "the last day of the month", "the first day of April", "the
+    last day of February": a day of a month named by its place in it."""
+    if m["month"]:
+        if not is_capitalised(m["month"]):
+            return None
+        month = month_number(m["month"])
+        year = _year(m["year"]) or ctx.month_year(month, m.start(), m.end())
+        first = date(year, month, 1)
+    else:
+        rel = m["rel"].lower()
+        base = ctx.reference_day("month") if rel == "that" else ctx.today
+        first = cal.add_months(base.replace(day=1), {"next": 1, "last": -1}.get(rel, 0))
+    last_day = _cal.monthrange(first.year, first.month)[1]
+    day = last_day if m["last"] else int(m["day"]) if m["day"] else lexicon.ORDINALS[m["word"].lower()]
+    if day > last_day:
+        return None
+    d = first.replace(day=day)
+    return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+
+
+@compile_rule("nth-weekday-of-month", rf"""\bthe\s+(?P<ord>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th)\s+(?P<weekday>{WEEKDAY})\s+
+    (?:of|in)\s+(?:(?P<rel>this|next|last)\s+month\b|(?P<month>{MONTH})\b\.?(?:,?\s+{_YEAR}\b)?)""",
+              priority=2, triggers=("WEEKDAY",), reach=(24, 40))
+def nth_weekday_of_month(m, ctx):
+    """"the first Tuesday in November", "the last Friday of next month": a weekday counted within
+    a month named ("of the month", "of every month" is a timetable: `set-nth-weekday`)."""
+    if m["month"]:
+        if not is_capitalised(m["month"]):
+            return None
+        month = month_number(m["month"])
+        year = _year(m["year"]) or ctx.month_year(month, m.start(), m.end())
+    else:
+        first = cal.add_months(ctx.today.replace(day=1), {"next": 1, "last": -1}.get(m["rel"].lower(), 0))
+        year, month = first.year, first.month
+    word = m["ord"].lower()
+    n = lexicon.ORDINALS.get(word) or int(word[0])
+    d = cal.nth_weekday(year, month, weekday_number(m["weekday"]), n)
+    if d.month != month:
+        return None  # no fifth Monday that month
+    return Value("DATE", d.isoformat(), granularity="day", anchor=d)
+
+
 @compile_rule("month-year", rf"""\b(?P<month>{MONTH})\.?,?\s+(?:of\s+)?{_YEAR}\b""", priority=1, triggers=('MONTH',), reach=(8, 24))
 def month_year(m, ctx):
     if not is_capitalised(m["month"]):
