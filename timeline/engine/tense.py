@@ -226,10 +226,19 @@ _CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|h
 # the event lies ahead, whatever tense tells of what comes before it.
 _LEADS_UP_TO = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for|towards?)"
                           r"\s+(?:the|this|next)\s+$", re.IGNORECASE)
+# The event named first and its day after it: "ahead of a summit on Thursday", "before the vote in June".
+_LEADS_UP_TO_EVENT_ON = re.compile(r"\b(?:ahead\s+of|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
+                                   r"\s+(?:a|an|the|this|next|its|their)\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
+                                   + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\s+(?:on|in|at|set\s+for|scheduled\s+for)\s+$",
+                                   re.IGNORECASE)
 # "ahead of Friday's talks": the possessive takes the place of the article.
 _LEADS_UP_TO_DAYS = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
                                r"\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
 _COMING_EVENT = re.compile(r"(?:,?\s+(?:[A-Za-z-]+\s+){0,2}?)(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\b", re.IGNORECASE)
+# The verb after a possessed noun that opens its clause: "('s) jobs report is expected to".
+_SUBJECT_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?P<verb>will|is|are|was|were|had|should|could|would|may|might)\s+"
+                           r"(?:(?:widely\s+|now\s+|still\s+)?(?:expected|due|set|scheduled|likely|poised|going)\s+to|be)\b|"
+                           r"\s+(?:[\w-]+\s+){0,3}?(?P<verb2>will)\b", re.IGNORECASE)
 # What a day's possessive names as done and over, whichever way its clause looks: "would look for
 # ways to get around Wednesday's ruling".
 _DONE_THING = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
@@ -374,6 +383,11 @@ _NOT_SIMPLE_PAST = frozenset("""has have had to be is are was were the a an its 
 our my your all some many most any no such other few several both each every newly recently""".split())
 
 
+# Past verbs whose object is foreseen: "signalled a cut in June", "forecast a recovery in May".
+_FORESEEN = frozenset("""signalled signaled flagged forecast forecasted predicted projected proposed promised pledged
+hinted floated mooted eyed targeted pencilled penciled envisaged envisioned outlined previewed""".split())
+
+
 _THREAT_CONDITION = re.compile(r"\bunless\b|\bif\b[^.;]{0,80}?\b(?:(?:is|are)\s+not|isn['\u2019]t|aren['\u2019]t|does\s+not|do\s+not|"
                                r"doesn['\u2019]t|don['\u2019]t|fails?\s+to)\b", re.IGNORECASE)
 
@@ -390,8 +404,8 @@ def _plainly_past(words: list[str], sentence: str) -> bool:
         if lw in ("to", "through", "until", "till", "that"):
             return False  # "agreed to buy it in February", "loans through January", "said that the ..."
         if word_tense(w) == PAST:
-            if not _past_verb(lw) or lw in ("been", "done", "gone", "seen") or lw in REPORTING_VERBS:
-                return False
+            if not _past_verb(lw) or lw in ("been", "done", "gone", "seen") or lw in REPORTING_VERBS or lw in _FORESEEN:
+                return False  # "signalled a cut in June": what was foreseen may lie ahead
             if i == 0 and lw in ("was", "were"):
                 return False  # "the previous deadline was Aug. 24": what the date is, not when
             if i + 1 < len(words) and words[i + 1].lower() in _NOT_SIMPLE_PAST - {"was", "were"}:
@@ -482,6 +496,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             return t
     if _LEADS_UP_TO.search(left[-40:]) and _COMING_EVENT.match(text, end, min(len(text), end + 40)):
         return FUTURE
+    if _LEADS_UP_TO_EVENT_ON.search(left[-60:]):
+        return FUTURE  # "met on Sunday ahead of a summit on Thursday": the event the meeting leads up to
     if _LEADS_UP_TO_DAYS.search(left[-40:]) and POSSESSIVE.match(text[end:end + 48]) \
             and _COMING_EVENT.match(text, end + 2, min(len(text), end + 40)) \
             and _scan(list(reversed(_WORD.findall(left[-TENSE_REACH:])))) != PAST:
@@ -550,6 +566,11 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         breaks = list(_CLAUSE_BREAK.finditer(left))
         own = list(reversed(_WORD.findall(left[breaks[-1].end():] if breaks else left)))
         ahead = own and word_tense(own[0]) == NONE and _scan(own) == FUTURE
+        if not [w for w in own if w.lower() not in ("the", "a", "an", "and", "but", "so", "then")]:
+            # the day's noun opens the clause as its subject: "Friday's jobs report is expected to
+            # show", "Sunday's vote will decide": the tense of the verb that follows it
+            verb = _SUBJECT_VERB.match(text, end + 2, min(len(text), end + 80))
+            return FUTURE if verb is not None and (verb["verb"] or "").lower() not in ("was", "were", "had") else PAST
         return FUTURE if ahead and not _DONE_THING.match(text, end + 2, min(len(text), end + 40)) else PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
         # "threatened to strike Thursday": what is threatened lies ahead; "is scheduled to open on
