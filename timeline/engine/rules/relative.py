@@ -238,6 +238,16 @@ def year_end(m, ctx):
     return _period(ctx.today, (m["what"] or m["bare"]).lower(), "END")
 
 
+@compile_rule("end-of-day", r"""(?:(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bbefore\s))(?:the\s+)?end\s+of\s+(?:the\s+)?
+    (?:business\s+|working\s+)?day\b(?!\s+(?:on|of)\b)""", triggers=('UNIT',), reach=(24, 24))
+def end_of_day(m, ctx):
+    """"until the end of the day", "by end of business day": a deadline of the day the story is at;
+    "at the end of the day", an idiom, is no time. A day named after it ("by the end of the day on
+    Friday") is that day's mention."""
+    d = ctx.reference_day("day")
+    return Value("DATE", d.isoformat(), mod="END", granularity="day", anchor=d)
+
+
 @compile_rule("same-period-year-before", r"""\bthe\s+(?:same|corresponding|comparable)\s+(?P<noun>period|quarter|month|week|time)\s+
     (?:(?:of|in)\s+(?:the\s+)?(?:previous|prior|preceding|last)\s+year|(?:a\s+year\s+(?:earlier|ago|before))|last\s+year)\b""",
               priority=3, triggers=('UNIT', 'QUARTER'), reach=(48, 48))
