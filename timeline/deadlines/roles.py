@@ -387,6 +387,10 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     if wants is not None and not _NOUN_BEFORE.search(before, max(0, wants.start() - 12), wants.start()):
         # "The EU wants Britain to settle its bill by March": who is to act, and the act
         return _clean(_cut_after(f"{wants.group('who')} to {wants.group('act')}"))
+    # "has extended voter registration until March 31": what runs on to the date
+    extended = _EXTENDED_WHAT.search(before[-120:])
+    if extended and not re.search(rf"\b(?:{DEADLINE_NOUN}|it|them)\b", extended.group("what"), re.IGNORECASE):
+        return _clean(extended.group("what"))
     # 4. A condition: "if they did not accelerate the withdrawal ... in the next 24 hours".
     cond = None
     for cond in _CONDITION.finditer(before):
@@ -413,6 +417,9 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
 
 
 # A clause joined to the one before without a subject of its own: "..., and will run until".
+_EXTENDED_WHAT = re.compile(r"\b(?:extend|extends|extended|extending|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?)\s+"
+                            r"(?P<what>(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s+"
+                            r"(?:to|until|till|through|into)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
 _SHARED_SUBJECT = re.compile(r"^(?:and|but)\s+(?=(?:will|would|shall|has|have|had|is|are|was|were|must|can|could|should|may|"
                              r"might|also|then|now|still)\b)")
 _SUBJECT_OF = re.compile(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(?:has|have|had|is|are|was|were|will|would|"
@@ -470,7 +477,7 @@ _POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.
 _AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded|"
                     r"told|asked|urged|instructed|directed|required)"
                     r"(?:\s+(?:an?|the)\s+[^.;:,]{1,60}?\b(?:deadline|ultimatum|date|days?|hours?|weeks?|months?)"
-                    r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?|\s+(?:until|till)\s+[^.;:,]{1,30}?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
+                    r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?|\s+(?:until|till)\s+[^.;:,]{1,30}?|(?<=extended)\s+to\s+[^.;:,]{1,30}?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
                     r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
                     r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
                     r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
