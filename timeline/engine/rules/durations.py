@@ -38,7 +38,7 @@ _PASSES = re.compile(r"\s+(?:goes|go|went|passes|passed|pass)\s+by\b|\s+(?:passe
 _NOT_A_VERB = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "can", "may", "might", "must", "should", "to",
                                                    "'ll", "does", "did", "not"))
 _SPAN = rf"""(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})(?:-|\s+(?:{UNIT})\b)))?
-    (?:{_NOT_A_VERB}(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
+    (?:(?=(?:{_SPAN_REL})\s){_NOT_A_VERB}(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
     (?:(?P<low>{NUMBER})(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?=(?:{NUMBER})[\s-]))?
     (?P<num>{NUMBER}|{_VAGUE}|\d+)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:{_SPAN_ADJ})\s+)?
     (?P<unit>(?:{UNIT})s?)\b(?P<half>\s+and\s+a\s+half)?(?:-long)?(?![-\s]old\b|-(?:year|day|week|month)|(?<=-quarters)\s+of\b)"""
