@@ -551,6 +551,9 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     told = _SET_AFTER.search(sentence, at)
     if told:
         return _resolve(text, _name(told.group("who")), s_start, sentence)
+    source = _ACCORDING_TO.search(sentence)
+    if source and not _NOT_ACTOR.match(source.group("who")):
+        return _for_body(sentence, _name(source.group("who")))
     return ""
 
 
@@ -558,6 +561,14 @@ _SAID_WHO = re.compile(r"\s+(?P<who>(?:the\s+|an?\s+)?(?:[\w.&'\u2019-]+\s+){0,5
 _SET_AFTER = re.compile(r"\b" + _MOVED_BY + r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
 
 
+# A body's title before its speaker's name: "Police spokesman John Smith".
+_BODY_TITLE = re.compile(r"^(?P<body>(?:[A-Z][\w.&'\u2019-]*\s+){0,3}?[A-Z][\w.&'\u2019-]*)\s+(?:[a-z]+\s+)?"
+                         r"(?:spokes(?:man|woman|person)|press\s+(?:secretary|officer)|representative)\s+[A-Z]")
+# "According to a statement from the central bank, ...": who issued what the sentence gives (not a
+# source of facts: "according to the group UK in a Changing Europe").
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|notice|circular|order|directive|"
+                           r"notification|letter|document|decree|release)\s+(?:from|by|issued\s+by|of)\s+)"
+                           r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,5}?[\w.&'\u2019-]+)(?=\s*[,.;]|\s+(?:on|in|which|that)\b)")
 # "The JAMB's spokesman, Fabian Benjamin,": who speaks for a body names the body as the setter.
 _SPOKESMAN = re.compile(r"(?:\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.&-]+)|(?P<body>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*))"
                         r"(?:'s|\u2019s)\s+|"
@@ -571,6 +582,9 @@ _SPOKESMAN = re.compile(r"(?:\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.
 
 def _for_body(sentence: str, who: str) -> str:
     """The body a spokesman named as the setter speaks for, where the sentence says so."""
+    titled = _BODY_TITLE.match(who or "")
+    if titled:  # "Kremlin spokesman Dmitry Peskov", "White House press secretary Karine Jean-Pierre"
+        return titled.group("body")
     for m in _SPOKESMAN.finditer(sentence):
         body = m.group("body0") or m.group("body") or m.group("body2") or m.group("body3")
         tail = sentence[m.end():m.end() + 60]
