@@ -137,10 +137,12 @@ _RIGHT_MOD = re.compile(r",?\s+(?:(?P<approx>or\s+so)|(?P<after>or\s+later|and\s
 
 
 def widen_right(text: str, end: int, value: Value) -> tuple[int, Value]:
-    """The mention with the words after it that make it approximate or open-ended, where it has
-    no modifier of its own."""
+    """The mention with the words after it that make it approximate, open-ended or its end ("March-end"),
+    where it has no modifier of its own."""
     if value.mod is not None or value.type not in ("DATE", "DURATION"):
         return end, value
+    if value.granularity == "month" and text.startswith("-end", end) and not text[end + 4:end + 5].isalnum():
+        return end + 4, replace(value, mod="END")  # "till March-end", as Indian and business papers write it
     m = _RIGHT_MOD.match(text, end)
     if m is None or (value.type == "DURATION" and not m["approx"]):
         return end, value

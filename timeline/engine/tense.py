@@ -381,7 +381,7 @@ def _past_verb(word: str) -> bool:
 # Words before a form in -ed that make it no simple past: an auxiliary ("has changed", "to be
 # named") or a determiner or quantifier before an adjective ("the promised systems", "all
 # perceived anti-poor policies").
-_NOT_SIMPLE_PAST = frozenset("""has have had to be is are was were the a an its their his her this that these those
+_NOT_SIMPLE_PAST = frozenset("""has have had to be been being is are was were the a an its their his her this that these those
 our my your all some many most any no such other few several both each every newly recently""".split())
 
 
