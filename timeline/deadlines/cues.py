@@ -72,8 +72,9 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "the deadline is Friday", "a deadline of March 1", "the last date for submission would be May 14"
     # "the deadline with the Big Three is 11:59 p.m.", "imposed the earliest deadline — Aug. 27 —"
     # "the deadline to apply for the loans -- which ... -- remains Oct. 17", "the deadline, which had
-    # been set for Nov. 1, is now Nov. 30": an aside between the noun and what it is
-    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:for|to|of|with|on|in|under|over|from|at)\s+(?:[^.;:,]|\.(?=\d)){{0,90}}?)?"
+    # been set for Nov. 1, is now Nov. 30": an aside between the noun and what it is; "the deadline
+    # set for the talks is March 20": a participle before its complement
+    _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:set|fixed|given|imposed|announced|agreed))?(?:\s+(?:for|to|of|with|on|in|under|over|from|at|by)\s+(?:[^.;:,]|\.(?=\d)){{0,90}}?)?"
          r"(?:\s*(?:--|[\u2014\u2013])[^\u2014\u2013.;:]{1,100}?(?:--|[\u2014\u2013])|\s*\([^)]{1,100}\)|"
          r",\s+(?:which|that)\s+(?:[^.;:,]|\.(?=\s?\d)){1,80},|,?\s+(?:which|that))?"
          r"(?:\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)"

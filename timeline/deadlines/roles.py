@@ -533,7 +533,9 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     verbs = [m for m in _SETTING_VERB.finditer(before) if not _infinitive(before, m)
              and not _NOUN_BEFORE.search(before, max(0, m.start() - 12), m.start())
              and not (_NOUN_AFTER.match(before, m.end()) and m.group(1) not in _SAYING)
-             and (m.group(1).endswith("ing") or not _PASSIVE_BEFORE.search(before, 0, m.start()))]
+             and (m.group(1).endswith("ing") or not _PASSIVE_BEFORE.search(before, 0, m.start()))
+             # "The deadline set for the talks": a participle after its noun, no one's act
+             and not (m.group(1) in ("set", "fixed", "given") and before.startswith(" for ", m.end()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
         if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb

@@ -549,8 +549,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if named and _DEADLINE_SET.search(left[-40:]) and not _DEADLINE_GONE.match(text, named.end()) \
             and not _PERFECT.search(left[-80:]):
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
-        # itself, whatever tense reports the setting; unless it "passed" or "had" been set.
-        return FUTURE
+        # itself, whatever tense reports the setting; unless it "passed" or "had" been set. With no
+        # past in the sentence ("are racing to meet a Dec. 31 deadline"), plainly ahead.
+        return FUTURE if _sentence_looks(text[sent_start:sent_end])[1] else PLAINLY_FUTURE
     if named and (_LOOMS.search(left[-30:]) or _LOOMS.match(text, named.end())):
         return SURELY_FUTURE  # "a looming March deadline", "A March deadline looms": one still to come
     if named and not _DEADLINE_GONE.match(text, named.end()):
