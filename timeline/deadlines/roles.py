@@ -416,10 +416,12 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     return what
 
 
-# A clause joined to the one before without a subject of its own: "..., and will run until".
+# What an extension runs on to a date: "has extended voter registration until".
 _EXTENDED_WHAT = re.compile(r"\b(?:extend|extends|extended|extending|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?)\s+"
                             r"(?P<what>(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s+"
                             r"(?:to|until|till|through|into)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
+
+# A clause joined to the one before without a subject of its own: "..., and will run until".
 _SHARED_SUBJECT = re.compile(r"^(?:and|but)\s+(?=(?:will|would|shall|has|have|had|is|are|was|were|must|can|could|should|may|"
                              r"might|also|then|now|still)\b)")
 _SUBJECT_OF = re.compile(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(?:has|have|had|is|are|was|were|will|would|"

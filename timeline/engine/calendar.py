@@ -174,8 +174,8 @@ def listed_holiday(country: str, name: str, year: int) -> date | None:
     with warnings.catch_warnings():  # a year beyond its tables is a warning, and an empty list
         warnings.simplefilter("ignore")
         listed = holidays.country_holidays(country, years=year)
-    return next((d for d, names in sorted(listed.items()) if name in names.split("; ")
-                 or any(n.startswith(name + " (") for n in names.split("; "))), None)
+    # "startswith": the library qualifies some names ("Janmashtami (Vaishnava)")
+    return min(listed.get_named(name, lookup="startswith"), default=None)
 
 
 @lru_cache(maxsize=512)

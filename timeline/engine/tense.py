@@ -226,21 +226,18 @@ _CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|h
 # A date naming an event that the clause's own event leads up to: "registration ended ahead of the
 # March 9 general election", "the final registration before the August 9 General Election kicked off":
 # the event lies ahead, whatever tense tells of what comes before it.
-_LEADS_UP_TO = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for|towards?)"
-                          r"\s+(?:the|this|next)\s+$", re.IGNORECASE)
-# The event named first and its day after it: "ahead of a summit on Thursday", "before the vote in June".
-_LEADS_UP_TO_EVENT_ON = re.compile(r"\b(?:ahead\s+of|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
-                                   r"\s+(?:a|an|the|this|next|its|their)\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
-                                   + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\s+(?:on|in|at|set\s+for|scheduled\s+for)\s+$",
-                                   re.IGNORECASE)
+_LEAD_UP = r"ahead\s+of|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for"
+_EVENT_NOUNS = "|".join(lexicon.COMING_EVENT_NOUNS)
+_LEADS_UP_TO = re.compile(rf"\b(?:{_LEAD_UP}|before|towards?)\s+(?:the|this|next)\s+$", re.IGNORECASE)
+# The event named first and its day after it: "ahead of a summit on Thursday", "in the run-up to the vote on Thursday".
+_LEADS_UP_TO_EVENT_ON = re.compile(rf"\b(?:{_LEAD_UP})\s+(?:a|an|the|this|next|its|their)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+                                   rf"(?:{_EVENT_NOUNS})\s+(?:on|in|at|set\s+for|scheduled\s+for)\s+$", re.IGNORECASE)
 # "ahead of Friday's talks": the possessive takes the place of the article.
-_LEADS_UP_TO_DAYS = re.compile(r"\b(?:ahead\s+of|before|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for)"
-                               r"\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
-_COMING_EVENT = re.compile(r"(?:,?\s+(?:[A-Za-z-]+\s+){0,2}?)(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\b", re.IGNORECASE)
+_LEADS_UP_TO_DAYS = re.compile(rf"\b(?:{_LEAD_UP}|before)\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
+_COMING_EVENT = re.compile(rf"(?:,?\s+(?:[A-Za-z-]+\s+){{0,2}}?)(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # The verb after a possessed noun that opens its clause: "('s) jobs report is expected to".
-_SUBJECT_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?P<verb>will|is|are|was|were|had|should|could|would|may|might)\s+"
-                           r"(?:(?:widely\s+|now\s+|still\s+)?(?:expected|due|set|scheduled|likely|poised|going)\s+to|be)\b|"
-                           r"\s+(?:[\w-]+\s+){0,3}?(?P<verb2>will)\b", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:(?P<verb>will)|(?P<aux>is|are|was|were|had|should|could|would|may|might)\s+"
+                           r"(?:(?:widely\s+|now\s+|still\s+)?(?:expected|due|set|scheduled|likely|poised|going)\s+to|be))\b", re.IGNORECASE)
 # What a day's possessive names as done and over, whichever way its clause looks: "would look for
 # ways to get around Wednesday's ruling".
 _DONE_THING = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
@@ -248,7 +245,7 @@ _DONE_THING = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|
                          r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes)\b", re.IGNORECASE)
 # A plan that names its day by "for": "was set for", "called a strike for", "the vote for".
 _PLANNED_FOR = re.compile(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
-                          r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + "|".join(lexicon.COMING_EVENT_NOUNS) + r")\s+)"
+                          r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + _EVENT_NOUNS + r")\s+)"
                           r"for\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a plan named: "would be held in April, not in October as originally expected"; unless a past
 # verb tells it happened so ("took place in May as planned").
@@ -302,8 +299,6 @@ _DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\
 _DEADLINE_MISSED = re.compile(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+not\s+meet|didn['\u2019]t\s+meet)\s+"
                               r"(?:(?:a|an|the|its|their|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
                               rf"(?:{DEADLINE_NOUN}\s+(?:of|on|for)\s+)?$", re.IGNORECASE)
-# "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
-# looks back, "had said it would need to know by Tuesday" looks ahead.
 # A deadline the sentence goes on to say has come: "..., but the deadline passed without incident".
 _GONE_LATER = re.compile(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
                          re.IGNORECASE)
@@ -321,6 +316,8 @@ def _deadline_gone(text: str, at: int) -> bool:
 # A condition told in reported speech, its tense shifted back: "would resume if the fighters had
 # not left by Tuesday night" looks ahead as "will resume if they have not left" does.
 _BACKSHIFTED_IF = re.compile(r"\b(?:would|could|might)\b[^.;]{0,80}?\b(?:if|unless)\b[^.;]{0,60}?\bhad\b[^.;]*$", re.IGNORECASE)
+# "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
+# looks back, "had said it would need to know by Tuesday" looks ahead.
 _PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday"; not
 # "to" before a noun ("was shot to death at 10 p.m.", "returned to work on Monday").
@@ -522,9 +519,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if (named or _DEADLINE_OF.search(left[-60:])) and (_DEADLINE_MISSED.search(left[-60:])
                                                        or _deadline_gone(text, named.end() if named else end)):
         return SURELY_PAST  # "missed a Sunday deadline", "The deadline of Friday passed without a deal"
-    if _GONE_LATER.search(text, end, sent_end) and (_AHEAD.search(left[-48:]) or _AHEAD_IF_OBLIGED.search(left[-16:])):
+    ahead_cue = _AHEAD.search(left[-48:])
+    if (ahead_cue or _AHEAD_IF_OBLIGED.search(left[-16:])) and _GONE_LATER.search(text, end, sent_end):
         return SURELY_PAST  # "were given until Sunday to disarm, but the deadline passed": the day has come
-    if _AHEAD.search(left[-48:]):
+    if ahead_cue:
         perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
         return PAST if perfect or _done_by(left) else SURELY_FUTURE
     if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
@@ -573,18 +571,16 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             # the day's noun opens the clause as its subject: "Friday's jobs report is expected to
             # show", "Sunday's vote will decide": the tense of the verb that follows it
             verb = _SUBJECT_VERB.match(text, end + 2, min(len(text), end + 80))
-            return FUTURE if verb is not None and (verb["verb"] or "").lower() not in ("was", "were", "had") else PAST
+            return FUTURE if verb is not None and (verb["aux"] or "").lower() not in ("was", "were", "had") else PAST
         return FUTURE if ahead and not _DONE_THING.match(text, end + 2, min(len(text), end + 40)) else PAST
     if _INFINITIVE_BEFORE.search(left[-30:]) and not re.search(r"\bhad\b", left[-50:]):
         # "threatened to strike Thursday": what is threatened lies ahead; "is scheduled to open on
         # Sept. 1" cannot mean a September gone by, unless the sentence also tells of the past
-        if _PRESENT_PLAN_TO.search(left[-70:]) and not _sentence_looks(text[sent_start:sent_end])[1]:
-            return SURELY_FUTURE
-        if not _sentence_looks(text[sent_start:sent_end])[1]:
-            # "The company expects the plant to reopen in December", written in March: a plan
-            # told in the present, with no past in its sentence, is of the coming December
-            return PLAINLY_FUTURE
-        return FUTURE
+        if _sentence_looks(text[sent_start:sent_end])[1]:
+            return FUTURE
+        # with no past in the sentence: "is scheduled to" insists; "The company expects the plant to
+        # reopen in December", written in March, is of the coming December
+        return SURELY_FUTURE if _PRESENT_PLAN_TO.search(left[-70:]) else PLAINLY_FUTURE
     past_verb = _PAST_VERB_BEFORE.search(left[-30:])
     if past_verb and (past_verb.group(1) or past_verb.group(2)) not in NOT_PAST_ED and not re.search(r"\b(?:is|are|be|will|would)\s+\S+\s+\S+\s+$", left[-40:]):
         return SURELY_PAST
