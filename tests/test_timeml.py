@@ -81,3 +81,19 @@ def test_the_shared_reference_scorer_gives_the_same_figures(tbaq, tmp_path):
                                      capture_output=True, text=True, timeout=600).stdout)
     for k in ("strict", "relaxed", "type", "value"):
         assert theirs[k]["f1"] == ours[k]["f1"], k
+
+
+def test_a_document_whose_text_needs_its_doctype_is_read_whole(tmp_path):
+    """TEXT and DCT are parsed on their own, but an entity declared in the document's DOCTYPE
+    only means something in the whole document: it is read whole, not refused."""
+    from timeline.timeml import read_timeml
+
+    path = tmp_path / "d.tml"
+    path.write_text('<?xml version="1.0" ?>\n<!DOCTYPE TimeML [<!ENTITY ag "the agency">]>\n<TimeML>\n'
+                    '<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08">January 8, 1998</TIMEX3></DCT>\n'
+                    '<TEXT>&ag; said on <TIMEX3 tid="t1" type="DATE" value="1998-01-07">Wednesday</TIMEX3>.</TEXT>\n'
+                    '<TLINK lid="l1" relType="BEFORE" timeID="t1" relatedToTime="t0"/>\n</TimeML>\n', encoding="utf-8")
+    doc = read_timeml(path)
+    assert doc.dct == "1998-01-08"
+    assert doc.text == "the agency said on Wednesday."
+    assert [(t.start, t.end, t.value) for t in doc.gold] == [(19, 28, "1998-01-07")]

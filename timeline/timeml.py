@@ -53,11 +53,9 @@ def read_timeml(path: Path | str) -> TimeMLDocument:
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
-        root = ET.fromstring(raw)
+        dct_el, text_el = _read_parts(raw)
     except (ET.ParseError, UnicodeDecodeError) as e:
         raise TimelineError(f"{path}: not a readable TimeML document ({e}); check the XML") from None
-    dct_el = root.find("DCT/TIMEX3")
-    text_el = root.find("TEXT")
     if text_el is None:
         raise ValueError(f"{path}: no TEXT element; is this a TimeML document?")
     buf: list[str] = []
@@ -65,6 +63,25 @@ def read_timeml(path: Path | str) -> TimeMLDocument:
     _walk(text_el, buf, gold)
     doc_id = re.sub(r"\.(tml|TE3input)$", "", path.name)
     return TimeMLDocument(doc_id, dct_el.get("value") if dct_el is not None else None, "".join(buf), gold, raw)
+
+
+def _read_parts(raw: str) -> tuple[Optional[ET.Element], Optional[ET.Element]]:
+    """The DCT's TIMEX3 and the TEXT element. Only those two are parsed where each stands alone
+    as XML: in TimeBank's files the event and link annotations after TEXT are two thirds of the
+    bytes, and parsing them was most of reading a document. The whole document is parsed where
+    the parts cannot be (a missing part, an entity or prefix declared outside them), so that an
+    error names what is wrong with the file."""
+    text_at = raw.find("<TEXT>")
+    text_end = raw.find("</TEXT>", text_at)
+    dct_at = raw.find("<DCT>")
+    dct_end = raw.find("</DCT>", dct_at)
+    if text_at >= 0 and text_end >= 0 and 0 <= dct_at < dct_end < text_at:
+        try:
+            return ET.fromstring(raw[dct_at:dct_end + 6]).find("TIMEX3"), ET.fromstring(raw[text_at:text_end + 7])
+        except ET.ParseError:
+            pass
+    root = ET.fromstring(raw)
+    return root.find("DCT/TIMEX3"), root.find("TEXT")
 
 
 def dct_datetime(value: str) -> datetime:
