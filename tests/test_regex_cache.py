@@ -63,3 +63,24 @@ def test_the_command_reads_the_same_with_a_cache_without_one_and_with_a_broken_o
     files[0].write_bytes(b"\x00" * 64)
     broken = run(*args, input=line, env=env)
     assert broken.returncode == 0 and broken.stdout == first.stdout and not broken.stderr
+
+
+def test_a_value_derived_from_patterns_is_kept_and_one_altered_is_derived_again(tmp_path, monkeypatch):
+    from timeline import regex_cache
+    from timeline.tails import TailPattern
+
+    path = tmp_path / "c.marshal"
+    derived = []
+
+    def derive():
+        derived.append(1)
+        return ("for",)
+    monkeypatch.setattr(regex_cache, "_installed", _ProgramCache(path))
+    assert regex_cache.remembered(("k",), derive) == ("for",) and regex_cache.remembered(("k",), derive) == ("for",)
+    regex_cache._installed.save()
+    monkeypatch.setattr(regex_cache, "_installed", _ProgramCache(path))
+    assert regex_cache.remembered(("k",), derive) == ("for",) and len(derived) == 1
+    # endings a hand altered in the file are not trusted: the pattern's own are read again
+    pattern = TailPattern(r"\bset\s+for\s+$")
+    regex_cache._installed.programs[("derived", "endings", 1, pattern.pattern, pattern.flags)] = (7,)
+    assert pattern.endings == ("for",) and pattern.search("it was set for ") is not None

@@ -19,7 +19,7 @@ import os
 import sys
 from array import array
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 # Patterns built from what a user types (a --grep word) would grow the file without bound.
 MAX_PATTERNS = 3000
@@ -109,6 +109,22 @@ class _ProgramCache:
 
 
 _installed: Optional[_ProgramCache] = None
+
+
+def remembered(key: tuple, derive: Callable[[], object]) -> object:
+    """A value derived from patterns (marshal can write it), kept in the cache file beside their
+    programs so that a later command need not derive it again; derived afresh without a cache."""
+    cache = _installed
+    if cache is None:
+        return derive()
+    key = ("derived",) + key
+    if key in cache.programs:
+        return cache.programs[key]
+    value = derive()
+    if len(cache.programs) < MAX_PATTERNS:
+        cache.programs[key] = value
+        cache.added += 1
+    return value
 
 
 def install() -> None:

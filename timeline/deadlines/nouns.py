@@ -2,6 +2,8 @@
 (`cues.py`), the engine's tense reading and tracking, which must not load the engine to read them."""
 import re
 
+from ..tails import TailPattern
+
 
 DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|time\s*limit|(?:last|final|closing)\s+(?:date|day)|(?:last|final)\s+(?:chance|opportunity)|"
                  r"expiry(?:\s+date)?|expiration(?:\s+date)?|target\s+date|grace\s+period|"
@@ -11,7 +13,7 @@ DEADLINE_NOUN = (r"(?:deadlines?|ultimatums?|cut-?off(?:\s+date)?|due\s+date|tim
 
 # A date set off between a deadline noun and what is due: "set a deadline, Aug. 27, for workers to get
 # a dose", "a deadline (Aug. 27) for landlords to register", "the earliest deadline—Aug. 27—for".
-APPOSED_BEFORE = re.compile(rf"\b{DEADLINE_NOUN}\s*(?:,|\(|--|[\u2014\u2013])\s*$", re.IGNORECASE)
+APPOSED_BEFORE = TailPattern(rf"\b{DEADLINE_NOUN}\s*(?:,|\(|--|[\u2014\u2013])\s*$", re.IGNORECASE)
 APPOSED_AFTER = re.compile(r"\s*(?:,|\)|--|[\u2014\u2013])\s*(?:for|to)\s", re.IGNORECASE)
 
 # An aim named by its date: "its 2025 goal", "the 2030 target", "a target of 2030". Not a deadline

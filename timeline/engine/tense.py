@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..deadlines.nouns import APPOSED_AFTER, APPOSED_BEFORE, DEADLINE_NOUN
 from . import lexicon
+from ..tails import TailPattern
 
 PAST, NONE, FUTURE = -1, 0, 1
 # A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
@@ -180,7 +181,7 @@ def _had_before(words: list[str], i: int) -> bool:
 
 # A date that something must happen by, or may happen as early as, lies ahead whatever tense the
 # clause reports it in, unless the clause is in the past perfect ("had filed reports by Wednesday").
-_AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))"
+_AHEAD = TailPattern(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:early|soon)\s+as|(?:deadline|ultimatum)\s+(?:of|is))"
                     # "by the middle of July", "by the end of next month"
                     r"(?:\s+the\s+(?:end|close|middle|start|beginning|first\s+half|second\s+half)\s+of)?"
                     # the hour of the day a thing is due by: "by close of business on Thursday", "by end of day Friday"
@@ -205,11 +206,11 @@ _AHEAD = re.compile(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:ea
                     # the date an extension runs to: "sought an extension until March", "a reprieve to Friday"
                     r"\b(?:extension|postponement|reprieve)\s+(?:to|until|till))\s+$",
                     re.IGNORECASE)
-_STARTING = re.compile(r"\b(?:starting|beginning|commencing|effective)\s+(?:from\s+|on\s+)?$", re.IGNORECASE)
-_UNTIL = re.compile(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_STARTING = TailPattern(r"\b(?:starting|beginning|commencing|effective)\s+(?:from\s+|on\s+)?$", re.IGNORECASE)
+_UNTIL = TailPattern(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
+_SINCE = TailPattern(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # A date named as what a deadline is: "the deadline to apply for the loans -- which ... -- remains Oct. 17".
-_DEADLINE_IS = re.compile(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains|will\s+be|would\s+be|falls\s+on|"
+_DEADLINE_IS = TailPattern(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains|will\s+be|would\s+be|falls\s+on|"
                           r"(?:is|has\s+been)\s+(?:now\s+)?set\s+(?:for|at))\s+(?:now\s+)?(?:on\s+)?$", re.IGNORECASE)
 # A court or a chair listing a matter for a day or after a span: "posted the case for next hearing
 # on November 14", "adjourned the case for two weeks": the hearing lies ahead of the listing.
@@ -220,7 +221,7 @@ LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|
 # February 25 for the presidential election", "picked Saturday night as the time to attack": the
 # day chosen lies ahead of the choosing, not behind the writer; the tense of the choosing says
 # nothing of it, and the nearest such day is meant.
-_DAY_CHOSEN = re.compile(r"\b(?:fixe[sd]|fixing|sets?|setting|picked|chose|chosen|named|earmarked|pencill?ed\s+in|"
+_DAY_CHOSEN = TailPattern(r"\b(?:fixe[sd]|fixing|sets?|setting|picked|chose|chosen|named|earmarked|pencill?ed\s+in|"
                          r"slated|scheduled|announced|declared)\s+(?:the\s+)?$", re.IGNORECASE)
 _CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|her|their)\b)", re.IGNORECASE)
 # A date naming an event that the clause's own event leads up to: "registration ended ahead of the
@@ -228,12 +229,12 @@ _CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|h
 # the event lies ahead, whatever tense tells of what comes before it.
 _LEAD_UP = r"ahead\s+of|(?:in\s+)?(?:the\s+)?run-?up\s+to|in\s+preparation\s+for|preparing\s+for"
 _EVENT_NOUNS = "|".join(lexicon.COMING_EVENT_NOUNS)
-_LEADS_UP_TO = re.compile(rf"\b(?:{_LEAD_UP}|before|towards?)\s+(?:the|this|next)\s+$", re.IGNORECASE)
+_LEADS_UP_TO = TailPattern(rf"\b(?:{_LEAD_UP}|before|towards?)\s+(?:the|this|next)\s+$", re.IGNORECASE)
 # The event named first and its day after it: "ahead of a summit on Thursday", "in the run-up to the vote on Thursday".
-_LEADS_UP_TO_EVENT_ON = re.compile(rf"\b(?:{_LEAD_UP})\s+(?:a|an|the|this|next|its|their)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
+_LEADS_UP_TO_EVENT_ON = TailPattern(rf"\b(?:{_LEAD_UP})\s+(?:a|an|the|this|next|its|their)\s+(?:[A-Za-z-]+\s+){{0,2}}?"
                                    rf"(?:{_EVENT_NOUNS})\s+(?:on|in|at|set\s+for|scheduled\s+for)\s+$", re.IGNORECASE)
 # "ahead of Friday's talks": the possessive takes the place of the article.
-_LEADS_UP_TO_DAYS = re.compile(rf"\b(?:{_LEAD_UP}|before)\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
+_LEADS_UP_TO_DAYS = TailPattern(rf"\b(?:{_LEAD_UP}|before)\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
 _COMING_EVENT = re.compile(rf"(?:,?\s+(?:[A-Za-z-]+\s+){{0,2}}?)(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # The verb after a possessed noun that opens its clause: "('s) jobs report is expected to".
 _SUBJECT_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:(?P<verb>will)|(?P<aux>is|are|was|were|had|should|could|would|may|might)\s+"
@@ -244,7 +245,7 @@ _DONE_THING = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|
                          r"comments|report|attacks?|bombings?|shootings?|killings?|crash|cut|move|data|figures|results?|"
                          r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes)\b", re.IGNORECASE)
 # A plan that names its day by "for": "was set for", "called a strike for", "the vote for".
-_PLANNED_FOR = re.compile(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
+_PLANNED_FOR = TailPattern(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
                           r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + _EVENT_NOUNS + r")\s+)"
                           r"for\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a plan named: "would be held in April, not in October as originally expected"; unless a past
@@ -254,12 +255,12 @@ _AS_PLANNED = re.compile(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+
 _PLAIN_PAST_VERB = re.compile(r"\b(?:took|happened|occurred|was\s+held|were\s+held|opened|began|started|ended|arrived|"
                               r"launched|finished|went)\b", re.IGNORECASE)
 # A present-tense verb of ending that governs the date.
-_ENDS_NOW = re.compile(r"\b(?:expires|lapses|runs\s+out|ends|closes|shuts|finishes|concludes|"
+_ENDS_NOW = TailPattern(r"\b(?:expires|lapses|runs\s+out|ends|closes|shuts|finishes|concludes|"
                        # and its start: "Early voting begins on October 24", "Registration opens March 1"
                        r"begins|starts|opens|reopens|resumes|kicks\s+off)\s+(?:on\s+|at\s+|in\s+)?$", re.IGNORECASE)
-_DEADLINE_OF = re.compile(rf"\b{DEADLINE_NOUN}\s+(?:of|on|for)\s+$", re.IGNORECASE)
+_DEADLINE_OF = TailPattern(rf"\b{DEADLINE_NOUN}\s+(?:of|on|for)\s+$", re.IGNORECASE)
 # "cannot sign players after Friday", "will no longer be valid after October 9": a cut-off lies ahead.
-_CUT_OFF = re.compile(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
+_CUT_OFF = TailPattern(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
                       r"[^.;:]{0,100}?\b(?:after|beyond|past)\s+$", re.IGNORECASE)
 # "In April, ..." opening a sentence: the time of what the sentence goes on to tell.
 _OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:early|late)\s+in)\s+$", re.IGNORECASE)
@@ -267,7 +268,7 @@ _OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:e
 BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
-_AHEAD_IF_OBLIGED = re.compile(r"\b(?:until|till|before)\s+(?:the\s+)?(?:(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|midnight|noon|"
+_AHEAD_IF_OBLIGED = TailPattern(r"\b(?:until|till|before)\s+(?:the\s+)?(?:(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|midnight|noon|"
                                r"end\s+of|close\s+of\s+business)\s+(?:on\s+)?)?$", re.IGNORECASE)
 # Words that put something under an obligation or move it to a new date.
 OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
@@ -288,7 +289,7 @@ _LOOMS = re.compile(r"\b(?:looming|approaching|upcoming|impending|fast-approachi
 # A deadline named between a time and its day, inside one mention: "a noon deadline on Friday".
 DEADLINE_WITHIN = re.compile(r"\s(?:deadline|ultimatum)\s+(?:on|for)\s", re.IGNORECASE)
 # The words that set or face a deadline named by its day: "set a Friday deadline".
-_DEADLINE_SET = re.compile(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
+_DEADLINE_SET = TailPattern(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
                            r"faces?|facing|faced|meet|beat|ahead\s+of|before|,\s+with)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
                            re.IGNORECASE)
 # What a deadline named by its day did once it came: "Friday's deadline passed without a deal".
@@ -326,7 +327,7 @@ _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b|death\b|c
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1"; or
 # right before the date itself where the verb takes no object, so that the date is its time: "the
 # year ended Jan. 31" (not "fixed March 31 as the deadline", "the deadline was Aug. 24").
-_PAST_VERB_BEFORE = re.compile(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:in|on|during|since|last|before)|"
+_PAST_VERB_BEFORE = TailPattern(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:in|on|during|since|last|before)|"
                                r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded))\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
@@ -465,7 +466,7 @@ def _plainly_future(words: list[str], sentence: str) -> bool:
 # Plan words that are also past verbs: "the government planned to pay", not "is planned".
 _PLANNED_THEN = frozenset({"planned", "expected", "intended", "hoped", "wanted", "scheduled"})
 _BE_OR_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"})
-_PART_BEFORE = re.compile(r"\b(?:early|late|mid)(?:-|\s+)(?:in\s+)?$", re.IGNORECASE)
+_PART_BEFORE = TailPattern(r"\b(?:early|late|mid)(?:-|\s+)(?:in\s+)?$", re.IGNORECASE)
 
 
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:

@@ -50,8 +50,8 @@ CLASSES = ("MONTH", "WEEKDAY", "HOLIDAY", "QCODE", "QUARTER", "CENTURY", "UNIT",
            "FISCAL", "SPELLED", "DECADE", "OCLOCK", "ANAPHOR", "AMPM", "ORD", "NUMSEP", "DIGITS4", "ERA")
 
 # "a.m.", "p. m", "10am", "8 PM", found by their "m" (rarer than "a" or a digit, so the regex
-# engine skips ahead to it), which is where the trigger is.
-_AMPM = re.compile(r"[mM](?:(?<=\d[aApP]\.[mM])|(?<=\b[aApP]\.[mM])|(?<=\b[aApP]\.\s[mM])|(?<=\d[aApP][mM])|(?<=\d\s[aApP][mM])|"
+# engine skips ahead to it), which is where the trigger is; one look back first rules out most.
+_AMPM = re.compile(r"[mM](?<=[aApP.\s][mM])(?:(?<=\d[aApP]\.[mM])|(?<=\b[aApP]\.[mM])|(?<=\b[aApP]\.\s[mM])|(?<=\d[aApP][mM])|(?<=\d\s[aApP][mM])|"
                    r"(?<=\d\s\s[aApP][mM]))\b")
 _NUMSEP = re.compile(r"\d[/.:h]\d")
 # Numbers that can be part of a time: four digits or more, or digits with what may follow them
@@ -62,7 +62,8 @@ _NUMBER = re.compile(r"\d(?<!\d\d)(?:(?<!\d[/.:h]\d)|(?<=Q[1-4][/.:h]\d))"
 _QCODE = re.compile(r"(?:Q(?<![A-Za-z]Q)[1-4]|H(?<![A-Za-z]H)[12])\b")  # "Q3", "H1 2022"
 # A year written with two digits after an apostrophe ("in '79"), and an era after a year ("331 BC").
 _SHORT_YEAR = re.compile(r"['\u2019]\d\d(?!\d)")
-_ERA = re.compile(r"\b(?:BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)(?![A-Za-z])")
+# Opened by its capital, which the regex engine skips ahead to (a leading "\b" made it try every character).
+_ERA = re.compile(r"[ABC](?<!\w[ABC])(?:(?<=B)(?:CE?|\.C\.(?:E\.)?)|(?<=A)(?:D|\.D\.)|(?<=C)E)(?![A-Za-z])")
 
 
 # A trigger word as a whole run of letters, found inside the regex engine rather than by looking
