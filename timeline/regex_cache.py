@@ -17,6 +17,8 @@ import atexit
 import marshal
 import os
 import sys
+import zlib
+from functools import lru_cache
 from array import array
 from pathlib import Path
 from typing import Callable, Optional
@@ -109,6 +111,17 @@ class _ProgramCache:
 
 
 _installed: Optional[_ProgramCache] = None
+
+
+@lru_cache(maxsize=None)
+def source_mark(path: str) -> int:
+    """A checksum of a module's source, for the keys of values it derives: a changed reading
+    of the patterns is not answered from a cache written by the old one."""
+    try:
+        with open(path, "rb") as f:
+            return zlib.crc32(f.read())
+    except OSError:
+        return 0
 
 
 def remembered(key: tuple, derive: Callable[[], object]) -> object:

@@ -92,8 +92,6 @@ def endings(regex: re.Pattern) -> Optional[tuple[str, ...]]:
 
 
 _UNREAD: tuple = ("(unread)",)  # endings not yet read from the pattern
-# Part of the key the regex cache keeps endings under: change it whenever `endings` reads differently.
-_READING = 1
 
 
 class TailPattern:
@@ -111,9 +109,9 @@ class TailPattern:
     @property
     def endings(self) -> Optional[tuple[str, ...]]:
         if self._endings is _UNREAD:
-            from .regex_cache import remembered
+            from .regex_cache import remembered, source_mark
 
-            ends = remembered(("endings", _READING, self.pattern, self.flags), lambda: endings(self.regex))
+            ends = remembered(("endings", source_mark(__file__), self.pattern, self.flags), lambda: endings(self.regex))
             if ends is not None and not (isinstance(ends, tuple) and ends and all(isinstance(e, str) and e for e in ends)):
                 ends = endings(self.regex)  # a cache file altered by hand
             self._endings = ends
