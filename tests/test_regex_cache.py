@@ -84,5 +84,5 @@ def test_a_value_derived_from_patterns_is_kept_and_one_altered_is_derived_again(
     assert regex_cache.remembered(("k",), derive) == ("for",) and len(derived) == 1
     # endings a hand altered in the file are not trusted: the pattern's own are read again
     pattern = TailPattern(r"\bset\s+for\s+$")
-    regex_cache._installed.programs[("derived", "endings", source_mark(tails.__file__), pattern.pattern, pattern.flags)] = (7,)
+    regex_cache._installed.programs[("derived", "endings", source_mark(tails.__file__), pattern.pattern, int(pattern.flags))] = (7,)
     assert pattern.endings == ("for",) and pattern.search("it was set for ") is not None

@@ -22,7 +22,7 @@ from .conftest import SHARED
     (r"\bby(?:\s+the\s+end\s+of)?\s+\Z", 0, ("by", "of")),
 ])
 def test_the_words_a_match_can_end_with(pattern, flags, expected):
-    assert endings(re.compile(pattern, flags)) == expected
+    assert endings(pattern, flags) == expected
 
 
 @pytest.mark.parametrize("pattern, flags", [
@@ -33,7 +33,7 @@ def test_the_words_a_match_can_end_with(pattern, flags, expected):
     (r"\bset\s+for\s+$", re.MULTILINE),  # "$" before every line's end
 ])
 def test_a_pattern_that_may_end_in_anything_is_always_searched(pattern, flags):
-    assert endings(re.compile(pattern, flags)) is None
+    assert endings(pattern, flags) is None
     assert TailPattern(pattern, flags).can_end("a window ending anyhow ")
 
 
@@ -78,3 +78,23 @@ def test_a_window_searched_by_position_is_the_same_window():
     assert p.search(text, 0, at).span() == p.regex.search(text, 0, at).span()
     assert p.search(text, at - 8, at) is None and p.regex.search(text, at - 8, at) is None
     assert p.search(text, -5, at + 500) is None and p.regex.search(text, -5, at + 500) is None
+
+
+def test_the_cue_found_is_the_one_a_single_alternation_of_all_cues_finds():
+    """The cues are searched as two patterns, those ending in a fixed word and those that may end
+    in any; the cue found before every word of the example sentences is the one a single search
+    of all of them, in their order, finds."""
+    from timeline.deadlines import cues
+
+    whole = re.compile(cues._alternation(range(len(cues.DATE_CUES))), re.IGNORECASE)
+    fixed, free = cues._cue_patterns()
+    assert free is not None and fixed.endings  # both kinds are there to be combined
+    found = 0
+    for text in _texts():
+        for word in re.finditer(r"\S+", text):
+            before = text[max(0, word.start() - 160):word.start()]
+            m = whole.search(before)
+            expected = cues.DATE_CUES[int(m.lastgroup[1:])] if m else None
+            assert cues.find_cue(before) is expected, before
+            found += m is not None
+    assert found > 300

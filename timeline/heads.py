@@ -2,7 +2,7 @@
 
 A pattern that opens with a letter or a set of letters lets the regex engine skip ahead to them;
 one that opens with `\\b` or a look-behind, as almost every rule does ("\\b(?:early|late)..."),
-is tried at every character of its windows. `skip_to_first_chars` gives such a pattern the set of
+is tried at every character of its windows. `compile_skipping` gives such a pattern the set of
 characters its matches can start with, read from its parse, in the header `re` itself writes for
 patterns that open with a set: the same program, tried only where it can match (the rules' regex
 time on TBAQ 87 -> 55 ms a pass).
@@ -10,6 +10,7 @@ time on TBAQ 87 -> 55 ms a pass).
 from __future__ import annotations
 
 import re
+import sys
 from typing import Optional
 
 from array import array
@@ -60,44 +61,67 @@ def _first(items: list) -> Optional[list]:
     return None
 
 
-def _program(regex: re.Pattern) -> Optional[bytes]:
-    """The program of `regex` with a header naming its first characters, or None where `re`
-    already skips ahead (a literal prefix or set) or the first characters cannot be told."""
-    if regex.flags & (re.IGNORECASE | re.LOCALE) or not isinstance(regex.pattern, str):
-        return None
-    parsed = _parser.parse(regex.pattern, regex.flags)
+def _any_case(first: list) -> list:
+    """A set of first characters as a pattern that ignores case reads it: each ASCII letter in
+    both cases (those beyond ASCII are all taken, below)."""
+    out = []
+    for op, av in first:
+        out.append((op, av))
+        if op is _c.LITERAL and chr(av).isascii():
+            out += [(_c.LITERAL, ord(chr(av).lower())), (_c.LITERAL, ord(chr(av).upper()))]
+        elif op is _c.RANGE:
+            low, high = av[0], min(av[1], 127)
+            for a, b in ((max(low, 65), min(high, 90)), (max(low, 97), min(high, 122))):
+                if a <= b:  # the other case of the letters in the range
+                    out.append((_c.RANGE, (a + 32, b + 32) if a < 97 else (a - 32, b - 32)))
+    return out
+
+
+def _build(pattern: str, flags: int) -> tuple:
+    """The arguments of `_sre.compile` for the pattern, its program given a header naming its
+    first characters unless `re` already skips ahead (a literal prefix or set) or they cannot be
+    told: one parse, as `re.compile` makes."""
+    flags = int(flags)  # as re.compile does: the compiler tests a flag at every step, slowly on an enum
+    parsed = _parser.parse(pattern, flags)
+    flags |= int(parsed.state.flags)
+    code = _compiler._code(parsed, flags)
     low, high = parsed.getwidth()
-    first = _first(list(parsed))
-    code = _compiler._code(parsed, regex.flags)
-    if first is None or low == 0 or code[0] != _c.INFO or code[2] != 0:
-        return None
-    header = [_c.INFO, 0, _c.SRE_INFO_CHARSET, min(low, _compiler.MAXCODE), min(high, _compiler.MAXCODE)]
-    charset, _ = _compiler._optimize_charset(first)
-    _compiler._compile_charset(charset, regex.flags, header)
-    header[1] = len(header) - 1
-    return array(_CODE, header + code[1 + code[1]:]).tobytes()
+    first = _first(list(parsed)) if not flags & re.LOCALE else None
+    if first is not None and low > 0 and code[0] == _c.INFO and code[2] == 0:
+        beyond_ascii = []
+        if flags & re.IGNORECASE or "(?i" in pattern:
+            first = _any_case(first)
+            # every character beyond ASCII, among which Unicode pairs letters with ASCII ones
+            # (the Kelvin sign with "k"); added after the set is made compact, which would
+            # otherwise map each of them one by one
+            beyond_ascii = [(_c.RANGE, (128, sys.maxunicode))]
+        header = [_c.INFO, 0, _c.SRE_INFO_CHARSET, min(low, _compiler.MAXCODE), min(high, _compiler.MAXCODE)]
+        charset, _ = _compiler._optimize_charset(first)
+        _compiler._compile_charset(charset + beyond_ascii, flags & ~re.IGNORECASE, header)
+        header[1] = len(header) - 1
+        code = header + code[1 + code[1]:]
+    indexgroup = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    return flags, array(_CODE, code).tobytes(), parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(indexgroup)
 
 
-def skip_to_first_chars(regex: re.Pattern) -> re.Pattern:
-    """`regex`, matching exactly as before, that the regex engine tries only at characters a
-    match can start with. The program is kept in the command line's regex cache."""
-    if _sre is None:
-        return regex
+def compile_skipping(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(pattern, flags)`, matching exactly as it does, but tried by the regex engine
+    only at the characters a match can start with. The program is kept in the command line's
+    regex cache."""
+    if _sre is None or not isinstance(pattern, str):
+        return re.compile(pattern, flags)
     from .regex_cache import remembered, source_mark
 
-    def derive() -> Optional[bytes]:
+    def derive() -> Optional[tuple]:
         try:
-            return _program(regex)
-        except Exception:  # a parse this Python writes differently: leave the pattern as it is
+            return _build(pattern, flags)
+        except Exception:  # a parse this Python writes differently: re compiles it as it would
             return None
-    program = remembered(("first-chars", source_mark(__file__), regex.pattern, regex.flags), derive)
-    if not isinstance(program, bytes):
-        return regex
-    indexgroup = [None] * (regex.groups + 1)
-    for name, index in regex.groupindex.items():
-        indexgroup[index] = name
+    built = remembered(("first-chars", source_mark(__file__), pattern, int(flags)), derive)
     try:
-        return _sre.compile(regex.pattern, regex.flags, array(_CODE, program).tolist(), regex.groups,
-                            dict(regex.groupindex), tuple(indexgroup))
-    except Exception:  # a program the matching engine refuses (an altered cache file)
-        return regex
+        flags_read, program, groups, groupindex, indexgroup = built
+        return _sre.compile(pattern, flags_read, array(_CODE, program).tolist(), groups, dict(groupindex), tuple(indexgroup))
+    except Exception:  # nothing built, or a program the matching engine refuses (an altered cache file)
+        return re.compile(pattern, flags)

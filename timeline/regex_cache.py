@@ -134,6 +134,10 @@ def remembered(key: tuple, derive: Callable[[], object]) -> object:
     if key in cache.programs:
         return cache.programs[key]
     value = derive()
+    try:
+        marshal.dumps((key, value))  # one value the file cannot hold would lose the whole file's saving
+    except ValueError:
+        return value
     if len(cache.programs) < MAX_PATTERNS:
         cache.programs[key] = value
         cache.added += 1

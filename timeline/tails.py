@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .heads import compile_skipping
+
 try:
     from re import _constants as _c
     from re import _parser
@@ -67,14 +69,14 @@ def _step(items, growing: set[str], ended: set[str]) -> set[str]:
     return growing
 
 
-def endings(regex: re.Pattern) -> Optional[tuple[str, ...]]:
+def endings(pattern: str, flags: int = 0) -> Optional[tuple[str, ...]]:
     """The strings, in lower case, one of which every match of `regex` ends with before trailing
     blanks, or None when that cannot be told (a pattern not anchored at the end by `$` or `\\Z`,
     or one that may end in a free character class)."""
-    if _parser is None or not isinstance(regex.pattern, str) or regex.flags & re.MULTILINE:
+    if _parser is None or not isinstance(pattern, str) or flags & re.MULTILINE:
         return None
     try:
-        parsed = _parser.parse(regex.pattern, regex.flags)
+        parsed = _parser.parse(pattern, flags)
         items = list(parsed)
         if not items or items[-1] != (_c.AT, _c.AT_END) and items[-1] != (_c.AT, _c.AT_END_STRING):
             return None
@@ -102,7 +104,7 @@ class TailPattern:
     __slots__ = ("regex", "pattern", "flags", "_endings", "_width")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.regex = re.compile(pattern, flags)
+        self.regex = compile_skipping(pattern, flags)
         self.pattern, self.flags = self.regex.pattern, self.regex.flags
         self._endings: Optional[tuple[str, ...]] = _UNREAD
 
@@ -111,9 +113,9 @@ class TailPattern:
         if self._endings is _UNREAD:
             from .regex_cache import remembered, source_mark
 
-            ends = remembered(("endings", source_mark(__file__), self.pattern, self.flags), lambda: endings(self.regex))
+            ends = remembered(("endings", source_mark(__file__), self.pattern, int(self.flags)), lambda: endings(self.pattern, self.flags))
             if ends is not None and not (isinstance(ends, tuple) and ends and all(isinstance(e, str) and e for e in ends)):
-                ends = endings(self.regex)  # a cache file altered by hand
+                ends = endings(self.pattern, self.flags)  # a cache file altered by hand
             self._endings = ends
             self._width = max(map(len, self._endings)) if self._endings else 0
         return self._endings

@@ -21,11 +21,12 @@ from ..model import Mention, Timex
 from . import cues as c
 from .nouns import APPOSED_AFTER, APPOSED_BEFORE
 from .roles import LETS_ACT, read_roles
+from ..heads import compile_skipping
 
 # A full stop inside a sentence before a number or a small letter is an abbreviation's ("Nov. 1, is now
 # Nov. 30", "the U.S. might be slipping").
-_CLAUSE_START = re.compile(r"[;:\u201c\"]|,\s(?=(?:and|but|while|as|after|before)\b)|\.\s(?![\da-z])")
-_LATER_PART_OF_DAY = re.compile(r"T(?:EV|NI|AF)$")
+_CLAUSE_START = compile_skipping(r"[;:\u201c\"]|,\s(?=(?:and|but|while|as|after|before)\b)|\.\s(?![\da-z])")
+_LATER_PART_OF_DAY = compile_skipping(r"T(?:EV|NI|AF)$")
 
 
 class Neighbour(NamedTuple):
@@ -83,9 +84,9 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     return span if span else (None, None)
 
 
-_STARTS = re.compile(r"(?:the\s+)?(?:start|beginning|outset|opening)\s+of\b", re.IGNORECASE)
+_STARTS = compile_skipping(r"(?:the\s+)?(?:start|beginning|outset|opening)\s+of\b", re.IGNORECASE)
 # "earlier this month", "later this week": the part of the period before or after the day of writing.
-_SO_FAR = re.compile(r"(?P<dir>earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)$", re.IGNORECASE)
+_SO_FAR = compile_skipping(r"(?P<dir>earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)$", re.IGNORECASE)
 
 
 def _rest_of_period(t: Timex, today: date, earliest: str, latest: str) -> tuple[str, str]:
@@ -104,11 +105,11 @@ def _rest_of_period(t: Timex, today: date, earliest: str, latest: str) -> tuple[
 
 # A thing done "this week" was done by the day of writing; a month or a year stays whole ("exports
 # rose this month"), as readers of the figures it dates take it.
-_THIS_PERIOD = re.compile(r"(?:(?:during|in|within)\s+)?this\s+week$", re.IGNORECASE)
-_NOW = re.compile(r"(?:right\s+)?now|currently|at\s+present|at\s+the\s+moment$", re.IGNORECASE)
+_THIS_PERIOD = compile_skipping(r"(?:(?:during|in|within)\s+)?this\s+week$", re.IGNORECASE)
+_NOW = compile_skipping(r"(?:right\s+)?now|currently|at\s+present|at\s+the\s+moment$", re.IGNORECASE)
 # "two weeks ago", "six months ago": about that long before the day of writing.
-_AGO = re.compile(r"^(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                  r"eleven|twelve|\d{1,2})\s+(?P<unit>weeks?|months?)\s+ago$", re.IGNORECASE)
+_AGO = compile_skipping(r"^(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+)?(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|\d{1,2})\s+(?P<unit>weeks?|months?)\s+ago$", re.IGNORECASE)
 _SLACK_DAYS = {"week": 1, "month": 5}
 
 
@@ -279,8 +280,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
 
 # Words by which a period is one someone may or must act in, so that its end is due: "can be
 # submitted from 1 December until 31 December", "will have from Monday until Friday to register".
-_MAY_ACT = re.compile(r"\b(?:can|could|may|might|must|allowed|able|permitted|eligible|ha(?:s|ve|d)(?!\s+been)|need(?:s|ed)?|"
-                      r"required|open)\b", re.IGNORECASE)
+_MAY_ACT = compile_skipping(r"\b(?:can|could|may|might|must|allowed|able|permitted|eligible|ha(?:s|ve|d)(?!\s+been)|need(?:s|ed)?|"
+                            r"required|open)\b", re.IGNORECASE)
 
 
 def window_lets_act(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -294,7 +295,7 @@ def window_lets_act(text: str, sentence: tuple[int, int], start: int, end: int) 
 
 
 # The quotation mark before a span, and the first number of "three or four days".
-_QUOTE_OPENS_SPAN = re.compile(r"[\"\u201c](?:[\w-]+\s+(?:or|to)\s+)?$")
+_QUOTE_OPENS_SPAN = compile_skipping(r"[\"\u201c](?:[\w-]+\s+(?:or|to)\s+)?$")
 
 
 def _quoted_from(text: str, s_start: int, at: int, before: str) -> str:
@@ -320,14 +321,14 @@ def _ends_in(before: str) -> Optional[re.Match]:
 
 
 # "it was not until Tuesday that ...": the day something at last happened.
-_WAS_NOT_UNTIL = re.compile(r"\b(?:was|were)\s+not\s+until\s+$|\b(?:wasn|weren)['\u2019]t\s+until\s+$", re.IGNORECASE)
-_RELATIVE_AFTER = re.compile(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
+_WAS_NOT_UNTIL = compile_skipping(r"\b(?:was|were)\s+not\s+until\s+$|\b(?:wasn|weren)['\u2019]t\s+until\s+$", re.IGNORECASE)
+_RELATIVE_AFTER = compile_skipping(r"^\s+(?:that|which|when|where|in\s+which)\b", re.IGNORECASE)
 # A deadline named a few words after the date: "up to Monday afternoon's 3 p.m. trade deadline".
-_NAMED_AFTER = re.compile(rf"^(?:'s|\u2019s)?\s+(?:[\w.:-]+\s+){{0,3}}?{c.DEADLINE_NOUN}\b", re.IGNORECASE)
+_NAMED_AFTER = compile_skipping(rf"^(?:'s|\u2019s)?\s+(?:[\w.:-]+\s+){{0,3}}?{c.DEADLINE_NOUN}\b", re.IGNORECASE)
 # What a span's end is the end of: "at the end of a 30-day grace period" is a window closing, "at
 # the close of a two-week trading account" the end of a length of time.
-_WINDOW_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN}|notice|period|ultimatum)\b",
-                           re.IGNORECASE)
+_WINDOW_AFTER = compile_skipping(rf"^\s+(?:[\w-]+\s+){{0,2}}?(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN}|notice|period|ultimatum)\b",
+                                 re.IGNORECASE)
 
 
 def _end_of_window(before: str, after: str) -> Optional[re.Match]:
@@ -423,13 +424,13 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
 
 
 # A day or a month of every year (or month): "April 15 each year", "the 1st of every month".
-_YEARLY_AFTER = re.compile(r"^,?\s+(?:of\s+)?(?:each|every)\s+(?:year|month)\b|^,?\s+(?:annually|yearly)\b", re.IGNORECASE)
-_YEARLY_BEFORE = re.compile(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+(?:in|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_YEARLY_AFTER = compile_skipping(r"^,?\s+(?:of\s+)?(?:each|every)\s+(?:year|month)\b|^,?\s+(?:annually|yearly)\b", re.IGNORECASE)
+_YEARLY_BEFORE = compile_skipping(r"\b(?:annually|yearly|every\s+year|each\s+year)\s+(?:in|on|by)\s+(?:the\s+)?$", re.IGNORECASE)
 # A window named in a sentence before, then ended by a pronoun: "It had ended on November 17".
-_IT_ENDS = re.compile(rf"^\W*(?:it|this)\s+{c.AUX_ON_THE_WAY}{c.END_VERB}(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
-_WINDOW_BEFORE = re.compile(rf"\b(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN})\b", re.IGNORECASE)
+_IT_ENDS = compile_skipping(rf"^\W*(?:it|this)\s+{c.AUX_ON_THE_WAY}{c.END_VERB}(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
+_WINDOW_BEFORE = compile_skipping(rf"\b(?:{c.WINDOW_NOUN}|{c.DEADLINE_NOUN})\b", re.IGNORECASE)
 # "two to three weeks", "three or four days": a span given as a range of counts.
-_COUNT_RANGE = re.compile(r"(?P<low>[\w.,]+)(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?P<high>[\w.,]+)[\s-]+[a-z]+$", re.IGNORECASE)
+_COUNT_RANGE = compile_skipping(r"(?P<low>[\w.,]+)(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?P<high>[\w.,]+)[\s-]+[a-z]+$", re.IGNORECASE)
 
 
 def _longest(t: Timex) -> str:
@@ -442,18 +443,18 @@ def _longest(t: Timex) -> str:
     return re.sub(r"\d+(?=[A-Z]$)", str(int(high)), t.value)
 
 
-_NOT = re.compile(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
-_LOOKS_BACK = re.compile(r"^(?:the\s+)?(?:last|past|previous|preceding)\b", re.IGNORECASE)
+_NOT = compile_skipping(r"\b(?:not|never|no)\b|n['\u2019]t\b", re.IGNORECASE)
+_LOOKS_BACK = compile_skipping(r"^(?:the\s+)?(?:last|past|previous|preceding)\b", re.IGNORECASE)
 
 # A word by which a clause looks ahead of its own verb: "will shut down within 60 days",
 # "directing the states to file replies within four weeks".
-_AHEAD_WORD = re.compile(r"\b(?:will|would|shall|should|must|can|could|may|might|to|going)\b|['\u2019]ll\b", re.IGNORECASE)
+_AHEAD_WORD = compile_skipping(r"\b(?:will|would|shall|should|must|can|could|may|might|to|going)\b|['\u2019]ll\b", re.IGNORECASE)
 
 # "the next few weeks", "the coming months": a time ahead of vague length, taken as a few of them.
-_AHEAD_SPAN = re.compile(r"^the\s+(?:next|coming)\s+(?:(?P<n>few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)$", re.IGNORECASE)
+_AHEAD_SPAN = compile_skipping(r"^the\s+(?:next|coming)\s+(?:(?P<n>few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)$", re.IGNORECASE)
 _FEW = {"few": 3, "couple of": 2, "several": 4}
 
-_SPAN_VALUE = re.compile(r"^P(\d+)([DWMY])$")
+_SPAN_VALUE = compile_skipping(r"^P(\d+)([DWMY])$")
 
 
 def _back_by(day: str, span: str) -> Optional[date]:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ..engine import lexicon
 from ..engine.rules import alternation
 from ..engine.tense import PAST_FORMS
+from ..heads import compile_skipping
+from ..tails import TailPattern, endings
 from .nouns import DEADLINE_NOUN, TARGET_NOUN
 
 
@@ -53,18 +56,18 @@ _MOVE_VERB = (r"(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shi
               r"postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|defer(?:s|red|ring)?|brought|bring(?:s|ing)?)(?:\s+(?:back|forward|out|up))?")
 # Events that end on a day: their end is a plan or a fact, not a deadline ("the examination would end on June 7").
 # A deal or a sale that closes is completed, a plan; one that ends or expires is a deadline.
-EVENT_ENDS = re.compile(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
-                        r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
-                        r"event|ceremony|celebrations?|term|semester|games|race|year|quarter|month|week|day|"
-                        r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b,?"
-                        r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + AUX_ON_THE_WAY + END_VERB + r"|"
-                        r"\b(?:deal|sale|transaction|acquisition|merger|takeover|purchase)\b,?(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+"
-                        + AUX_ON_THE_WAY + r"(?:close|closes|closed|closing|complete|completes|completed))"
-                        r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
+EVENT_ENDS = compile_skipping(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
+                              r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
+                              r"event|ceremony|celebrations?|term|semester|games|race|year|quarter|month|week|day|"
+                              r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b,?"
+                              r"(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+" + AUX_ON_THE_WAY + END_VERB + r"|"
+                              r"\b(?:deal|sale|transaction|acquisition|merger|takeover|purchase)\b,?(?:\s+[\w'\u2019$%,.()-]+){0,6}?\s+"
+                              + AUX_ON_THE_WAY + r"(?:close|closes|closed|closing|complete|completes|completed))"
+                              r"(?:\s+(?:on|at|in|by))?\s*$", re.IGNORECASE)
 
 # A label before a colon that names what follows as a deadline: "Deadline: March 3", "Applications
 # close: 5pm, Friday".
-LABEL_COLON = re.compile(rf"(?:\b{DEADLINE_NOUN}|\b{WINDOW_NOUN}\s+{END_VERB})\s*:\s*$", re.IGNORECASE)
+LABEL_COLON = compile_skipping(rf"(?:\b{DEADLINE_NOUN}|\b{WINDOW_NOUN}\s+{END_VERB})\s*:\s*$", re.IGNORECASE)
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
@@ -141,25 +144,45 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, False),
 )
 
-# Every cue as one pattern that ends right before the mention: where several could end there, the
-# one that starts first (the longer phrase: "due ... by", "gave ... until") wins.
-# Every cue starts at a word: saying so first lets the regex engine skip the other positions of the
-# clause at once (a search from each of 160 positions was the costliest step of reading a mention).
-_CUE_AT_END = re.compile(r"\b(?=\w)(?:" + "|".join(f"(?P<c{i}>{c.pattern.pattern})" for i, c in enumerate(DATE_CUES))
-                         + r")\s*$", re.IGNORECASE)
+def _alternation(indices) -> str:
+    """The cues given, as one pattern that ends right before the mention. Every cue starts at a word:
+    saying so first lets the regex engine skip the other positions of the clause at once."""
+    return r"\b(?=\w)(?:" + "|".join(f"(?P<c{i}>{DATE_CUES[i].pattern.pattern})" for i in indices) + r")\s*$"
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[TailPattern, Optional[re.Pattern]]:
+    """The cues that end in a fixed word ("by", "until", "no later than"), searched only where the
+    clause ends in one of those words, and the few that may end in any word ("must be paid",
+    "due to Acme Corp"), searched always. Which are which is read from the cues once."""
+    from ..regex_cache import remembered, source_mark
+
+    def ending_freely() -> tuple[int, ...]:
+        return tuple(i for i, c in enumerate(DATE_CUES) if endings(rf"(?:{c.pattern.pattern})\s*$", re.IGNORECASE) is None)
+    free = remembered(("cues ending freely", source_mark(__file__), tuple(c.pattern.pattern for c in DATE_CUES)), ending_freely)
+    fixed = [i for i in range(len(DATE_CUES)) if i not in free]
+    return TailPattern(_alternation(fixed), re.IGNORECASE), compile_skipping(_alternation(free), re.IGNORECASE) if free else None
 
 
 def find_cue(before: str) -> Optional[DeadlineCue]:
-    """The deadline cue that ends right before a date preceded by `before` (its clause so far)."""
-    m = _CUE_AT_END.search(before[-160:])
-    return DATE_CUES[int(m.lastgroup[1:])] if m else None
+    """The deadline cue that ends right before a date preceded by `before` (its clause so far).
+    Where several could end there, the one that starts first (the longer phrase: "due ... by",
+    "gave ... until") wins, and of those starting together the one listed first, as one
+    alternation of them all would choose."""
+    window = before[-160:]
+    fixed, free = _cue_patterns()
+    found = [m for m in (fixed.search(window), free.search(window) if free is not None else None) if m is not None]
+    if not found:
+        return None
+    first = min(found, key=lambda m: (m.start(), int(m.lastgroup[1:])))
+    return DATE_CUES[int(first.lastgroup[1:])]
 
 
 # "set June 14 as the date by which the parties must file": a date named as a deadline.
 DATE_BY_WHICH = r"\s+as\s+the\s+(?:final\s+|last\s+)?(?:date|day)\s+(?:by|before)\s+which\b"
 # After the date: "a Friday deadline", "Today is the deadline for ...", "a previous date of July 31
 # passed", "as of February 28, at the latest", "fixed March 31 as the deadline".
-AFTER_CUES = re.compile(
+AFTER_CUES = compile_skipping(
     rf"^(?:(?:'s|\u2019s)?\s+(?:{DEADLINE_NOUN}|{TARGET_NOUN})\b|"
     r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|becomes|marks|marked|"
     r"will\s+mark|serves\s+as)\s+(?:now\s+)?"
@@ -180,122 +203,122 @@ AFTER_CUES = re.compile(
     r"might|passed|expired|fell|came|remains|looms|loomed|lapsed)\b))",
     re.IGNORECASE)
 # A deadline named in the next sentence: "... after October 7. That is the deadline set by the bank."
-NEXT_SENTENCE_DEADLINE = re.compile(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
+NEXT_SENTENCE_DEADLINE = compile_skipping(rf"\s*(?:That|This|It)\s+(?:is|was|will\s+be)\s+the\s+(?:[\w-]+\s+)?{DEADLINE_NOUN}\b")
 # "After April 8, Microsoft will no longer support ...": a date after which something stops.
-CUTOFF_BEFORE = re.compile(r"\b(?:after|from|as\s+of|beyond|starting)\s+$", re.IGNORECASE)
-CUTOFF_AFTER = re.compile(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|shall)\s+not\s+be\s+(?:accepted|allowed|valid|"
-                          r"permitted|legal)|ceases?\s+to)\b", re.IGNORECASE)
+CUTOFF_BEFORE = compile_skipping(r"\b(?:after|from|as\s+of|beyond|starting)\s+$", re.IGNORECASE)
+CUTOFF_AFTER = compile_skipping(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|shall)\s+not\s+be\s+(?:accepted|allowed|valid|"
+                                r"permitted|legal)|ceases?\s+to)\b", re.IGNORECASE)
 
 # "won't return to work until December 27", "will not come until later this week": the day something
 # will happen at last, a plan, not a deadline; unless it must ("don't have to pay until July").
-NOT_UNTIL = re.compile(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"
-                       r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til)\s+(?:the\s+)?$", re.IGNORECASE)
+NOT_UNTIL = compile_skipping(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"
+                             r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
-POSTPONED_TO = re.compile(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*|brought\s+forward|bring\w*\s+forward|"
-                          r"moved\s+up|advanced)\b[^.;:]{0,80}?"
-                          r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
+POSTPONED_TO = compile_skipping(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*|brought\s+forward|bring\w*\s+forward|"
+                                r"moved\s+up|advanced)\b[^.;:]{0,80}?"
+                                r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A new date asked for, not given: "had asked for the deadline to be pushed back to June", "sought an
 # extension until March", "called for the vote to be delayed to May".
-REQUESTED_MOVE = re.compile(r"\b(?:ask\w*|sought|seek\w*|request\w*|call(?:s|ed|ing)?\s+for|urg\w*|lobb\w*|petition\w*|"
-                            r"want\w*|propos\w*|appeal\w*|press\w*\s+for|push\w*\s+for)\b[^.;:]{0,80}?"
-                            r"\b(?:extension|delay|postponement|to\s+be\s+(?:pushed\s+back|moved|extended|delayed|postponed|deferred)|"
-                            r"to\s+(?:extend|delay|postpone|defer|push\s+back|move)\b[^.;:]{0,40}?)\s+(?:to|until|till|into)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
+REQUESTED_MOVE = compile_skipping(r"\b(?:ask\w*|sought|seek\w*|request\w*|call(?:s|ed|ing)?\s+for|urg\w*|lobb\w*|petition\w*|"
+                                  r"want\w*|propos\w*|appeal\w*|press\w*\s+for|push\w*\s+for)\b[^.;:]{0,80}?"
+                                  r"\b(?:extension|delay|postponement|to\s+be\s+(?:pushed\s+back|moved|extended|delayed|postponed|deferred)|"
+                                  r"to\s+(?:extend|delay|postpone|defer|push\s+back|move)\b[^.;:]{0,40}?)\s+(?:to|until|till|into)\s+(?:the\s+)?$",
+                                  re.IGNORECASE)
 # Things that happen on a day rather than being done by it: "talks are due on Friday".
-EVENT_NOUNS = re.compile(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
-                         r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
-                         r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
+EVENT_NOUNS = compile_skipping(r"\b(?:talks|negotiations|consultations|discussions|meeting|meetings|vote|votes|voting|hearing|hearings|election|elections|polls?|visit|summit|"
+                               r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
+                               r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
 
 # A payment someone made or missed on a day: "Evergrande missed the payment on September 29".
-PAYMENT_DONE = re.compile(r"\b(?:missed|made|paid|skipped|received|sent|wired|remitted)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
-                          r"(?:[\w$%.,-]+\s+){0,5}?(?:payments?|repayments?|instal+ments?|coupons?)\b[^.;:]{0,50}$", re.IGNORECASE)
+PAYMENT_DONE = compile_skipping(r"\b(?:missed|made|paid|skipped|received|sent|wired|remitted)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
+                                r"(?:[\w$%.,-]+\s+){0,5}?(?:payments?|repayments?|instal+ments?|coupons?)\b[^.;:]{0,50}$", re.IGNORECASE)
 # An event due on a day, not a thing due by it: "talks are due on Friday", "the elections due this year".
-DUE_EVENT = re.compile(EVENT_NOUNS.pattern + r"(?:,?\s+[\w'\u2019.-]+){0,10}?,?\s+(?:(?:is|are|was|were|remains?|also|now)\s+)*due"
-                       r"(?:\s+(?:on|in|at|to\s+[a-z]+(?:\s+on|\s+in)?))?\s*$", re.IGNORECASE)
+DUE_EVENT = compile_skipping(EVENT_NOUNS.pattern + r"(?:,?\s+[\w'\u2019.-]+){0,10}?,?\s+(?:(?:is|are|was|were|remains?|also|now)\s+)*due"
+                             r"(?:\s+(?:on|in|at|to\s+[a-z]+(?:\s+on|\s+in)?))?\s*$", re.IGNORECASE)
 # The day something was said or done, not its due date: "said on Sunday", "in her ruling Thursday",
 # "The court on Monday asked ...", "on Sunday, announced ...".
-REPORTED_ON = re.compile(
+REPORTED_ON = compile_skipping(
     r"(?:\b(?:" + alternation(list(lexicon.REPORTING_VERBS) + """stated confirmed declared wrote tweeted ruled testified
     revealed disclosed warned insisted explained noted argued issued released published""".split()) + r")"
     r"|\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:ruling|statement|speech|interview|briefing|"
     r"letter|release|address|order|judgment|judgement|report|conference|session)(?:\s+(?:issued|released|published|made))?)"
     r"(?:\s+(?:on|late|early|last|this))?\s+$", re.IGNORECASE)
 # A reporting verb in the future: "expected to be announced this evening", "will publish it later today".
-TO_BE_REPORTED = re.compile(r"\b(?:to\s+be|will\s+be|will|'ll|\u2019ll|shall|is\s+to|are\s+to|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+TO_BE_REPORTED = compile_skipping(r"\b(?:to\s+be|will\s+be|will|'ll|\u2019ll|shall|is\s+to|are\s+to|to)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "The Senate on Sunday let the law expire": right after the date, a verb whose past is its present
 # form (let, cut, put) is past, as a singular subject shows.
-ACT_AFTER = re.compile(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|set|let|cut|put|hit|cast|quit|shut|spread|bid|"
-                       + alternation(sorted(PAST_FORMS - {"was", "were", "had", "did", "been", "gone", "done", "seen"}))
-                       + r")\b")
+ACT_AFTER = compile_skipping(r"^\s*,?\s+(?:(?:has|have|had)\s+)?(?:also\s+)?(?:[a-z]+ed|set|let|cut|put|hit|cast|quit|shut|spread|bid|"
+                             + alternation(sorted(PAST_FORMS - {"was", "were", "had", "did", "been", "gone", "done", "seen"}))
+                             + r")\b")
 
 # A span that counts down: "within 14 days", "has 72 hours to withdraw", "a 10-day ultimatum".
-SPAN_WITHIN = re.compile(
+SPAN_WITHIN = compile_skipping(
     r"\b(?:within|in\s+the\s+next|no\s+more\s+than|no\s+later\s+than|inside(?:\s+of)?)\s+(?:the\s+)?$", re.IGNORECASE)
-SPAN_WITHIN_TEXT = re.compile(r"^within\b", re.IGNORECASE)
-SPAN_NEXT_TEXT = re.compile(r"^the\s+next\b", re.IGNORECASE)
+SPAN_WITHIN_TEXT = compile_skipping(r"^within\b", re.IGNORECASE)
+SPAN_NEXT_TEXT = compile_skipping(r"^the\s+next\b", re.IGNORECASE)
 # "has to wait five years to buy" is an obligation, not a span someone has.
-SPAN_GIVEN = re.compile(r"\b(?:(?:has|have|had)(?!\s+to\b)|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants|receiv(?:e|es|ed)|"
-                        r"offer(?:s|ed|ing)?)\s+(?:[\w'\u2019.,-]+\s+){0,8}?[\"\u201c]?$", re.IGNORECASE)
+SPAN_GIVEN = compile_skipping(r"\b(?:(?:has|have|had)(?!\s+to\b)|given|gave|give|gives|giving|allowed|granted|get|gets|got|allow|allows|grant|grants|receiv(?:e|es|ed)|"
+                              r"offer(?:s|ed|ing)?)\s+(?:[\w'\u2019.,-]+\s+){0,8}?[\"\u201c]?$", re.IGNORECASE)
 # "48 hours to leave", "twelve more days — up to August 14 — to register"
-SPAN_TO_ACT = re.compile(r"^[\"\u201d]?(?:['\u2019]\s+notice)?\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
-                         r"(?:more\s+|left\s+|remaining\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
+SPAN_TO_ACT = compile_skipping(r"^[\"\u201d]?(?:['\u2019]\s+notice)?\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
+                               r"(?:more\s+|left\s+|remaining\s+)?(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
 # A span named as a deadline: "a 10-day ultimatum", "a seven-day window", "a 30-day grace period". A
 # notice, a truce or a strike of so many hours is a length ("a 72-hour strike notice").
-SPAN_NAMED = re.compile(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|window|grace\s+period|countdown)\b", re.IGNORECASE)
+SPAN_NAMED = compile_skipping(r"^\s+(?:[\w-]+\s+)?(?:deadline|ultimatum|window|grace\s+period|countdown)\b", re.IGNORECASE)
 # "We have seven days, but ...", "has 90 days left": a span someone has, alone, counts down.
-SPAN_HAD = re.compile(r"\b(?:ha(?:s|ve|d)|'ve|\u2019ve)\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
-SPAN_HAD_END = re.compile(r"^\s*(?:more\s+|left\s+|remaining\s+)?(?:[,;:\u2014\u2013]|\.(?!\d)|\s+(?:but|before|until|till|in\s+which)\b|\s*$)",
-                          re.IGNORECASE)
+SPAN_HAD = compile_skipping(r"\b(?:ha(?:s|ve|d)|'ve|\u2019ve)\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+SPAN_HAD_END = compile_skipping(r"^\s*(?:more\s+|left\s+|remaining\s+)?(?:[,;:\u2014\u2013]|\.(?!\d)|\s+(?:but|before|until|till|in\s+which)\b|\s*$)",
+                                re.IGNORECASE)
 # A span that measures something rather than counting down to it: "for the next two days",
 # "after nearly two years of conflict", "two years and eight months of minority government".
-SPAN_FOR = re.compile(r"\bfor\s+(?:another\s+|a\s+further\s+|an?\s+additional\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|"
-                      r"almost\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.IGNORECASE)
-SPAN_OF = re.compile(r"^(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?\s+of\b", re.IGNORECASE)
+SPAN_FOR = compile_skipping(r"\bfor\s+(?:another\s+|a\s+further\s+|an?\s+additional\s+|up\s+to\s+|about\s+|around\s+|nearly\s+|"
+                            r"almost\s+|more\s+than\s+|at\s+least\s+|over\s+)?$", re.IGNORECASE)
+SPAN_OF = compile_skipping(r"^(?:\s+and\s+(?:a\s+half|[\w-]+\s+[a-z]+))?\s+of\b", re.IGNORECASE)
 # How far one day lies from another: "a week earlier than planned", "two days later".
 # "a year earlier" alone is the period compared with ("up 30 per cent from a year earlier").
-SPAN_APART = re.compile(r"^(?:(?:about|nearly|almost|some|just|only|roughly)\s+)?(?:an?|[\w-]+)(?:\s+[\w-]+)?\s+"
-                        r"(?:days?|weeks?|months?|years?|hours?|minutes?|fortnights?)\s+(?:later\b|earlier(?=\s+than\b))",
-                        re.IGNORECASE)
+SPAN_APART = compile_skipping(r"^(?:(?:about|nearly|almost|some|just|only|roughly)\s+)?(?:an?|[\w-]+)(?:\s+[\w-]+)?\s+"
+                              r"(?:days?|weeks?|months?|years?|hours?|minutes?|fortnights?)\s+(?:later\b|earlier(?=\s+than\b))",
+                              re.IGNORECASE)
 # "by the end of the 72-hour strike notice": the span's end is due.
-SPAN_END_OF = re.compile(r"\b(?:by|before|until|till|at)\s+the\s+(?:end|close|expiry|expiration)\s+of\s+(?:the|a|an|its|this|their)\s+$",
-                         re.IGNORECASE)
-# A span that a notice, a truce or a pause lasts: a length, with the days it runs over.
-SPAN_LASTS = re.compile(r"^\s+(?:[\w-]+\s+)?(?:notice|ceasefire|cease-fire|truce|pause|moratorium|suspension|lockdown|curfew)\b",
-                        re.IGNORECASE)
-# "15 days before Election Day", "at least 60 days prior to the closure": counted back from a day.
-SPAN_BEFORE_DATE = re.compile(r"^\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?", re.IGNORECASE)
-COUNTED_BACK_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$",
+SPAN_END_OF = compile_skipping(r"\b(?:by|before|until|till|at)\s+the\s+(?:end|close|expiry|expiration)\s+of\s+(?:the|a|an|its|this|their)\s+$",
                                re.IGNORECASE)
-SPAN_FROM_NOW = re.compile(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
+# A span that a notice, a truce or a pause lasts: a length, with the days it runs over.
+SPAN_LASTS = compile_skipping(r"^\s+(?:[\w-]+\s+)?(?:notice|ceasefire|cease-fire|truce|pause|moratorium|suspension|lockdown|curfew)\b",
+                              re.IGNORECASE)
+# "15 days before Election Day", "at least 60 days prior to the closure": counted back from a day.
+SPAN_BEFORE_DATE = compile_skipping(r"^\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?", re.IGNORECASE)
+COUNTED_BACK_FROM = compile_skipping(r"\b(?:days?|weeks?|months?|years?|hours?)\s+(?:before|prior\s+to|ahead\s+of)\s+(?:the\s+)?$",
+                                     re.IGNORECASE)
+SPAN_FROM_NOW = compile_skipping(r"^\s+from\s+(?:now|today|publication|the\s+date)", re.IGNORECASE)
 # "two days away": so far ahead in time; "two hours away from the capital", "away by road" are distances.
-SPAN_AWAY = re.compile(r"^\s+away\b(?!\s+(?:from|by|on|in|at|to|for|off)\b)(?!['\u2019]s)", re.IGNORECASE)
-SPAN_IN = re.compile(r"\b(?:in|after)\s*$", re.IGNORECASE)
+SPAN_AWAY = compile_skipping(r"^\s+away\b(?!\s+(?:from|by|on|in|at|to|for|off)\b)(?!['\u2019]s)", re.IGNORECASE)
+SPAN_IN = compile_skipping(r"\b(?:in|after)\s*$", re.IGNORECASE)
 # A record measured over a span looks back over it: "the worst drought in 40 years", "the first
 # time in a decade", "its lowest level in five years".
-SPAN_RECORD = re.compile(r"\b(?:first|second|third|fourth|fifth|only|most|least|fewest|worst|best|biggest|largest|greatest|highest|lowest|"
-                         r"strongest|weakest|fastest|slowest|hottest|coldest|warmest|wettest|driest|deadliest|"
-                         r"longest|shortest|sharpest|steepest|heaviest|smallest|busiest|quietest)\b[^,;]{0,40}\bin\s*$",
-                         re.IGNORECASE)
+SPAN_RECORD = compile_skipping(r"\b(?:first|second|third|fourth|fifth|only|most|least|fewest|worst|best|biggest|largest|greatest|highest|lowest|"
+                               r"strongest|weakest|fastest|slowest|hottest|coldest|warmest|wettest|driest|deadliest|"
+                               r"longest|shortest|sharpest|steepest|heaviest|smallest|busiest|quietest)\b[^,;]{0,40}\bin\s*$",
+                               re.IGNORECASE)
 # "in four weeks" and "after seven days" count down where the sentence demands or threatens.
 # Verbs by which someone demands that another act: "ordered the ministry to publish ...".
 DEMAND_VERBS = alternation("""demanded demands demand ordered orders asked asks told tells urged urges directed directs
     instructed required requires warned warns requiring ordering obliging obliged forcing compelling""".split()) + r"|called\s+on"
-DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS}|sought|seeks?|must|unless|if\b[^.;]{{0,80}}\bnot\b|or\s+(?:face|risk|else|be))\b",
-                    re.IGNORECASE)
+DEMAND = compile_skipping(rf"\b(?:{DEMAND_VERBS}|sought|seeks?|must|unless|if\b[^.;]{{0,80}}\bnot\b|or\s+(?:face|risk|else|be))\b",
+                          re.IGNORECASE)
 
 # Plans: a future the text commits to, or a plan as it stood ("was supposed to happen in 2011").
-SCHEDULE_CUES = re.compile(
+SCHEDULE_CUES = compile_skipping(
     r"(?:\b(?:will|shall)\b|['\u2019]ll\b|\b(?:is\s+to|are\s+to|scheduled|set\s+to|due\s+to|expected\s+to|plans?\s+to|"
     r"planned|slated|takes?\s+effect|comes?\s+into\s+force|starts?|begins?|opens?|resumes?|"
     r"as\s+early\s+as|could|would|may|might)\b)", re.IGNORECASE)
 # A plan word that governs the date itself: "slated for today", "scheduled for March 29".
-PLAN_FOR = re.compile(r"\b(?:scheduled|slated|set|planned|fixed|timed|pencill?ed\s+in|earmarked|booked)\s+(?:for|on)\s+(?:the\s+)?$",
-                      re.IGNORECASE)
-PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:supposed|scheduled|due|set|slated|planned|expected|meant)\s+to\b",
-                       re.IGNORECASE)
+PLAN_FOR = compile_skipping(r"\b(?:scheduled|slated|set|planned|fixed|timed|pencill?ed\s+in|earmarked|booked)\s+(?:for|on)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+PAST_PLAN = compile_skipping(r"\b(?:was|were|had\s+been)\s+(?:supposed|scheduled|due|set|slated|planned|expected|meant)\s+to\b",
+                             re.IGNORECASE)
 # An obligation to deliver something on a day: "would need to submit written arguments later Saturday".
 # "told the agencies to report back to him in mid-October", "ordered the firm to publish the figures".
-OBLIGED_TO_DELIVER = re.compile(
+OBLIGED_TO_DELIVER = compile_skipping(
     r"\b(?:must|need(?:s|ed)?\s+to|ha(?:s|ve|d)\s+to|(?:required|ordered|asked|told|directed|instructed|urged)"
     r"(?:\s+(?!to\b)[\w'\u2019-]+){0,5}?\s+to)\s+"
     r"(?:\w+\s+)?(?:submit|file|pay|repay|respond|reply|register|apply|comply|vacate|withdraw|hand\s+over|deliver|"

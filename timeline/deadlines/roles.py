@@ -21,6 +21,7 @@ from ..engine import lexicon
 from ..engine.rules import alternation
 from ..engine.tense import has_tensed_word
 from .cues import DATE_BY_WHICH, DEADLINE_NOUN, DEMAND_VERBS
+from ..heads import compile_skipping
 
 
 @dataclass(frozen=True)
@@ -36,40 +37,40 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
     revoking wants wanted""".split())
-_SETTING_VERB = re.compile(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
+_SETTING_VERB = compile_skipping(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
-_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
+_NOUN_BEFORE = compile_skipping(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
 # And before these, as the subject of a verb of its own: "Postal votes must arrive", "Court orders must be obeyed";
 # but a verb of saying takes a clause without "that": "which Kenya says will close by June 1".
 _SAYING = frozenset(lexicon.THAT_CLAUSE_VERBS) | frozenset(lexicon.REPORTING_VERBS)
-_NOUN_AFTER = re.compile(r"\s+(?:must|will|would|should|shall|can|could|may|might|are|were|is|was|have|has|had)\b")
+_NOUN_AFTER = compile_skipping(r"\s+(?:must|will|would|should|shall|can|could|may|might|are|were|is|was|have|has|had)\b")
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
-_AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|be|will|would|may|might|could|should|shall|must|also|finally|"
-                  r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
-_ADJUNCT_AT_END = re.compile(
+_AUX = compile_skipping(r"(?:\s+(?:has|have|had|was|were|is|are|be|will|would|may|might|could|should|shall|must|also|finally|"
+                        r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
+_ADJUNCT_AT_END = compile_skipping(
     r"(?:,\s*)?(?:\b(?:on|in|last|this|late|early)\s+)?(?:" + alternation(list(lexicon.WEEKDAYS)) + r"|yesterday|today|"
     r"(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:"
     + alternation(list(lexicon.MONTHS)) + r")(?:\s+\d{4})?|\d{4}|week|month|year)(?:\s+(?:morning|afternoon|evening|night))?"
     r",?\s*$", re.IGNORECASE)
-_BOUNDARY = re.compile(r"(?:^|[;:\u201c\u201d\"]|\s[-\u2013\u2014]{1,2}\s|\(\w+\)\s[-\u2013\u2014]\s|,\s|\b(?:that|but|which|who|"
-                       r"while|when|after|before|because|since|although|if|as|whether|saying|and)\s)")
+_BOUNDARY = compile_skipping(r"(?:^|[;:\u201c\u201d\"]|\s[-\u2013\u2014]{1,2}\s|\(\w+\)\s[-\u2013\u2014]\s|,\s|\b(?:that|but|which|who|"
+                             r"while|when|after|before|because|since|although|if|as|whether|saying|and)\s)")
 _PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "its", "we", "i", "you"}
-_NOT_ACTOR = re.compile(r"^(?:it|this|that|there|what|which|officials?|sources?|reports?|a\s+statement)$", re.IGNORECASE)
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .]+\)|\(\w+)?\s*(?:[-\u2013\u2014:]{1,2})\s*|"
-                       r"\[[^\]]*\][^:]{0,40}:\s*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+)")
-_LEADING_ADVERBIAL = re.compile(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now|"
-                                r"Under|Following|Amid|Despite|As\s+part\s+of)\b"
-                                r"[^,]{0,60},\s*)+")
+_NOT_ACTOR = compile_skipping(r"^(?:it|this|that|there|what|which|officials?|sources?|reports?|a\s+statement)$", re.IGNORECASE)
+_DATELINE = compile_skipping(r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([\w .]+\)|\(\w+)?\s*(?:[-\u2013\u2014:]{1,2})\s*|"
+                             r"\[[^\]]*\][^:]{0,40}:\s*|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+)")
+_LEADING_ADVERBIAL = compile_skipping(r"^(?:(?:By|In|On|At|For|After|Before|According\s+to|Meanwhile|However|Earlier|Later|Now|"
+                                      r"Under|Following|Amid|Despite|As\s+part\s+of)\b"
+                                      r"[^,]{0,60},\s*)+")
 # "On March 3 the regulator ...": a date that opens the clause, without a comma.
-_LEADING_DATE = re.compile(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}"
-                           r"(?:st|nd|rd|th)?)?|\d{1,2}\s+(?:" + alternation(list(lexicon.MONTHS)) + r")|(?:"
-                           + alternation(list(lexicon.WEEKDAYS)) + r")|\d{4}|week|month|year)(?:,?\s+\d{4})?,?\s+", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-Z0-9][\w'\u2019.&-]*$")
+_LEADING_DATE = compile_skipping(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}"
+                                 r"(?:st|nd|rd|th)?)?|\d{1,2}\s+(?:" + alternation(list(lexicon.MONTHS)) + r")|(?:"
+                                 + alternation(list(lexicon.WEEKDAYS)) + r")|\d{4}|week|month|year)(?:,?\s+\d{4})?,?\s+", re.IGNORECASE)
+_NAME_WORD = compile_skipping(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
-_TRAILING_WORD = re.compile(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|"
-                            r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
-                            r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
+_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|"
+                                  r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
+                                  r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
 
 
 def _clean(phrase: str) -> str:
@@ -111,14 +112,14 @@ def _cut_after(phrase: str) -> str:
     return phrase[:m.start()] if m else phrase
 
 
-_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that|last|next)\s+$", re.IGNORECASE)
+_ATTRIBUTIVE = compile_skipping(r"\b(?:a|an|the|its|their|his|her|this|that|last|next)\s+$", re.IGNORECASE)
 
 # Who set a deadline and what is due are named within this many characters of its date.
 ROLE_REACH = 300
 
 
-_LEADING_TIME = re.compile(r"^(?:on\s+|late\s+|early\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-                           r"(?i:yesterday|last\s+(?:week|month|night)))(?:\s+(?i:morning|afternoon|evening|night))?,?\s+(?:that\s+)?")
+_LEADING_TIME = compile_skipping(r"^(?:on\s+|late\s+|early\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                                 r"(?i:yesterday|last\s+(?:week|month|night)))(?:\s+(?i:morning|afternoon|evening|night))?,?\s+(?:that\s+)?")
 
 
 def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
@@ -170,10 +171,10 @@ def read_roles(text: str, start: int, end: int, s_start: int, s_end: int,
 # What an authority does that sets the terms the next sentence tells: "The FAA has ordered emergency
 # inspections. ... Operators will have 20 days to inspect", "The Government announced last week
 # that it was ditching its scheme. Brits will no longer be able to apply after 5pm today."
-_ORDERING_VERB = re.compile(r"\b(ordered|orders|decided|decides|announced|announces|extended|extends|imposed|imposes|issued|"
-                            r"issues|required|requires|directed|directs|instructed|approved|approves|mandated|mandates|"
-                            r"declared|declares|set|sets)\b")
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])")
+_ORDERING_VERB = compile_skipping(r"\b(ordered|orders|decided|decides|announced|announces|extended|extends|imposed|imposes|issued|"
+                                  r"issues|required|requires|directed|directs|instructed|approved|approves|mandated|mandates|"
+                                  r"declared|declares|set|sets)\b")
+_SENTENCE_END = compile_skipping(r"[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c])")
 
 
 def _setter_before(text: str, s_start: int) -> str:
@@ -196,7 +197,7 @@ def _setter_before(text: str, s_start: int) -> str:
 
 # "the deadline" with no complement, just before the date it now runs to ("extended the deadline
 # until June 30", "the deadline is now Friday").
-BARE_DEADLINE = re.compile(rf"\b(?:the|this|that)\s+(?:(?:new|extended|revised|original|same)\s+)?{DEADLINE_NOUN}"
+BARE_DEADLINE = compile_skipping(rf"\b(?:the|this|that)\s+(?:(?:new|extended|revised|original|same)\s+)?{DEADLINE_NOUN}"
                             r"(?:\s+(?:(?:has|had|have)\s+been\s+|was\s+|is\s+)?(?:\w+ed\s+)?(?:now\s+)?)?"
                             r"(?:\s*(?:until|till|to|by|on|at|for|as))?\s*$", re.IGNORECASE)
 
@@ -219,32 +220,32 @@ def _deadline_named_before(text: str, s_start: int) -> str:
 
 # ---- subject -------------------------------------------------------------------------------
 
-_GIVE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
-_TO_ACT = re.compile(r"^[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
-                     r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
-                     r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
-                     re.IGNORECASE)
-_NOUN_COMPLEMENT = re.compile(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)"
-                              # "a deadline, Aug. 27, for ...", "the deadline—Aug. 27—for ...": a date set off
-                              r"(?:\s*(?:,|\(|--|[\u2014\u2013])[^,()\u2014\u2013;]{1,30}?(?:,|\)|--|[\u2014\u2013])\s*(?=(?:for|to)\s)|\s+)"
-                              r"(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
-                              r"(?P<c>(?:for|to|of|on)\s+(?:[^.;]|\.(?=\s?[\da-z]|[A-Z]\.))+)", re.IGNORECASE)
-_DEMAND = re.compile(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
-_SOUGHT = re.compile(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
-                     r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
-                     r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
-_WANTS_WHO = re.compile(r"\b(?:wants|wanted|expects|expected|needs|needed|wishes|would\s+like)\s+"
-                        r"(?P<who>(?!to\b)(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s+to\s+(?P<act>[a-z][^.;]*)", re.IGNORECASE)
-_CONDITION = re.compile(r"\b(?:unless|if)\s+(?P<who>(?:(?:the|their|its|his|her|our|your|all)\s+)?\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
-                        r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
+_GIVE = compile_skipping(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
+_TO_ACT = compile_skipping(r"^[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
+                           r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
+                           r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
+                           re.IGNORECASE)
+_NOUN_COMPLEMENT = compile_skipping(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)"
+                                    # "a deadline, Aug. 27, for ...", "the deadline—Aug. 27—for ...": a date set off
+                                    r"(?:\s*(?:,|\(|--|[\u2014\u2013])[^,()\u2014\u2013;]{1,30}?(?:,|\)|--|[\u2014\u2013])\s*(?=(?:for|to)\s)|\s+)"
+                                    r"(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
+                                    r"(?P<c>(?:for|to|of|on)\s+(?:[^.;]|\.(?=\s?[\da-z]|[A-Z]\.))+)", re.IGNORECASE)
+_DEMAND = compile_skipping(rf"\b(?:{DEMAND_VERBS})\s+(?:that\s+)?(?P<who>[^.;]*)", re.IGNORECASE)
+_SOUGHT = compile_skipping(r"\b(?:sought|seeks?|seeking|wants?|wanted)\s+(?P<what>(?:a|an|the|their|its|his|her)?\s*(?:\w+\s+){0,2}?"
+                           r"(?:repl(?:y|ies)|responses?|answers?|reports?|explanations?|submissions?|proposals?|decisions?)"
+                           r"(?:\s+from\s+[\w\s]+?)?)(?=\s+(?:within|in|by|before|on)\b)", re.IGNORECASE)
+_WANTS_WHO = compile_skipping(r"\b(?:wants|wanted|expects|expected|needs|needed|wishes|would\s+like)\s+"
+                              r"(?P<who>(?!to\b)(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s+to\s+(?P<act>[a-z][^.;]*)", re.IGNORECASE)
+_CONDITION = compile_skipping(r"\b(?:unless|if)\s+(?P<who>(?:(?:the|their|its|his|her|our|your|all)\s+)?\w+)\s+(?:(?:do|does|did)\s+not\s+|don't\s+|doesn't\s+|didn't\s+|fail\s+to\s+)?"
+                              r"(?P<act>[a-z][^.;,]*)", re.IGNORECASE)
 # Who a quotation was said to: "..., the commander told the fighters."
-_TOLD_WHOM = re.compile(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?P<whom>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s*[.,;]")
+_TOLD_WHOM = compile_skipping(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?P<whom>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s*[.,;]")
 # Up to "that" after a verb of saying: "X repeated on Friday that ...", "warned shipping firms that ...".
-_SAID_THAT = re.compile(rf"^.*\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+(?:\w+\s+){{0,5}}?that\s+")
-_ASIDE = re.compile(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
+_SAID_THAT = compile_skipping(rf"^.*\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+(?:\w+\s+){{0,5}}?that\s+")
+_ASIDE = compile_skipping(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
 # The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
-_NOUN_END = re.compile(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
-_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+", re.IGNORECASE)
+_NOUN_END = compile_skipping(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
+_DETERMINER = compile_skipping(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+", re.IGNORECASE)
 
 
 def _antecedent(piece: str) -> str:
@@ -260,33 +261,33 @@ def _antecedent(piece: str) -> str:
         return tail[det.start():].strip()
     m = _NOUN_END.search(piece) or re.search(r"(?:[\w'\u2019()-]+\s+){0,3}[\w'\u2019()-]+$", piece)
     return m.group(0).strip() if m else ""
-_FACED = re.compile(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats|"
-                    r"(?:rac(?:e|es|ed|ing)|up|work(?:s|ed|ing)?|scrambl(?:e|es|ed|ing)|rush(?:es|ed|ing)?)\s+"
-                    r"(?:against|toward|towards|to\s+meet))\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
-                    re.IGNORECASE)
-_BY_WHICH = re.compile(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECASE)
-_SPAN_END = re.compile(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
+_FACED = compile_skipping(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats|"
+                          r"(?:rac(?:e|es|ed|ing)|up|work(?:s|ed|ing)?|scrambl(?:e|es|ed|ing)|rush(?:es|ed|ing)?)\s+"
+                          r"(?:against|toward|towards|to\s+meet))\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
+                          re.IGNORECASE)
+_BY_WHICH = compile_skipping(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECASE)
+_SPAN_END = compile_skipping(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
-_TOLD_THAT = re.compile(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
-                        r"(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:that\s+)?(?:they|it|he|she)\s+$",
-                        re.IGNORECASE)
-_PASSIVE_ORDER = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:given|told|ordered|asked|"
-                            r"instructed|required|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
+_TOLD_THAT = compile_skipping(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
+                              r"(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:that\s+)?(?:they|it|he|she)\s+$",
+                              re.IGNORECASE)
+_PASSIVE_ORDER = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:given|told|ordered|asked|"
+                                  r"instructed|required|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
 # A passive's agent before what it asks: "by the ministry to submit their plans".
-_LEADING_AGENT = re.compile(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
+_LEADING_AGENT = compile_skipping(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
-_PASSIVE_BEFORE = re.compile(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?$")
 
 
 # "Nevada, with a Nov. 1 deadline, has given ...": a deadline named in an aside about its owner.
 _WITH_A = r",\s+with\s+(?:a|an|the|its|their)\s+$"
-_OWNER_WITH = re.compile(r"(?:^\s*|[.;]\s+|,\s+)(?P<who>(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*)" + _WITH_A)
-_WITH_DEADLINE_AFTER = re.compile(rf"\s+{DEADLINE_NOUN}\s*,\s+(?P<rest>[^.;]+)", re.IGNORECASE)
-_GAVE_TO = re.compile(r"\b(?:given|gave|gives|give|allowed|allows|told|tells|asked|asks|ordered|orders|urged|urges)\s+(?P<who>(?:[\w'\u2019-]+\s+){1,5}?)(?:the\s+(?:most|least|more|less)\s+"
-                      r"time\s+|more\s+time\s+|time\s+|until\s+then\s+)?to\s+(?P<act>[a-z][^.;]*)")
+_OWNER_WITH = compile_skipping(r"(?:^\s*|[.;]\s+|,\s+)(?P<who>(?:[A-Z][\w.&'\u2019-]*\s+){0,4}[A-Z][\w.&'\u2019-]*)" + _WITH_A)
+_WITH_DEADLINE_AFTER = compile_skipping(rf"\s+{DEADLINE_NOUN}\s*,\s+(?P<rest>[^.;]+)", re.IGNORECASE)
+_GAVE_TO = compile_skipping(r"\b(?:given|gave|gives|give|allowed|allows|told|tells|asked|asks|ordered|orders|urged|urges)\s+(?P<who>(?:[\w'\u2019-]+\s+){1,5}?)(?:the\s+(?:most|least|more|less)\s+"
+                            r"time\s+|more\s+time\s+|time\s+|until\s+then\s+)?to\s+(?P<act>[a-z][^.;]*)")
 # A span that lets someone act: "for 120 hours to allow Kurdish forces to withdraw" (also read by classify).
-LETS_ACT = re.compile(r",?\s+(?:in\s+order\s+)?to\s+(?:(?:allow|enable)\s+(?P<who>(?:[\w'\u2019.-]+\s+){1,6}?)to\s+|"
-                      r"let\s+(?P<who2>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+(?=[a-z]+\b))(?P<act>[a-z]+\b[^.;]*)")
+LETS_ACT = compile_skipping(r",?\s+(?:in\s+order\s+)?to\s+(?:(?:allow|enable)\s+(?P<who>(?:[\w'\u2019.-]+\s+){1,6}?)to\s+|"
+                            r"let\s+(?P<who2>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,2}?)\s+(?=[a-z]+\b))(?P<act>[a-z]+\b[^.;]*)")
 
 
 _NOT_A_COMPLEMENT = frozenset("""it them him her us you this that these those which what whom the a an its their his our
@@ -417,20 +418,20 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
 
 
 # What an extension runs on to a date: "has extended voter registration until".
-_EXTENDED_WHAT = re.compile(r"\b(?:extend|extends|extended|extending|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?)\s+"
-                            r"(?P<what>(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s+"
-                            r"(?:to|until|till|through|into)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
+_EXTENDED_WHAT = compile_skipping(r"\b(?:extend|extends|extended|extending|prolong(?:s|ed|ing)?|renew(?:s|ed|ing)?)\s+"
+                                  r"(?P<what>(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s+"
+                                  r"(?:to|until|till|through|into)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
 
 # A clause joined to the one before without a subject of its own: "..., and will run until".
-_SHARED_SUBJECT = re.compile(r"^(?:and|but)\s+(?=(?:will|would|shall|has|have|had|is|are|was|were|must|can|could|should|may|"
-                             r"might|also|then|now|still)\b)")
-_SUBJECT_OF = re.compile(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(?:has|have|had|is|are|was|were|will|would|"
-                         r"must|can|could|should|may|might)\b")
+_SHARED_SUBJECT = compile_skipping(r"^(?:and|but)\s+(?=(?:will|would|shall|has|have|had|is|are|was|were|must|can|could|should|may|"
+                                   r"might|also|then|now|still)\b)")
+_SUBJECT_OF = compile_skipping(r"^((?:[\w'\u2019&$.-]+\s+){0,10}?[\w'\u2019&$.-]+)\s+(?:has|have|had|is|are|was|were|will|would|"
+                               r"must|can|could|should|may|might)\b")
 
 
-_DOUBT_FRAME = re.compile(r"^(?:it|that)\s+(?:is|was|remains|remained|seems|seemed)\s+(?:still\s+)?(?:unclear|uncertain|not\s+clear|"
-                          r"doubtful|unlikely|likely|possible|far\s+from\s+certain)\s+(?:whether|if|that|how)\s+", re.IGNORECASE)
-_SAYING_THAT = re.compile(r"^(?:saying|adding|noting|warning|stressing|insisting|explaining)\s+(?:that\s+)?", re.IGNORECASE)
+_DOUBT_FRAME = compile_skipping(r"^(?:it|that)\s+(?:is|was|remains|remained|seems|seemed)\s+(?:still\s+)?(?:unclear|uncertain|not\s+clear|"
+                                r"doubtful|unlikely|likely|possible|far\s+from\s+certain)\s+(?:whether|if|that|how)\s+", re.IGNORECASE)
+_SAYING_THAT = compile_skipping(r"^(?:saying|adding|noting|warning|stressing|insisting|explaining)\s+(?:that\s+)?", re.IGNORECASE)
 
 
 def _clause_before(before: str) -> str:
@@ -472,27 +473,27 @@ def _clause_subject(before: str) -> str:
 
 # ---- setter --------------------------------------------------------------------------------
 
-_POSSESSOR = re.compile(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
-                        rf"{DEADLINE_NOUN}\b")
+_POSSESSOR = compile_skipping(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
+                              rf"{DEADLINE_NOUN}\b")
 # "set by the court", and a passive's agent after what was given: "has been given a 12 o'clock
 # deadline on Monday (today) by his party to resign".
-_AGENT = re.compile(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded|"
-                    r"told|asked|urged|instructed|directed|required)"
-                    r"(?:\s+(?:an?|the)\s+[^.;:,]{1,60}?\b(?:deadline|ultimatum|date|days?|hours?|weeks?|months?)"
-                    r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?|\s+(?:until|till)\s+[^.;:,]{1,30}?|(?<=extended)\s+to\s+[^.;:,]{1,30}?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
-                    r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
-                    r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
-                    r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
-                    # the agent ends where the sentence's verb begins: "A deadline set by the kidnappers was due to expire"
-                    r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who|was|were|is|are|has|have|had|will|would|"
-                    r"expired|expires|passed|lapsed|ends|ended)\b|[,.;]|\s*$)")
-_QUOTE_FRAME = re.compile(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+)\s+(?:said|says|told|added|wrote)|"
-                          r"(?:said|says|added)\s+(?P<who2>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+?)(?=[,.]|\s+(?:in|on|at)\b))")
+_AGENT = compile_skipping(r"\b(?:set|issued|imposed|fixed|given|announced|extended|ordered|demanded|declared|approved|granted|awarded|"
+                          r"told|asked|urged|instructed|directed|required)"
+                          r"(?:\s+(?:an?|the)\s+[^.;:,]{1,60}?\b(?:deadline|ultimatum|date|days?|hours?|weeks?|months?)"
+                          r"(?:\s+(?:on|at|of|until)\s+[^.;:,]{1,30}?)?|\s+(?:until|till)\s+[^.;:,]{1,30}?|(?<=extended)\s+to\s+[^.;:,]{1,30}?)?\s+by\s+(?:(?:his|her|its|their)\s+)?"
+                          r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:more\s+)?"
+                          r"(?:hours?|days?|weeks?|months?|years?)\b)"  # "extended by 30 days": how far, not by whom
+                          r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,8}?[\w.&'\u2019-]+(?:\s+\([A-Za-z.]+\))?)"
+                          # the agent ends where the sentence's verb begins: "A deadline set by the kidnappers was due to expire"
+                          r"(?=\s+(?:for|to|on|in|as|until|till|and|which|who|was|were|is|are|has|have|had|will|would|"
+                          r"expired|expires|passed|lapsed|ends|ended)\b|[,.;]|\s*$)")
+_QUOTE_FRAME = compile_skipping(r"[\"\u201d]\s*,?\s*(?:(?P<who>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+)\s+(?:said|says|told|added|wrote)|"
+                                r"(?:said|says|added)\s+(?P<who2>(?:[\w.'\u2019-]+\s+){0,6}?[\w.'\u2019-]+?)(?=[,.]|\s+(?:in|on|at)\b))")
 
 
 # A speaker named before the quotation: "The minister's office tweeted on Tuesday, “The deadline ..."
-_QUOTE_OPENED = re.compile(r"\s+(?:said|says|tweeted|wrote|stated|announced|added|posted|declared)(?:\s+(?:on|in|late|early)\s+\w+)?"
-                           r"\s*[,:]\s*[\"\u201c]")
+_QUOTE_OPENED = compile_skipping(r"\s+(?:said|says|tweeted|wrote|stated|announced|added|posted|declared)(?:\s+(?:on|in|late|early)\s+\w+)?"
+                                 r"\s*[,:]\s*[\"\u201c]")
 
 _CALENDAR_WORDS = {m.lower() for m in lexicon.MONTHS} | {w.lower() for w in lexicon.WEEKDAYS} | {
     "today", "tomorrow", "year", "week", "month", "day", "night", "weekend"}
@@ -561,27 +562,27 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
     return ""
 
 
-_SAID_WHO = re.compile(r"\s+(?P<who>(?:the\s+|an?\s+)?(?:[\w.&'\u2019-]+\s+){0,5}?[\w.&'\u2019-]+?)(?=\s*[,.;]|\s+(?:in|on|at|who|familiar|with|late|earlier)\b|\s*$)")
-_SET_AFTER = re.compile(r"\b" + _MOVED_BY + r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
+_SAID_WHO = compile_skipping(r"\s+(?P<who>(?:the\s+|an?\s+)?(?:[\w.&'\u2019-]+\s+){0,5}?[\w.&'\u2019-]+?)(?=\s*[,.;]|\s+(?:in|on|at|who|familiar|with|late|earlier)\b|\s*$)")
+_SET_AFTER = compile_skipping(r"\b" + _MOVED_BY + r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:deadline|ultimatum|date)\b")
 
 
 # A body's title before its speaker's name: "Police spokesman John Smith".
-_BODY_TITLE = re.compile(r"^(?P<body>(?:[A-Z][\w.&'\u2019-]*\s+){0,3}?[A-Z][\w.&'\u2019-]*)\s+(?:[a-z]+\s+)?"
-                         r"(?:spokes(?:man|woman|person)|press\s+(?:secretary|officer)|representative)\s+[A-Z]")
+_BODY_TITLE = compile_skipping(r"^(?P<body>(?:[A-Z][\w.&'\u2019-]*\s+){0,3}?[A-Z][\w.&'\u2019-]*)\s+(?:[a-z]+\s+)?"
+                               r"(?:spokes(?:man|woman|person)|press\s+(?:secretary|officer)|representative)\s+[A-Z]")
 # "According to a statement from the central bank, ...": who issued what the sentence gives (not a
 # source of facts: "according to the group UK in a Changing Europe").
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|notice|circular|order|directive|"
-                           r"notification|letter|document|decree|release)\s+(?:from|by|issued\s+by|of)\s+)"
-                           r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,5}?[\w.&'\u2019-]+)(?=\s*[,.;]|\s+(?:on|in|which|that)\b)")
+_ACCORDING_TO = compile_skipping(r"\b[Aa]ccording\s+to\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|notice|circular|order|directive|"
+                                 r"notification|letter|document|decree|release)\s+(?:from|by|issued\s+by|of)\s+)"
+                                 r"(?P<who>(?:the\s+)?(?:[\w.&'\u2019-]+\s+){0,5}?[\w.&'\u2019-]+)(?=\s*[,.;]|\s+(?:on|in|which|that)\b)")
 # "The JAMB's spokesman, Fabian Benjamin,": who speaks for a body names the body as the setter.
-_SPOKESMAN = re.compile(r"(?:\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.&-]+)|(?P<body>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*))"
-                        r"(?:'s|\u2019s)\s+|"
-                        r"\b(?:a|an|the)\s+(?P<body2>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s+)(?:[\w-]+\s+)?"
-                        r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative)\b|"
-                        # "a spokesman for the ministry", "an official at the health department"
-                        r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative|"
-                        r"official|officer|source)\s+(?:for|of|at|with|in)\s+(?:the\s+)?(?P<body3>(?:[\w.&'\u2019-]+\s+){0,3}?[\w.&'\u2019-]+)"
-                        r"(?=\s+(?:said|says|told|added|confirmed|announced|explained)\b|,))")
+_SPOKESMAN = compile_skipping(r"(?:\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,3}[\w.&-]+)|(?P<body>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*))"
+                              r"(?:'s|\u2019s)\s+|"
+                              r"\b(?:a|an|the)\s+(?P<body2>(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s+)(?:[\w-]+\s+)?"
+                              r"(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative)\b|"
+                              # "a spokesman for the ministry", "an official at the health department"
+                              r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|representative|"
+                              r"official|officer|source)\s+(?:for|of|at|with|in)\s+(?:the\s+)?(?P<body3>(?:[\w.&'\u2019-]+\s+){0,3}?[\w.&'\u2019-]+)"
+                              r"(?=\s+(?:said|says|told|added|confirmed|announced|explained)\b|,))")
 
 
 def _for_body(sentence: str, who: str) -> str:
@@ -604,7 +605,7 @@ def _infinitive(before: str, m: re.Match) -> bool:
     return m.group(1).endswith("ing") and not re.search(r"\b(?:is|are|was|were|been|be)\s+$", before[max(0, m.start() - 8):m.start()])
 
 
-_PARTICIPLE_ASIDE = re.compile(r",\s+(?:[a-z]+ed|[a-z]+en|set|made|held|sent|struck|built|brought|won|led)\s+(?:by|in|on|at|last|earlier|this)\b[^,;]{0,60},\s*$")
+_PARTICIPLE_ASIDE = compile_skipping(r",\s+(?:[a-z]+ed|[a-z]+en|set|made|held|sent|struck|built|brought|won|led)\s+(?:by|in|on|at|last|earlier|this)\b[^,;]{0,60},\s*$")
 
 
 def _actor_before(left: str) -> str:
@@ -639,8 +640,8 @@ def _actor_before(left: str) -> str:
 
 
 # A name followed by a relative clause set off by commas, ending where its verb follows.
-_RELATIVE_ASIDE = re.compile(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[Tt]he\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*){0,5}),\s+"
-                             r"(?:who|which)\s[^;:\"\u201c\u201d]{1,200},\s*$")
+_RELATIVE_ASIDE = compile_skipping(r"(?:^|[,;]\s+|\b(?:and|but)\s+)((?:[Tt]he\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*){0,5}),\s+"
+                                   r"(?:who|which)\s[^;:\"\u201c\u201d]{1,200},\s*$")
 
 
 def _np_end(left: str) -> str:
@@ -669,7 +670,7 @@ def _opening_np(sentence: str) -> str:
 # The full stop of a sentence that ends with the name ("set by the regulator."), not of an
 # abbreviation ("the U.S.", "Acme Inc."): a last word with no other stop, longer than four letters
 # or in small letters.
-_SENTENCE_STOP = re.compile(r"(?:(?<=\s)|^)([a-z][\w'\u2019&-]*|[\w'\u2019&-]{5,})\.$")
+_SENTENCE_STOP = compile_skipping(r"(?:(?<=\s)|^)([a-z][\w'\u2019&-]*|[\w'\u2019&-]{5,})\.$")
 
 
 def _name(np: Optional[str]) -> str:
@@ -691,9 +692,9 @@ def _name(np: Optional[str]) -> str:
     return np
 
 
-_PROPER_SUBJECT = re.compile(r"\b((?:[A-Z][\w'\u2019.&-]+ (?:of (?:the )?)?){0,5}[A-Z][\w'\u2019.&-]+(?: \([A-Z]+\))?)\s+"
-                             rf"(?:(?:has|had|is|was)\b|(?:on\s+\w+\s+)?(?:{_SETTING})\b)")
-_NOT_A_NAME = re.compile(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|In|On|" + "|".join(
+_PROPER_SUBJECT = compile_skipping(r"\b((?:[A-Z][\w'\u2019.&-]+ (?:of (?:the )?)?){0,5}[A-Z][\w'\u2019.&-]+(?: \([A-Z]+\))?)\s+"
+                                   rf"(?:(?:has|had|is|was)\b|(?:on\s+\w+\s+)?(?:{_SETTING})\b)")
+_NOT_A_NAME = compile_skipping(r"^(?:The|This|That|These|Those|It|He|She|They|We|But|And|In|On|" + "|".join(
     w.capitalize() for w in list(lexicon.WEEKDAYS) + list(lexicon.MONTHS)) + r")$")
 
 

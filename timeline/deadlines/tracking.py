@@ -14,13 +14,14 @@ from functools import lru_cache
 from typing import Optional
 
 from .nouns import DEADLINE_NOUN
+from ..heads import compile_skipping
 
-MOVED = re.compile(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing|delay(?:s|ed)?|push(?:es|ed)?\s+back|"
-                   r"moved?|moves|pushed|deferred|defers?|rescheduled?|brought\s+forward|advanced|bring\s+forward|"
-                   r"pushes|prolong(?:s|ed)?)\b", re.IGNORECASE)
+MOVED = compile_skipping(r"\b(?:extend(?:s|ed|ing)?|extension|postpone[sd]?|postponing|delay(?:s|ed)?|push(?:es|ed)?\s+back|"
+                         r"moved?|moves|pushed|deferred|defers?|rescheduled?|brought\s+forward|advanced|bring\s+forward|"
+                         r"pushes|prolong(?:s|ed)?)\b", re.IGNORECASE)
 # A deadline ended: "the ultimatum was withdrawn", "ECOWAS lifted its deadline", "the deadline was
 # scrapped"; or met: "agreed a deal before the deadline", "met the deadline".
-_ENDED = re.compile(
+_ENDED = compile_skipping(
     rf"\b(?P<verb>withdr[ae]w\w*|lift\w*|scrap\w*|drop\w*|rescind\w*|revok\w*|cancel\w*|call\w*\s+off|abandon\w*)\b"
     rf"[^.;]{{0,40}}?\b{DEADLINE_NOUN}\b|"
     rf"\b{DEADLINE_NOUN}\b[^.;]{{0,40}}?\b(?:was|were|has\s+been|had\s+been|is|been)\s+(?:\w+\s+)?"
@@ -30,14 +31,14 @@ _ENDED = re.compile(
 # 14 deadline", "meeting the deadline"); not a deadline to meet ("must meet", "failed to meet").
 _DEADLINE_NAMED = (rf"(?:(?:the|its|their|his|her)\s+)?(?:[\w.&-]+(?:'s|\u2019s)\s+)?(?:[\w.,-]+\s+){{0,3}}?"
                    rf"{DEADLINE_NOUN}\b")
-_MET = re.compile(rf"\b(?:agreed|reached|signed|struck|sealed|met|beat|complied|filed|submitted|delivered|lodged|paid|"
-                  rf"registered|returned|handed\s+in|sent|completed|finished)\b[^.;]{{0,60}}?\b(?:before|ahead\s+of|by|within)\s+"
-                  rf"{_DEADLINE_NAMED}|\b(?:met|beat)\s+{_DEADLINE_NAMED}|(?:,\s*|\b(?:was|were)\s+)(?:meeting|beating)\s+{_DEADLINE_NAMED}",
-                  re.IGNORECASE)
+_MET = compile_skipping(rf"\b(?:agreed|reached|signed|struck|sealed|met|beat|complied|filed|submitted|delivered|lodged|paid|"
+                        rf"registered|returned|handed\s+in|sent|completed|finished)\b[^.;]{{0,60}}?\b(?:before|ahead\s+of|by|within)\s+"
+                        rf"{_DEADLINE_NAMED}|\b(?:met|beat)\s+{_DEADLINE_NAMED}|(?:,\s*|\b(?:was|were)\s+)(?:meeting|beating)\s+{_DEADLINE_NAMED}",
+                        re.IGNORECASE)
 # A deadline still to meet, or missed: the words before "met"/"meeting" that undo it.
-_NOT_MET = re.compile(r"\b(?:to|must|will|would|could|should|may|might|can|cannot|can't|need|needs|failed|fail|fails|"
-                      r"unable|struggl\w*|not|n't|never|missed|miss|hopes?|aims?|expects?|on\s+track)\s+(?:\w+\s+){0,2}?"
-                      r"(?:met|meeting|meet|beat|beating)\b", re.IGNORECASE)
+_NOT_MET = compile_skipping(r"\b(?:to|must|will|would|could|should|may|might|can|cannot|can't|need|needs|failed|fail|fails|"
+                            r"unable|struggl\w*|not|n't|never|missed|miss|hopes?|aims?|expects?|on\s+track)\s+(?:\w+\s+){0,2}?"
+                            r"(?:met|meeting|meet|beat|beating)\b", re.IGNORECASE)
 ENDINGS = ("withdrawn", "lifted", "met")
 
 
@@ -54,7 +55,7 @@ def ended(sentence: str) -> Optional[str]:
     return "met"
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = compile_skipping(r"[a-z0-9]+")
 _STOP = frozenset("""a an the of to for from in on at by and or with its their his her this that these those be is are
 was were will would must should has have had it they he she we not no as into than until till before after said says
 deadline deadlines monday tuesday wednesday thursday friday saturday sunday january february march april may june july

@@ -16,41 +16,42 @@ from typing import Optional
 from ..model import Timex
 from . import calendar as cal
 from .rules import MONTH, WEEKDAY, Value, weekday_number
+from ..heads import compile_skipping
 
 # What may stand between the two ends of a range that opens with "from" or "between"
 # ("from March 9 to March 17", "from January 18 till the morning of January 19").
-_FROM_TO = re.compile(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|through|thru|and)\s+"
-                      r"(?:the\s+(?:morning|evening|afternoon|night|end)\s+of\s+)?", re.IGNORECASE)
+_FROM_TO = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|through|thru|and)\s+"
+                            r"(?:the\s+(?:morning|evening|afternoon|night|end)\s+of\s+)?", re.IGNORECASE)
 # A dash alone joins two ends without "from": "January 25-26", "2008-2011", "April-June", "8:30am-4:30pm".
-_DASH = re.compile(r"\s*(?:-|\u2013|\u2014)\s*")
-_OPENING = re.compile(r"\b(?:from|between)\s+(?:the\s+(?:morning|evening|afternoon|night)\s+of\s+)?$", re.IGNORECASE)
+_DASH = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*")
+_OPENING = compile_skipping(r"\b(?:from|between)\s+(?:the\s+(?:morning|evening|afternoon|night)\s+of\s+)?$", re.IGNORECASE)
 # A range's end written as a bare day of the first end's month: "August 24 to 28", "November 14 and 20".
-_BARE_DAY = re.compile(r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|through|thru|and|&)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-                       r"(?![.,:]?\d|\s*(?:%|percent|per\s|[ap]\.?m\b|o'clock|hours?|days?|weeks?|months?|years?|minutes?|"
-                       r"people|points?|votes?|seats?|times?|-[a-z]|(?:of\s+)?(?:" + MONTH + r")\b))", re.IGNORECASE)
+_BARE_DAY = compile_skipping(r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|through|thru|and|&)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+                             r"(?![.,:]?\d|\s*(?:%|percent|per\s|[ap]\.?m\b|o'clock|hours?|days?|weeks?|months?|years?|minutes?|"
+                             r"people|points?|votes?|seats?|times?|-[a-z]|(?:of\s+)?(?:" + MONTH + r")\b))", re.IGNORECASE)
 # A range's end written as a year (or its last two digits) after a year: "1975-1990", "1990-91".
-_BARE_YEAR = re.compile(r"(?:\s*(?:-|\u2013|\u2014|/)\s*|\s+(?:to|through|thru)\s+)(?P<year>\d{4}|\d{2})\b(?![-./:,]?\d)")
+_BARE_YEAR = compile_skipping(r"(?:\s*(?:-|\u2013|\u2014|/)\s*|\s+(?:to|through|thru)\s+)(?P<year>\d{4}|\d{2})\b(?![-./:,]?\d)")
 # "moved the vote from Monday to Friday", "extended the deadline from June 30 to Sept. 30": a date
 # changed, not a period.
-_CHANGED = re.compile(r"\b(?:mov|postpon|extend|push|brought|bring|chang|shift|delay|reschedul|advanc|defer|adjourn|"
-                      r"switch)\w*\b"
-                      r"[^.;:]{0,80}$", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:" + WEEKDAY + r")\b", re.IGNORECASE)
-_WEEKDAY_ONLY = re.compile(r"^(?:" + WEEKDAY + r")\.?$", re.IGNORECASE)
-_WEEKDAY_AT_END = re.compile(r"\b(?:" + WEEKDAY + r")\.?$", re.IGNORECASE)
-_DAY_TO_DAY = re.compile(r"\s+(?:to|through|thru|till|until)\s+|\s*(?:-|\u2013)\s*", re.IGNORECASE)
+_CHANGED = compile_skipping(r"\b(?:mov|postpon|extend|push|brought|bring|chang|shift|delay|reschedul|advanc|defer|adjourn|"
+                            r"switch)\w*\b"
+                            r"[^.;:]{0,80}$", re.IGNORECASE)
+_WEEKDAY = compile_skipping(r"\b(?:" + WEEKDAY + r")\b", re.IGNORECASE)
+_WEEKDAY_ONLY = compile_skipping(r"^(?:" + WEEKDAY + r")\.?$", re.IGNORECASE)
+_WEEKDAY_AT_END = compile_skipping(r"\b(?:" + WEEKDAY + r")\.?$", re.IGNORECASE)
+_DAY_TO_DAY = compile_skipping(r"\s+(?:to|through|thru|till|until)\s+|\s*(?:-|\u2013)\s*", re.IGNORECASE)
 # Words of a timetable kept week after week: opening hours, a service that runs.
-_KEPT_HOURS = re.compile(r"\b(?:hours|open|opens|opening|operates|operating|operational|serves|serving|trading|"
-                         r"services|weekdays|usually|normally|every\s+week)\b", re.IGNORECASE)
+_KEPT_HOURS = compile_skipping(r"\b(?:hours|open|opens|opening|operates|operating|operational|serves|serving|trading|"
+                               r"services|weekdays|usually|normally|every\s+week)\b", re.IGNORECASE)
 # A run of days kept week after week is named from its first to its last: "until"
 # names an end ("open from Monday until Friday"), "next" or "this" one week's days.
-_KEPT_GLUE = re.compile(r"\s+(?:to|through|thru)\s+|\s*(?:-|\u2013)\s*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",\s+(?:but|and|while|although|though|whereas)\b|;|\s[-\u2013\u2014]\s", re.IGNORECASE)
-_ONE_WEEK = re.compile(r"\b(?:next|last|this|coming|past)\b", re.IGNORECASE)
+_KEPT_GLUE = compile_skipping(r"\s+(?:to|through|thru)\s+|\s*(?:-|\u2013)\s*", re.IGNORECASE)
+_CLAUSE_BREAK = compile_skipping(r",\s+(?:but|and|while|although|though|whereas)\b|;|\s[-\u2013\u2014]\s", re.IGNORECASE)
+_ONE_WEEK = compile_skipping(r"\b(?:next|last|this|coming|past)\b", re.IGNORECASE)
 
-_BARE_CLOCK = re.compile(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)$", re.IGNORECASE)
-_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
-_BARE_NUMBER = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_BARE_CLOCK = compile_skipping(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)$", re.IGNORECASE)
+_DAY_VALUE = compile_skipping(r"^\d{4}-\d\d-\d\d$")
+_BARE_NUMBER = compile_skipping(r"^\d{1,2}(?:st|nd|rd|th)?$")
 
 
 def _bounds(t: Timex) -> Optional[tuple[str, str]]:
@@ -95,7 +96,7 @@ def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optio
 
 # Two clock times of one day joined by "and" and a verb: "will open at 7 a.m. and close at 6 p.m. on
 # Sunday".
-_AND_THEN_AT = re.compile(r"\s+and\s+(?:[a-z]+\s+){0,3}?(?:at|by|until|till)\s+$", re.IGNORECASE)
+_AND_THEN_AT = compile_skipping(r"\s+and\s+(?:[a-z]+\s+){0,3}?(?:at|by|until|till)\s+$", re.IGNORECASE)
 
 
 def _shared_days(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Value]]:
@@ -134,12 +135,12 @@ def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Time
     return out
 
 
-_UNTIL = re.compile(r"\b(?:until|till|til|through|thru)\b", re.IGNORECASE)
+_UNTIL = compile_skipping(r"\b(?:until|till|til|through|thru)\b", re.IGNORECASE)
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+")
-_IN = re.compile(r"\b(?:in|during|over|throughout|through)\s+$", re.IGNORECASE)
-_MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
+_AND = compile_skipping(r"\s+(?:and|&)\s+")
+_IN = compile_skipping(r"\b(?:in|during|over|throughout|through)\s+$", re.IGNORECASE)
+_MONTH_VALUE = compile_skipping(r"^(\d{4})-(\d\d)$")
 
 
 def _next_month(first: str, second: str) -> bool:

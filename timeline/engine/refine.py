@@ -11,6 +11,7 @@ from typing import Iterator
 from . import calendar as cal
 from . import lexicon
 from .rules import Context, Rule, RuleMatch, Value, alternation
+from ..heads import compile_skipping
 
 
 @dataclass(slots=True)
@@ -21,7 +22,7 @@ class Candidate:
     match: RuleMatch
 
 
-_SENTENCE_GOES_ON = re.compile(r"\s*(?:$|\n|[\"\u201d]?\s+[A-Z])")
+_SENTENCE_GOES_ON = compile_skipping(r"\s*(?:$|\n|[\"\u201d]?\s+[A-Z])")
 
 
 def extent(m: re.Match, text: str) -> tuple[int, int]:
@@ -70,9 +71,9 @@ def select(candidates: list[Candidate], ctx: Context) -> Iterator[tuple[Candidat
         yield from sorted(chosen, key=lambda cv: cv[0].start) if len(chosen) > 1 else chosen
 
 
-_WORDS = re.compile(r"[A-Za-z][a-z']+")
+_WORDS = compile_skipping(r"[A-Za-z][a-z']+")
 # Time words that are written in lower case unless they open a sentence or belong to a name.
-_COMMON_WORD = re.compile(r"\b(?!(?:" + alternation(list(lexicon.MONTHS) + list(lexicon.WEEKDAYS)) + r")\b)[A-Z][a-z]+\b")
+_COMMON_WORD = compile_skipping(r"\b(?!(?:" + alternation(list(lexicon.MONTHS) + list(lexicon.WEEKDAYS)) + r")\b)[A-Z][a-z]+\b")
 
 
 def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
@@ -101,13 +102,13 @@ def is_title(text: str, start: int, end: int, sentence: tuple[int, int]) -> bool
 
 _NAME_WORDS = frozenset(list(lexicon.MONTHS) + list(lexicon.WEEKDAYS))
 # Names that are themselves times ("Christmas Day", "New Year's Eve") keep their capitals.
-_OWN_NAME = re.compile("(?:" + alternation(lexicon.HOLIDAY_NAMES) + r")\b", re.IGNORECASE)
+_OWN_NAME = compile_skipping("(?:" + alternation(lexicon.HOLIDAY_NAMES) + r")\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + list(lexicon.PARTS_OF_DAY) + [
     "today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "noon", "midnight", "daily", "weekly",
     "monthly", "annually", "recent", "recently", "current", "currently", "future", "past", "earlier", "later"])
 
 
-_PERIOD_MOD = re.compile(
+_PERIOD_MOD = compile_skipping(
     r"(?:\b(?P<word>" + alternation(lexicon.PERIOD_MODIFIERS) + r"))[\s-]*$",
     re.IGNORECASE)
 
@@ -132,8 +133,8 @@ def widen(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:
 
 # Words after a mention that bound or blur it: "the next year or so", "1994 or later", "1990 and
 # beyond".
-_RIGHT_MOD = re.compile(r",?\s+(?:(?P<approx>or\s+so)|(?P<after>or\s+later|and\s+beyond|and\s+later|or\s+after|onwards?)|"
-                        r"(?P<before>or\s+earlier|or\s+before))\b", re.IGNORECASE)
+_RIGHT_MOD = compile_skipping(r",?\s+(?:(?P<approx>or\s+so)|(?P<after>or\s+later|and\s+beyond|and\s+later|or\s+after|onwards?)|"
+                              r"(?P<before>or\s+earlier|or\s+before))\b", re.IGNORECASE)
 
 
 def widen_right(text: str, end: int, value: Value) -> tuple[int, Value]:
@@ -152,23 +153,23 @@ def widen_right(text: str, end: int, value: Value) -> tuple[int, Value]:
 
 # Words before a day that move it or say which part of it is meant: "the day before last Tuesday",
 # "the week of March 6", "mid-afternoon yesterday".
-_DAY_PREFIX = re.compile(
+_DAY_PREFIX = compile_skipping(
     r"\b(?:(?:the\s+)?day\s+(?P<shift>before|after)|the\s+week\s+of|"
     r"(?P<part>(?:(?:early|late|mid)[\s-]*)?(?:" + alternation(k for k in lexicon.PARTS_OF_DAY if k != "overnight") + r")))\s+$",
     re.IGNORECASE)
 # Between a period named without its year and the year that follows: "the winter of nineteen
 # ninety-four", "March of 1998".
-_YEAR_JOIN = re.compile(r"\s+(?:of\s+)?|\s*,\s*")
+_YEAR_JOIN = compile_skipping(r"\s+(?:of\s+)?|\s*,\s*")
 _YEAR_FREE_GRAINS = ("month", "season", "quarter", "half")
 # Between a span and the day it counts from: "two weeks from Monday".
-_SPAN_FROM = re.compile(r"\s+from\s+")
+_SPAN_FROM = compile_skipping(r"\s+from\s+")
 # "strike for five days from July 27": how long, from the day it starts, not a day so far on.
-_LASTING = re.compile(r"\bfor\s+(?:another\s+|a\s+further\s+|up\s+to\s+|about\s+|at\s+least\s+)?$", re.IGNORECASE)
+_LASTING = compile_skipping(r"\bfor\s+(?:another\s+|a\s+further\s+|up\s+to\s+|about\s+|at\s+least\s+)?$", re.IGNORECASE)
 # Between a clock time and the day it falls on: "2 a.m. on New Year's Day", "noon, Christmas Eve".
-_TIME_ON = re.compile(r"\s*,?\s+(?:on\s+)?")
-_CLOCK = re.compile(r"T\d\d:\d\d")
+_TIME_ON = compile_skipping(r"\s*,?\s+(?:on\s+)?")
+_CLOCK = compile_skipping(r"T\d\d:\d\d")
 # Between a day and the clock time that follows it: "November 3 at 4pm", "Friday, at noon".
-_AT_TIME = re.compile(r",?\s+at\s+")
+_AT_TIME = compile_skipping(r",?\s+at\s+")
 
 
 def compose_prefix(text: str, start: int, value: Value, floor: int) -> tuple[int, Value]:

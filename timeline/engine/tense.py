@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..deadlines.nouns import APPOSED_AFTER, APPOSED_BEFORE, DEADLINE_NOUN
 from . import lexicon
 from ..tails import TailPattern
+from ..heads import compile_skipping
 
 PAST, NONE, FUTURE = -1, 0, 1
 # A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
@@ -69,17 +70,17 @@ unaudited unchanged undated undecided
 """.split())
 
 REPORTING_VERBS = frozenset(lexicon.REPORTING_VERBS)
-_QUOTE = re.compile(r"''|``|[\"\u201c\u201d]")
+_QUOTE = compile_skipping(r"''|``|[\"\u201c\u201d]")
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_WORD = compile_skipping(r"[A-Za-z][A-Za-z'\u2019\-]*")
 # What joins the items of a list of dates: "May, June and July", "3 March or 4 March".
-LIST_GLUE = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+)\Z")
-_CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
+LIST_GLUE = compile_skipping(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s+)\Z")
+_CLAUSE_BREAK = compile_skipping(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s|\band\b|\bbut\b|\bwhile\b")
 
 
 # "long-delayed", "state-owned", "US-led": a compound in -ed is an adjective; after a prefix
 # ("re-elected", "co-founded") it is a verb.
-_COMPOUND_ADJECTIVE = re.compile(r"^(?!(?:re|co|pre|de|un|mis|over|under|out|non|self)-)[a-z]+-[a-z-]*ed$")
+_COMPOUND_ADJECTIVE = compile_skipping(r"^(?!(?:re|co|pre|de|un|mis|over|under|out|non|self)-)[a-z]+-[a-z-]*ed$")
 
 
 def has_tensed_word(text: str) -> bool:
@@ -214,16 +215,16 @@ _DEADLINE_IS = TailPattern(rf"\b{DEADLINE_NOUN}\b[^.;:]{{0,160}}?\b(?:is|remains
                           r"(?:is|has\s+been)\s+(?:now\s+)?set\s+(?:for|at))\s+(?:now\s+)?(?:on\s+)?$", re.IGNORECASE)
 # A court or a chair listing a matter for a day or after a span: "posted the case for next hearing
 # on November 14", "adjourned the case for two weeks": the hearing lies ahead of the listing.
-LISTED_FOR = re.compile(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
-                        r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
-                        re.IGNORECASE)
+LISTED_FOR = compile_skipping(r"\b(?:posted|listed|adjourned|deferred|postponed|fixed|put\s+off|scheduled|slated|set)\b[^.;:]{0,80}?"
+                              r"\b(?:hearing|trial|case|matter|plea|petition|vote|debate|talks|meeting|session)\b[^.;:]{0,40}$",
+                              re.IGNORECASE)
 # A date chosen for something: "The court fixed December 5 as the date for judgment", "INEC set
 # February 25 for the presidential election", "picked Saturday night as the time to attack": the
 # day chosen lies ahead of the choosing, not behind the writer; the tense of the choosing says
 # nothing of it, and the nearest such day is meant.
 _DAY_CHOSEN = TailPattern(r"\b(?:fixe[sd]|fixing|sets?|setting|picked|chose|chosen|named|earmarked|pencill?ed\s+in|"
                          r"slated|scheduled|announced|declared)\s+(?:the\s+)?$", re.IGNORECASE)
-_CHOSEN_FOR = re.compile(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|her|their)\b)", re.IGNORECASE)
+_CHOSEN_FOR = compile_skipping(r",?\s+(?:as\s+(?:the|its|a)\b|for\s+(?:the|its|a|his|her|their)\b)", re.IGNORECASE)
 # A date naming an event that the clause's own event leads up to: "registration ended ahead of the
 # March 9 general election", "the final registration before the August 9 General Election kicked off":
 # the event lies ahead, whatever tense tells of what comes before it.
@@ -235,25 +236,25 @@ _LEADS_UP_TO_EVENT_ON = TailPattern(rf"\b(?:{_LEAD_UP})\s+(?:a|an|the|this|next|
                                    rf"(?:{_EVENT_NOUNS})\s+(?:on|in|at|set\s+for|scheduled\s+for)\s+$", re.IGNORECASE)
 # "ahead of Friday's talks": the possessive takes the place of the article.
 _LEADS_UP_TO_DAYS = TailPattern(rf"\b(?:{_LEAD_UP}|before)\s+(?:(?:the|this|next)\s+)?$", re.IGNORECASE)
-_COMING_EVENT = re.compile(rf"(?:,?\s+(?:[A-Za-z-]+\s+){{0,2}}?)(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
+_COMING_EVENT = compile_skipping(rf"(?:,?\s+(?:[A-Za-z-]+\s+){{0,2}}?)(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # The verb after a possessed noun that opens its clause: "('s) jobs report is expected to".
-_SUBJECT_VERB = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:(?P<verb>will)|(?P<aux>is|are|was|were|had|should|could|would|may|might)\s+"
-                           r"(?:(?:widely\s+|now\s+|still\s+)?(?:expected|due|set|scheduled|likely|poised|going)\s+to|be))\b", re.IGNORECASE)
+_SUBJECT_VERB = compile_skipping(r"\s+(?:[\w-]+\s+){0,3}?(?:(?P<verb>will)|(?P<aux>is|are|was|were|had|should|could|would|may|might)\s+"
+                                 r"(?:(?:widely\s+|now\s+|still\s+)?(?:expected|due|set|scheduled|likely|poised|going)\s+to|be))\b", re.IGNORECASE)
 # What a day's possessive names as done and over, whichever way its clause looks: "would look for
 # ways to get around Wednesday's ruling".
-_DONE_THING = re.compile(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
-                         r"comments|report|attacks?|bombings?|shootings?|killings?|crash|cut|move|data|figures|results?|"
-                         r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes)\b", re.IGNORECASE)
+_DONE_THING = compile_skipping(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
+                               r"comments|report|attacks?|bombings?|shootings?|killings?|crash|cut|move|data|figures|results?|"
+                               r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes)\b", re.IGNORECASE)
 # A plan that names its day by "for": "was set for", "called a strike for", "the vote for".
 _PLANNED_FOR = TailPattern(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
                           r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + _EVENT_NOUNS + r")\s+)"
                           r"for\s+(?:the\s+)?$", re.IGNORECASE)
 # A date a plan named: "would be held in April, not in October as originally expected"; unless a past
 # verb tells it happened so ("took place in May as planned").
-_AS_PLANNED = re.compile(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+|first\s+)?"
-                         r"(?:expected|planned|scheduled|intended|envisaged|foreseen|proposed)\b", re.IGNORECASE)
-_PLAIN_PAST_VERB = re.compile(r"\b(?:took|happened|occurred|was\s+held|were\s+held|opened|began|started|ended|arrived|"
-                              r"launched|finished|went)\b", re.IGNORECASE)
+_AS_PLANNED = compile_skipping(r",?\s+as\s+(?:originally\s+|previously\s+|initially\s+|first\s+)?"
+                               r"(?:expected|planned|scheduled|intended|envisaged|foreseen|proposed)\b", re.IGNORECASE)
+_PLAIN_PAST_VERB = compile_skipping(r"\b(?:took|happened|occurred|was\s+held|were\s+held|opened|began|started|ended|arrived|"
+                                    r"launched|finished|went)\b", re.IGNORECASE)
 # A present-tense verb of ending that governs the date.
 _ENDS_NOW = TailPattern(r"\b(?:expires|lapses|runs\s+out|ends|closes|shuts|finishes|concludes|"
                        # and its start: "Early voting begins on October 24", "Registration opens March 1"
@@ -263,48 +264,48 @@ _DEADLINE_OF = TailPattern(rf"\b{DEADLINE_NOUN}\s+(?:of|on|for)\s+$", re.IGNOREC
 _CUT_OFF = TailPattern(r"(?:\b(?:no\s+longer|cannot|can\s+not|may\s+not|must\s+not|will\s+not|never)\b|n't\b|n\u2019t\b)"
                       r"[^.;:]{0,100}?\b(?:after|beyond|past)\s+$", re.IGNORECASE)
 # "In April, ..." opening a sentence: the time of what the sentence goes on to tell.
-_OPENING_FRAME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:early|late)\s+in)\s+$", re.IGNORECASE)
+_OPENING_FRAME = compile_skipping(r"^\W*(?:(?:but|and|yet|so)\s+)?(?:in|on|during|(?:early|late)\s+in)\s+$", re.IGNORECASE)
 # "By Monday, ..." opening a sentence: by the time of the day, whichever way the clause looks.
-BY_THE_TIME = re.compile(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
+BY_THE_TIME = compile_skipping(r"^\W*(?:(?:but|and|yet|so)\s+)?by\s+$", re.IGNORECASE)
 # "until" and "before" look ahead when the clause states an obligation: "were told to register
 # before Monday", "have until Friday to leave".
 _AHEAD_IF_OBLIGED = TailPattern(r"\b(?:until|till|before)\s+(?:the\s+)?(?:(?:dawn|dusk|daybreak|sunrise|sunset|nightfall|midnight|noon|"
                                r"end\s+of|close\s+of\s+business)\s+(?:on\s+)?)?$", re.IGNORECASE)
 # Words that put something under an obligation or move it to a new date.
-OBLIGATION = re.compile(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
-                        # "asked staff to submit their claims before Friday", "told residents to leave"
-                        r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|gives|giving|grants|granted|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
-                        r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back|"
-                        # "defied the order to demolish the houses by Jan. 10": what an order or a ruling demands
-                        r"(?:orders?|demands?|rulings?|instructions?|directives?|decrees?|edicts?|injunctions?)\s+(?:that|to)|"
-                        # a threat's condition: "threatened air strikes if they did not reach an agreement by noon Saturday"
-                        r"threat\w*(?:\s+[\w'\u2019-]+){1,8}?\s+(?:unless|if\s+(?:[\w'\u2019-]+\s+){0,3}?(?:not|fail\w*\s+to)))\b",
-                        re.IGNORECASE)
+OBLIGATION = compile_skipping(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
+                              # "asked staff to submit their claims before Friday", "told residents to leave"
+                              r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|gives|giving|grants|granted|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
+                              r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back|"
+                              # "defied the order to demolish the houses by Jan. 10": what an order or a ruling demands
+                              r"(?:orders?|demands?|rulings?|instructions?|directives?|decrees?|edicts?|injunctions?)\s+(?:that|to)|"
+                              # a threat's condition: "threatened air strikes if they did not reach an agreement by noon Saturday"
+                              r"threat\w*(?:\s+[\w'\u2019-]+){1,8}?\s+(?:unless|if\s+(?:[\w'\u2019-]+\s+){0,3}?(?:not|fail\w*\s+to)))\b",
+                              re.IGNORECASE)
 # "a Friday deadline", "the March 1 ultimatum": a date named as a deadline, by the words after it.
-NAMED_DEADLINE = re.compile(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
+NAMED_DEADLINE = compile_skipping(r"(?:'s|\u2019s)?\s+(?:deadline|ultimatum|cut-?off|target\s+date)\b", re.IGNORECASE)
 # Words of a deadline still to come: "the looming March deadline", "a Friday deadline approaches".
-_LOOMS = re.compile(r"\b(?:looming|approaching|upcoming|impending|fast-approaching|nearing|forthcoming)\s+(?:[\w-]+\s+)?$|"
-                    r"[^.;]{0,20}?\b(?:looms|loomed|approaches|nears|is\s+approaching|is\s+looming|is\s+fast\s+approaching)\b",
-                    re.IGNORECASE)
+_LOOMS = compile_skipping(r"\b(?:looming|approaching|upcoming|impending|fast-approaching|nearing|forthcoming)\s+(?:[\w-]+\s+)?$|"
+                          r"[^.;]{0,20}?\b(?:looms|loomed|approaches|nears|is\s+approaching|is\s+looming|is\s+fast\s+approaching)\b",
+                          re.IGNORECASE)
 # A deadline named between a time and its day, inside one mention: "a noon deadline on Friday".
-DEADLINE_WITHIN = re.compile(r"\s(?:deadline|ultimatum)\s+(?:on|for)\s", re.IGNORECASE)
+DEADLINE_WITHIN = compile_skipping(r"\s(?:deadline|ultimatum)\s+(?:on|for)\s", re.IGNORECASE)
 # The words that set or face a deadline named by its day: "set a Friday deadline".
 _DEADLINE_SET = TailPattern(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
                            r"faces?|facing|faced|meet|beat|ahead\s+of|before|,\s+with)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
                            re.IGNORECASE)
 # What a deadline named by its day did once it came: "Friday's deadline passed without a deal".
-_DEADLINE_GONE = re.compile(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\s+went|was\s+missed|were\s+missed|"
-                            r"had\s+(?:passed|expired|lapsed)|went\s+by|ran\s+out)\b", re.IGNORECASE)
+_DEADLINE_GONE = compile_skipping(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\s+went|was\s+missed|were\s+missed|"
+                                  r"had\s+(?:passed|expired|lapsed)|went\s+by|ran\s+out)\b", re.IGNORECASE)
 # A deadline told as missed or met is one that has come: "missed a Sunday deadline", "failed to meet
 # the March 31 deadline", "missed its self-imposed deadline of Friday".
-_DEADLINE_MISSED = re.compile(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+not\s+meet|didn['\u2019]t\s+meet)\s+"
-                              r"(?:(?:a|an|the|its|their|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
-                              rf"(?:{DEADLINE_NOUN}\s+(?:of|on|for)\s+)?$", re.IGNORECASE)
+_DEADLINE_MISSED = compile_skipping(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+not\s+meet|didn['\u2019]t\s+meet)\s+"
+                                    r"(?:(?:a|an|the|its|their|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
+                                    rf"(?:{DEADLINE_NOUN}\s+(?:of|on|for)\s+)?$", re.IGNORECASE)
 # A deadline the sentence goes on to say has come: "..., but the deadline passed without incident".
-_GONE_LATER = re.compile(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
-                         re.IGNORECASE)
+_GONE_LATER = compile_skipping(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
+                               re.IGNORECASE)
 # A verb of saying ahead of a past perfect, which may be a present shifted back.
-_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|added|announced|reported|warned|stated|explained)\b[^.;]*\bhad\b", re.IGNORECASE)
+_REPORTED_BEFORE = compile_skipping(r"\b(?:said|says|told|added|announced|reported|warned|stated|explained)\b[^.;]*\bhad\b", re.IGNORECASE)
 
 
 def _deadline_gone(text: str, at: int) -> bool:
@@ -316,14 +317,14 @@ def _deadline_gone(text: str, at: int) -> bool:
 
 # A condition told in reported speech, its tense shifted back: "would resume if the fighters had
 # not left by Tuesday night" looks ahead as "will resume if they have not left" does.
-_BACKSHIFTED_IF = re.compile(r"\b(?:would|could|might)\b[^.;]{0,80}?\b(?:if|unless)\b[^.;]{0,60}?\bhad\b[^.;]*$", re.IGNORECASE)
+_BACKSHIFTED_IF = compile_skipping(r"\b(?:would|could|might)\b[^.;]{0,80}?\b(?:if|unless)\b[^.;]{0,60}?\bhad\b[^.;]*$", re.IGNORECASE)
 # "had" governs a later cue unless a modal or another verb group stands between: "had until Friday"
 # looks back, "had said it would need to know by Tuesday" looks ahead.
-_PERFECT = re.compile(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
+_PERFECT = compile_skipping(r"\bhad\b(?![^.;]*\b(?:would|will|could|can|must|need|needs|to)\b)", re.IGNORECASE)
 # An infinitive governing the date: "threatened to strike Thursday", "plans to vote on Monday"; not
 # "to" before a noun ("was shot to death at 10 p.m.", "returned to work on Monday").
-_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b|death\b|court\b|power\b|office\b|hospital\b|"
-                                r"prison\b|jail\b|school\b|work\b|bed\b|trial\b|safety\b|date\b|victory\b|life\b)[a-z]+(?:\s+(?:on|at|after|before|by|from|until|in))?\s+$")
+_INFINITIVE_BEFORE = compile_skipping(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b|death\b|court\b|power\b|office\b|hospital\b|"
+                                      r"prison\b|jail\b|school\b|work\b|bed\b|trial\b|safety\b|date\b|victory\b|life\b)[a-z]+(?:\s+(?:on|at|after|before|by|from|until|in))?\s+$")
 # A past verb right before the date's preposition: "brokered in July", "expired on March 1"; or
 # right before the date itself where the verb takes no object, so that the date is its time: "the
 # year ended Jan. 31" (not "fixed March 31 as the deadline", "the deadline was Aug. 24").
@@ -331,7 +332,7 @@ _PAST_VERB_BEFORE = TailPattern(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS)
                                r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded))\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
-POSSESSIVE = re.compile(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w.-]+\s+){0,3}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
+POSSESSIVE = compile_skipping(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w.-]+\s+){0,3}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
 
 
 # How far either side of a mention a tense marker is looked for: the verb that dates a mention
@@ -341,12 +342,12 @@ TENSE_REACH = 300
 NEAREST_WORDS = 40
 
 
-_BY = re.compile(r"\bby\s+(?:the\s+(?:end|close|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
+_BY = compile_skipping(r"\bby\s+(?:the\s+(?:end|close|middle|start|beginning)\s+of\s+)?$", re.IGNORECASE)
 # Words by which a clause looks ahead of its verb, or names an aim: "agreed to withdraw by
 # Friday", "said it would finish by Friday", "the goal was a 50% cut by March".
-_LOOKS_AHEAD_BY = re.compile(r"\b(?:to|will|would|shall|should|must|can|could|may|might|going|goal|goals|target|targets|aim|aims|"
-                             r"plan|plans|promise|promised|pledge|pledged|deadline|ultimatum|hope|hopes|expects?)\b|['\u2019]ll\b",
-                             re.IGNORECASE)
+_LOOKS_AHEAD_BY = compile_skipping(r"\b(?:to|will|would|shall|should|must|can|could|may|might|going|goal|goals|target|targets|aim|aims|"
+                                   r"plan|plans|promise|promised|pledge|pledged|deadline|ultimatum|hope|hopes|expects?)\b|['\u2019]ll\b",
+                                   re.IGNORECASE)
 
 
 def _done_by(left: str) -> bool:
@@ -388,8 +389,8 @@ _FORESEEN = frozenset("""signalled signaled flagged forecast forecasted predicte
 hinted floated mooted eyed targeted pencilled penciled envisaged envisioned outlined previewed""".split())
 
 
-_THREAT_CONDITION = re.compile(r"\bunless\b|\bif\b[^.;]{0,80}?\b(?:(?:is|are)\s+not|isn['\u2019]t|aren['\u2019]t|does\s+not|do\s+not|"
-                               r"doesn['\u2019]t|don['\u2019]t|fails?\s+to)\b", re.IGNORECASE)
+_THREAT_CONDITION = compile_skipping(r"\bunless\b|\bif\b[^.;]{0,80}?\b(?:(?:is|are)\s+not|isn['\u2019]t|aren['\u2019]t|does\s+not|do\s+not|"
+                                     r"doesn['\u2019]t|don['\u2019]t|fails?\s+to)\b", re.IGNORECASE)
 
 
 def _plainly_past(words: list[str], sentence: str) -> bool:
@@ -430,7 +431,7 @@ def _sentence_looks(sentence: str) -> tuple[bool, bool, bool]:
     return ahead, past, ahead_or_open
 
 
-_TRAILING_RELATIVE = re.compile(r",\s+(?:who|which)\b[^;:]*$", re.IGNORECASE)
+_TRAILING_RELATIVE = compile_skipping(r",\s+(?:who|which)\b[^;:]*$", re.IGNORECASE)
 
 
 def _past_narration(before: str, after: str) -> bool:
@@ -442,8 +443,8 @@ def _past_narration(before: str, after: str) -> bool:
 
 
 _MODALS = frozenset({"will", "'ll", "shall", "won't"})
-_PRESENT_PLAN_TO = re.compile(r"\b(?:is|are)\s+(?:now\s+|still\s+|[a-z]+ly\s+)?(?:due|scheduled|slated|set|expected)\s+to\s+[a-z]+(?:\s+[\w'-]+){0,5}?\s+$",
-                              re.IGNORECASE)
+_PRESENT_PLAN_TO = compile_skipping(r"\b(?:is|are)\s+(?:now\s+|still\s+|[a-z]+ly\s+)?(?:due|scheduled|slated|set|expected)\s+to\s+[a-z]+(?:\s+[\w'-]+){0,5}?\s+$",
+                                    re.IGNORECASE)
 # A plan in the present: "is due to leave the EU on Oct. 31" cannot mean an October gone by.
 _PRESENT_PLAN = frozenset({"due", "scheduled", "slated", "expected"})
 

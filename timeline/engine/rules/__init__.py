@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional
 
-from ...heads import skip_to_first_chars
+from ...heads import compile_skipping
 from .. import calendar as cal
 from .. import lexicon
 from ..tense import LIST_GLUE, PAST_FORMS, clause_tense
@@ -303,7 +303,7 @@ def compile_rule(name: str, pattern: str, priority: int = 0, triggers: tuple[str
                  reach: tuple[int, int] = (64, 64)):
     """Decorator: register a normaliser under a verbose pattern (written in any case, matched
     against the lower-cased text), to be run near the trigger classes named."""
-    regex = skip_to_first_chars(re.compile(lower_pattern(pattern), re.VERBOSE))
+    regex = compile_skipping(lower_pattern(pattern), re.VERBOSE)
     if not triggers:
         raise ValueError(f"rule {name}: name the trigger classes its matches contain")
 
