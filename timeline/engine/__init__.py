@@ -24,19 +24,20 @@ def _candidates(text: str, full_scan: bool) -> list[Candidate]:
     low = lower_text(text)
     found = None if full_scan else triggers.find(text, low)
     positions_of: dict[tuple[str, ...], list[int]] = {}  # rules share trigger classes
+    spans_of: dict[tuple, list[tuple[int, int]]] = {}  # and reaches
     for rule in RULES:
         if full_scan:
             spans = [(0, len(text))]
         else:
-            positions = positions_of.get(rule.triggers)
-            if positions is None:
-                classes = rule.triggers
-                # Each class's offsets come sorted; several classes' are merged.
-                positions = found[classes[0]] if len(classes) == 1 else sorted(sum((found[c] for c in classes), []))
-                positions_of[classes] = positions
-            if not positions:
-                continue
-            spans = triggers.windows(positions, len(text), *rule.reach)
+            spans = spans_of.get((rule.triggers, rule.reach))
+            if spans is None:
+                positions = positions_of.get(rule.triggers)
+                if positions is None:
+                    classes = rule.triggers
+                    # Each class's offsets come sorted; several classes' are merged.
+                    positions = found[classes[0]] if len(classes) == 1 else sorted(sum((found[c] for c in classes), []))
+                    positions_of[classes] = positions
+                spans = spans_of[rule.triggers, rule.reach] = triggers.windows(positions, len(text), *rule.reach) if positions else []
         for ws, we in spans:
             for m in rule.pattern.finditer(low, ws, we):
                 s, e = extent(m, text)
