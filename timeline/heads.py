@@ -13,17 +13,13 @@ import re
 import sys
 from typing import Optional
 
-from array import array
+from .regex_cache import build, entry_of, remembered, source_mark
 
 try:
-    import _sre
     from re import _compiler, _parser
     from re import _constants as _c
-
-    _CODE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)  # as the regex cache keeps programs
-except (ImportError, AttributeError, StopIteration):  # another Python's re: patterns stay as they are
-    _sre = None
-
+except ImportError:  # another Python's re: patterns stay as they are
+    _parser = None
 
 
 def _first(items: list) -> Optional[list]:
@@ -77,10 +73,10 @@ def _any_case(first: list) -> list:
     return out
 
 
-def _build(pattern: str, flags: int) -> tuple:
-    """The arguments of `_sre.compile` for the pattern, its program given a header naming its
-    first characters unless `re` already skips ahead (a literal prefix or set) or they cannot be
-    told: one parse, as `re.compile` makes."""
+def _entry(pattern: str, flags: int) -> tuple:
+    """The pattern as the regex cache keeps one, its program given a header naming its first
+    characters unless `re` already skips ahead (a literal prefix or set) or they cannot be told:
+    one parse, as `re.compile` makes."""
     flags = int(flags)  # as re.compile does: the compiler tests a flag at every step, slowly on an enum
     parsed = _parser.parse(pattern, flags)
     flags |= int(parsed.state.flags)
@@ -100,28 +96,22 @@ def _build(pattern: str, flags: int) -> tuple:
         _compiler._compile_charset(charset + beyond_ascii, flags & ~re.IGNORECASE, header)
         header[1] = len(header) - 1
         code = header + code[1 + code[1]:]
-    indexgroup = [None] * parsed.state.groups
-    for name, index in parsed.state.groupdict.items():
-        indexgroup[index] = name
-    return flags, array(_CODE, code).tobytes(), parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(indexgroup)
+    return entry_of(parsed, flags, code)
 
 
 def compile_skipping(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile(pattern, flags)`, matching exactly as it does, but tried by the regex engine
     only at the characters a match can start with. The program is kept in the command line's
     regex cache."""
-    if _sre is None or not isinstance(pattern, str):
+    if _parser is None or not isinstance(pattern, str):
         return re.compile(pattern, flags)
-    from .regex_cache import remembered, source_mark
 
     def derive() -> Optional[tuple]:
         try:
-            return _build(pattern, flags)
+            return _entry(pattern, flags)
         except Exception:  # a parse this Python writes differently: re compiles it as it would
             return None
-    built = remembered(("first-chars", source_mark(__file__), pattern, int(flags)), derive)
     try:
-        flags_read, program, groups, groupindex, indexgroup = built
-        return _sre.compile(pattern, flags_read, array(_CODE, program).tolist(), groups, dict(groupindex), tuple(indexgroup))
+        return build(pattern, remembered(("first-chars", source_mark(__file__), pattern, int(flags)), derive))
     except Exception:  # nothing built, or a program the matching engine refuses (an altered cache file)
         return re.compile(pattern, flags)

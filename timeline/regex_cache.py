@@ -32,6 +32,24 @@ _Entry = tuple  # (flags, program, groups, groupindex, indexgroup): the argument
 _CODE = next(t for t in "IL" if array(t).itemsize == __import__("_sre").CODESIZE)
 
 
+def entry_of(parsed, flags: int, code: list) -> _Entry:
+    """What the cache keeps of a pattern: its parse (`re._parser.parse`) and its program."""
+    indexgroup = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        indexgroup[index] = name
+    return (int(flags | parsed.state.flags), array(_CODE, code).tobytes(), parsed.state.groups - 1,
+            dict(parsed.state.groupdict), tuple(indexgroup))
+
+
+def build(pattern, entry: _Entry):
+    """The compiled pattern from what the cache keeps of it; an exception where the matching
+    engine refuses the program."""
+    import _sre
+
+    flags, program, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, array(_CODE, program).tolist(), groups, dict(groupindex), tuple(indexgroup))
+
+
 def cache_file() -> Path:
     import _sre
 
@@ -58,8 +76,7 @@ class _ProgramCache:
             pass
 
     def _build(self, pattern, entry: _Entry):
-        flags, program, groups, groupindex, indexgroup = entry
-        return self._sre.compile(pattern, flags, array(_CODE, program).tolist(), groups, groupindex, indexgroup)
+        return build(pattern, entry)
 
     def compile(self, pattern, flags=0):
         if not isinstance(pattern, (str, bytes)):
@@ -83,14 +100,9 @@ class _ProgramCache:
     def _entry(self, pattern, flags) -> Optional[_Entry]:
         try:
             parsed = self._parser.parse(pattern, flags)
-            program = array(_CODE, self._compiler._code(parsed, flags)).tobytes()
+            return entry_of(parsed, flags, self._compiler._code(parsed, flags))
         except Exception:
             return None
-        indexgroup = [None] * parsed.state.groups
-        for name, index in parsed.state.groupdict.items():
-            indexgroup[index] = name
-        return (int(flags | parsed.state.flags), program, parsed.state.groups - 1,
-                dict(parsed.state.groupdict), tuple(indexgroup))
 
     def save(self) -> None:
         if not self.added:

@@ -12,6 +12,7 @@ import re
 from typing import Optional
 
 from .heads import compile_skipping
+from .regex_cache import remembered, source_mark
 
 try:
     from re import _constants as _c
@@ -111,8 +112,6 @@ class TailPattern:
     @property
     def endings(self) -> Optional[tuple[str, ...]]:
         if self._endings is _UNREAD:
-            from .regex_cache import remembered, source_mark
-
             ends = remembered(("endings", source_mark(__file__), self.pattern, int(self.flags)), lambda: endings(self.pattern, self.flags))
             if ends is not None and not (isinstance(ends, tuple) and ends and all(isinstance(e, str) and e for e in ends)):
                 ends = endings(self.pattern, self.flags)  # a cache file altered by hand

@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 
 from ..deadlines.nouns import APPOSED_AFTER, APPOSED_BEFORE, DEADLINE_NOUN
-from . import lexicon
-from ..tails import TailPattern
 from ..heads import compile_skipping
+from ..tails import TailPattern
+from . import lexicon
 
 PAST, NONE, FUTURE = -1, 0, 1
 # A date bound to the future by its own words ("by Friday", "runs through Dec. 31"), not only by
