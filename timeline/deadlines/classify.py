@@ -232,7 +232,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         tense_now = _clause_tense(text, head.start, head.end, s_start, s_end)
         if tense_now < 0 or (tense_now == 0 and earliest[:10] < _iso(today)):
             return plain("event", cue="until")
-    if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)):
+    if cue is not None and (cue.strong or ahead or _search(OBLIGATION, before)
+                            or (cue.name == "by" and _search(c.AIM_BY, before))):
         if cue.name == "before" and t.mod is None and latest and earliest[:10] != latest[:10] \
                 and not re.search(r"\bon\s+or\s+before\s+(?:the\s+)?$", before[-20:], re.IGNORECASE):
             # "before winter", "ahead of March": due as the period begins, not as it ends

@@ -324,3 +324,10 @@ OBLIGED_TO_DELIVER = compile_skipping(
     r"(?:\w+\s+)?(?:submit|file|pay|repay|respond|reply|register|apply|comply|vacate|withdraw|hand\s+over|deliver|"
     r"present|lodge|return|leave|answer|decide|report|publish|complete|finish|provide|explain|produce|surrender|"
     r"release|settle|sign)\b", re.IGNORECASE)
+
+
+# An aim held to a date, which stays a deadline once the date has gone by, met or missed: "missed
+# its target of vaccinating half the population by January", "had pledged to finish the road by
+# February".
+AIM_BY = compile_skipping(r"\b(?:(?:target|goal|pledge|promise|aim|objective|commitment)s?\s+(?:of|to|was|is)\b|"
+                          r"(?:promised|pledged|vowed|aimed|hoped|planned|committed|undertook)\s+to\b)[^.;]*\bby\s+$", re.IGNORECASE)

@@ -263,7 +263,7 @@ def _antecedent(piece: str) -> str:
     return m.group(0).strip() if m else ""
 _FACED = compile_skipping(r"\b(?:missed|misses|miss|met|meets|meet|faces|face|faced|facing|beat|beats|"
                           r"(?:rac(?:e|es|ed|ing)|up|work(?:s|ed|ing)?|scrambl(?:e|es|ed|ing)|rush(?:es|ed|ing)?)\s+"
-                          r"(?:against|toward|towards|to\s+meet))\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$",
+                          r"(?:against|toward|towards|to\s+meet))\s+(?:a|an|the|its|their)\s+(?:[\w'\u2019-]+\s+){0,2}$",
                           re.IGNORECASE)
 _BY_WHICH = compile_skipping(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECASE)
 _SPAN_END = compile_skipping(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
@@ -466,6 +466,10 @@ def _clause_subject(before: str) -> str:
     clause = _clause_before(before)
     clause = re.sub(r"\s+(?:has|have|had|was|were|is|are|will|would)(?:\s+be(?:en)?)?\s*$", "", clause)
     clause = re.sub(r",?\s+and\s+(?:was|were|has|had|is)(?:\s+been)?\s*$", "", clause)
+    # "The party failed to meet ...", "Lawmakers are trying to beat ...": who tries is who acts
+    clause = re.sub(r"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:failed|fail|fails|managed|manage|manages|tried|try|tries|"
+                    r"trying|struggled|struggling|hoped|hopes|hoping|expected|expects|needed|needs|wants|wanted|aims|aimed|"
+                    r"aiming|set|likely|unlikely|able|unable)\s+to\s*$", "", clause)
     m = re.match(r"^(.*?)\s+(?:missed|said|was|were|has|had|is|are)\b", clause)
     np = _clean(m.group(1) if m else clause)
     return np if len(np.split()) <= 12 else ""
@@ -473,7 +477,7 @@ def _clause_subject(before: str) -> str:
 
 # ---- setter --------------------------------------------------------------------------------
 
-_POSSESSOR = compile_skipping(rf"(?:\b((?:[Tt]he\s+(?:[\w.&-]+\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
+_POSSESSOR = compile_skipping(rf"(?:\b((?:[Tt]he\s+(?:(?:of\s+the|(?!(?:the|a|an)\s)[\w.&-]+)\s+){{0,4}}|(?:[A-Z][\w.&-]*\s+){{0,5}})[\w.&-]*)(?:'s|\u2019s|')|\b(his|her|their|its))\s+(?:[\w-]+\s+){{0,2}}?"
                               rf"{DEADLINE_NOUN}\b")
 # "set by the court", and a passive's agent after what was given: "has been given a 12 o'clock
 # deadline on Monday (today) by his party to resign".

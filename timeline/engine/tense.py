@@ -304,6 +304,14 @@ _DEADLINE_MISSED = compile_skipping(r"\b(?:missed|met|blew|failed\s+to\s+meet|di
 # A deadline the sentence goes on to say has come: "..., but the deadline passed without incident".
 _GONE_LATER = compile_skipping(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
                                re.IGNORECASE)
+# An aim or pledge reported as missed, with the date it was to be met by.
+_AIM_MISSED = compile_skipping(r"\b(?:missed|failed\s+to\s+(?:meet|reach|hit|achieve|keep)|fell\s+short\s+of|"
+                               r"(?:did\s+not|didn['\u2019]t)\s+(?:meet|reach|hit|achieve|keep))\s+"
+                               r"(?:(?:its|their|the|a|an|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
+                               r"(?:target|goal|pledge|promise|aim|objective|commitment)s?\b[^.;]*$", re.IGNORECASE)
+# An aim told in the past perfect: "had promised to deliver by December".
+_AIM_HELD_THEN = compile_skipping(r"\bhad\s+(?:\w+ly\s+)?(?:promised|pledged|vowed|hoped|planned|aimed|intended|wanted|"
+                                  r"committed|targeted|sought|expected)\s+to\b[^.;]*$", re.IGNORECASE)
 # A verb of saying ahead of a past perfect, which may be a present shifted back.
 _REPORTED_BEFORE = compile_skipping(r"\b(?:said|says|told|added|announced|reported|warned|stated|explained)\b[^.;]*\bhad\b", re.IGNORECASE)
 
@@ -525,6 +533,12 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if (ahead_cue or _AHEAD_IF_OBLIGED.search(left[-16:])) and _GONE_LATER.search(text, end, sent_end):
         return SURELY_PAST  # "were given until Sunday to disarm, but the deadline passed": the day has come
     if ahead_cue:
+        if _AIM_MISSED.search(left[-160:]):
+            return SURELY_PAST  # "missed its target of vaccinating half the population by January"
+        if _AIM_HELD_THEN.search(left[-160:]):
+            # "had pledged to finish the road by February": an aim as it stood before; the date is
+            # the nearer such day, a February just gone as readily as a June to come
+            return NONE
         perfect = _PERFECT.search(left[-160:]) and not _BACKSHIFTED_IF.search(left[-160:])
         return PAST if perfect or _done_by(left) else SURELY_FUTURE
     if _ENDS_NOW.search(left[-30:]) and not _sentence_looks(text[sent_start:start])[1]:
