@@ -337,6 +337,9 @@ def _end_of_window(before: str, after: str) -> Optional[re.Match]:
     return end_of if end_of and (not end_of.group(0).lower().startswith("at") or _WINDOW_AFTER.match(after)) else None
 
 
+_WORKING_DAYS = compile_skipping(r"\b(?:business|working|work)\s+days?\b", re.IGNORECASE)
+
+
 def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, after: str, published: datetime,
                before_in_sentence: Sequence[Neighbour], base: dict, deadline, after_in_sentence: Iterable = ()) -> Mention:
     """A span: a deadline where it counts down ("within 14 days", "gave him 48 hours to leave", "a
@@ -376,7 +379,11 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
                or (c.SPAN_IN.search(before[-7:]) and (demanded or _ends_in(before))))
     anchor = _set_on(before_in_sentence, published)
     try:
-        due = cal.add_duration(anchor, _longest(t)) if "X" not in t.value else None
+        working = _WORKING_DAYS.search(t.text)
+        if working and re.fullmatch(r"P\d+D", t.value):
+            due = cal.add_working_days(anchor, int(t.value[1:-1]))
+        else:
+            due = cal.add_duration(anchor, _longest(t)) if "X" not in t.value else None
     except (ValueError, OverflowError):
         due = None
     if c.SPAN_AWAY.match(after) and due is not None:

@@ -346,3 +346,15 @@ def add_duration(start: datetime, value: str) -> datetime | None:
     if m["tn"]:
         out = out + (duration_delta(f"PT{m['tn']}{m['tu']}") or timedelta())
     return out
+
+
+def add_working_days(start: datetime, days: int) -> datetime:
+    """start + that many working days, Saturdays and Sundays not counted ("within 10 business
+    days" of a Thursday ends on the Thursday two weeks on). Public holidays vary by country and
+    are not known here."""
+    out, left = start, days
+    while left > 0:
+        out += timedelta(days=1)
+        if out.isoweekday() <= 5:
+            left -= 1
+    return out

@@ -304,6 +304,10 @@ _DEADLINE_MISSED = compile_skipping(r"\b(?:missed|met|blew|failed\s+to\s+meet|di
 # A deadline the sentence goes on to say has come: "..., but the deadline passed without incident".
 _GONE_LATER = compile_skipping(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
                                re.IGNORECASE)
+# A day set between a subject and its verb: "The court on Monday ordered", not "the meeting on
+# Friday called by" (a participle) nor ", on Friday, said" (an aside).
+_ON_DAY = compile_skipping(r"\b[A-Za-z][\w.'\u2019-]*\s+on\s+$")
+_VERB_RIGHT_AFTER = compile_skipping(r"\s+([a-z]+)\b(?!\s+by\b)")
 # An aim or pledge reported as missed, with the date it was to be met by.
 _AIM_MISSED = compile_skipping(r"\b(?:missed|failed\s+to\s+(?:meet|reach|hit|achieve|keep)|fell\s+short\s+of|"
                                r"(?:did\s+not|didn['\u2019]t)\s+(?:meet|reach|hit|achieve|keep))\s+"
@@ -489,6 +493,12 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # spread": the tense of the clause it opens.
         main = text[end:min(sent_end, end + TENSE_REACH)]
         return _scan(_WORD.findall(main)[:8], leftward=False) or SURELY_FUTURE
+    verb_after = _VERB_RIGHT_AFTER.match(text, end, min(len(text), end + 40))
+    if verb_after and _ON_DAY.search(left[-24:]) and _past_verb(verb_after[1]) \
+            and verb_after[1].lower() not in NOT_PAST_ED:
+        # "The Supreme Court on Friday directed the Centre to ...", "Police on Monday arrested two
+        # men": the day is the time of the past verb that follows it
+        return SURELY_PAST
     if _OPENING_FRAME.search(left) and text.startswith(",", end):
         # "In April, just weeks after the summit collapsed, Kim decided to ...": a date that opens
         # the sentence is the time of what it tells, plainly past when its first verb is.
