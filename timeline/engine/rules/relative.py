@@ -177,6 +177,12 @@ def ago(m, ctx):
         target = cal.shift(quarter.anchor, unit, sign * count)
         grain = "quarter"
         anchored = True
+    elif unit == "year" and direction in ("ago", "earlier") and (month := ctx.recent("month", m.start(), within=120)) is not None \
+            and month.anchor is not None:
+        # "Sales in November rose 4% from a year earlier": that month a year before
+        target = cal.shift(month.anchor, unit, sign * count)
+        grain = "month"
+        anchored = True
     elif anchored and ref.granularity in ("quarter", "half") and unit == "year" and ref.anchor is not None:
         target = cal.shift(ref.anchor, unit, sign * count)
         grain = ref.granularity
