@@ -271,8 +271,8 @@ _SPAN_END = compile_skipping(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IG
 _TOLD_THAT = compile_skipping(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
                               r"(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:that\s+)?(?:they|it|he|she)\s+$",
                               re.IGNORECASE)
-_PASSIVE_ORDER = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?(?:given|told|ordered|asked|"
-                                  r"instructed|required|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
+_PASSIVE_ORDER = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would|shall|must|may|could|to)\s+(?:now\s+|also\s+)?be)\s+"
+                                  r"(?:\w+ly\s+)?(?:given|told|ordered|asked|instructed|required|obliged|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
 # A passive's agent before what it asks: "by the ministry to submit their plans".
 _LEADING_AGENT = compile_skipping(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
