@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from .. import lexicon
+from ..fiscal import fiscal_start, fiscal_year_of, months_value
 from . import MONTH, ONES, ORDINAL, TENS, Value, alternation, compile_rule, is_capitalised, month_number
 
 # A four-digit number is a year unless its neighbours say it is an amount, a count or a label.
@@ -83,6 +84,49 @@ def fiscal_year(m, ctx):
     if len(text) == 2:
         y += 1900 if y >= 30 else 2000
     return Value("DATE", f"{y:04d}", granularity="year", anchor=date(y, 1, 1))
+
+
+_FISCAL_WORDS = r"(?:fiscal|financial)(?:\s+year)?"
+# A year split across two, as fiscal years are written: "2018/19", "2023-24", "fy24-25".
+_SPLIT = r"(?:(?P<y1>(?:19|20)\d{2})|(?<=fy)\s*(?P<s1>\d{2}))\s*[/\u2013-]\s*(?P<y2>(?:19|20)?\d{2})"
+_QUARTER_OF = r"(?:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+of\s+(?:the\s+)?)?"
+
+
+def _split_first_year(m) -> int | None:
+    """The first calendar year of a split fiscal year, if its two halves follow one another."""
+    y1 = int(m["y1"]) if m["y1"] else 2000 + int(m["s1"])
+    y2 = int(m["y2"])
+    return y1 if y2 % 100 == (y1 + 1) % 100 else None
+
+
+@compile_rule("split-fiscal-year", rf"""{_QUARTER_OF}(?:\b(?P<lead>(?:the\s+)?{_FISCAL_WORDS}\s+|fy\s*)|\b){_SPLIT}\b
+    (?P<tail>\s+{_FISCAL_WORDS}\b)?""", priority=2, triggers=('FISCAL',), reach=(48, 48))
+def split_fiscal_year(m, ctx):
+    """"the 2018/19 fiscal year", "FY2023-24", "the first quarter of 2018/19 fiscal year": twelve
+    (or three) months from the month the story's fiscal year begins in."""
+    first = _split_first_year(m)
+    if first is None or not (m["lead"] or m["tail"]):
+        return None
+    start = fiscal_start(ctx.text)
+    if m["q"]:
+        q = lexicon.ORDINALS.get(m["q"].lower()) or int(m["q"][0])
+        index = first * 12 + start - 1 + 3 * (q - 1)
+        return Value("DATE", months_value(index // 12, index % 12 + 1, 3), granularity="quarter",
+                     anchor=date(index // 12, index % 12 + 1, 1))
+    return Value("DATE", months_value(first, start, 12), granularity="year", anchor=date(first, start, 1))
+
+
+@compile_rule("relative-fiscal-year", r"""\b(?:the\s+)?(?P<rel>current|this|next|last|previous|prior|coming|latest|past)\s+
+    (?:fiscal|financial)(?:\s+year)?\b(?!\s*(?:19|20)\d{2})""", priority=1, triggers=('FISCAL',), reach=(40, 24))
+def relative_fiscal_year(m, ctx):
+    """"the current fiscal year", "this fiscal", "the previous financial year": on the story's
+    fiscal calendar where it names one, else the calendar year."""
+    offset = {"current": 0, "this": 0, "next": 1, "coming": 1}.get(m["rel"].lower(), -1)
+    start = fiscal_start(ctx.text)
+    first = fiscal_year_of(ctx.today, start) + offset
+    if start == 1:
+        return Value("DATE", f"{first:04d}", granularity="year", anchor=date(first, 1, 1))
+    return Value("DATE", months_value(first, start, 12), granularity="year", anchor=date(first, start, 1))
 
 
 _DECADE_BEFORE = re.compile(r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?'?(?:1[0-9]|20)?\d0'?s"
