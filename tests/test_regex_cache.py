@@ -34,15 +34,33 @@ def test_a_pattern_read_back_matches_as_re_compiles_it(tmp_path):
     assert again.added == 0 and fresh == _compiled(again)
 
 
+def test_a_file_written_by_another_version_keeps_only_what_this_one_uses(tmp_path):
+    path = tmp_path / "c.marshal"
+    older = _ProgramCache(path)
+    older.compile(r"\bpattern\s+of\s+an\s+older\s+version\b")
+    older.save()
+    older_file = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps(("another version", older_file[1])))
+    newer = _ProgramCache(path)
+    _compiled(newer)
+    newer.save()
+    mark, programs = marshal.loads(path.read_bytes())
+    assert set(programs) == {(p, int(f)) for p, f in PATTERNS} and mark != "another version"
+    same = _ProgramCache(path)  # the same version adds what another of its commands uses
+    same.compile(r"\banother\s+command's\s+pattern\b")
+    same.save()
+    assert len(_ProgramCache(path).programs) == len(PATTERNS) + 1
+
+
 def test_a_damaged_program_is_compiled_afresh(tmp_path):
     path = tmp_path / "c.marshal"
     cache = _ProgramCache(path)
     _compiled(cache)
     cache.save()
-    programs = marshal.loads(path.read_bytes())
+    mark, programs = marshal.loads(path.read_bytes())
     for key, entry in programs.items():  # a program the matching engine cannot run
         programs[key] = (entry[0], b"\xff" * len(entry[1])) + entry[2:]
-    path.write_bytes(marshal.dumps(programs))
+    path.write_bytes(marshal.dumps((mark, programs)))
     damaged = _ProgramCache(path)
     for (pattern, flags), built in zip(PATTERNS, _compiled(damaged)):
         assert built == re.compile(pattern, flags)
