@@ -36,7 +36,7 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     seeks directed directs fixed fixes banned bans agreed agrees told tells called approved approves confirmed
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
-    revoking wants wanted""".split())
+    revoking wants wanted asking urging ordering demanding requiring telling calling""".split())
 _SETTING_VERB = compile_skipping(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = compile_skipping(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
@@ -68,7 +68,7 @@ _LEADING_DATE = compile_skipping(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + a
 _NAME_WORD = compile_skipping(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
-_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|"
+_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
                                   r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
                                   r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
 
@@ -542,7 +542,9 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
              and not (_NOUN_AFTER.match(before, m.end()) and m.group(1) not in _SAYING)
              and (m.group(1).endswith("ing") or not _PASSIVE_BEFORE.search(before, 0, m.start()))
              # "The deadline set for the talks": a participle after its noun, no one's act
-             and not (m.group(1) in ("set", "fixed", "given") and before.startswith(" for ", m.end()))]
+             and not (m.group(1) in ("set", "fixed", "given") and before.startswith(" for ", m.end()))
+             # "A pause on the duties, set to expire Thursday": what is due, not an act of setting
+             and not (m.group(1) in ("set", "sets") and before.startswith(" to ", m.end()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
         if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb
@@ -589,8 +591,23 @@ _SPOKESMAN = compile_skipping(r"(?:\b(?:(?:[Tt]he\s+(?P<body0>(?:[\w.&-]+\s+){0,
                               r"(?=\s+(?:said|says|told|added|confirmed|announced|explained)\b|,))")
 
 
+_OWN_SPOKESMAN = compile_skipping(r"^(?:its|their)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|press\s+(?:officer|secretary)|"
+                                  r"representative|chief|head|leader)$", re.IGNORECASE)
+
+
+# The actor a sentence opens with, up to its verb: "The government hopes", "The Bank of England has".
+_OPENING_ACTOR = compile_skipping(r"^((?:[Tt]he\s+)?(?:[\w.'\u2019&-]+\s+){0,5}?[\w.'\u2019&-]+)\s+"
+                                  r"(?:has|have|had|is|are|was|were|will|would|[a-z]+(?:s|ed))\b")
+
+
 def _for_body(sentence: str, who: str) -> str:
     """The body a spokesman named as the setter speaks for, where the sentence says so."""
+    if who and _OWN_SPOKESMAN.match(who):
+        # "The government hopes to agree a deal by Friday, its spokesman said": the government
+        opening = _OPENING_ACTOR.match(_LEADING_ADVERBIAL.sub("", _DATELINE.sub("", sentence.lstrip())))
+        body = _name(opening.group(1)) if opening else ""
+        if body and body.lower() not in _PRONOUNS:
+            return body
     titled = _BODY_TITLE.match(who or "")
     if titled:  # "Kremlin spokesman Dmitry Peskov", "White House press secretary Karine Jean-Pierre"
         return titled.group("body")
