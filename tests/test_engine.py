@@ -18,6 +18,12 @@ def _texts():
             if line.strip():
                 ex = json.loads(line)
                 yield ex["text"], datetime.fromisoformat(ex["dct"]) if ex.get("dct") else story_start(ex["text"])
+    kinds = Path(__file__).parent / "kinds"
+    for path in sorted(kinds.glob("*.jsonl")) + sorted(SEED.parent.parent.glob("cases/dev-*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                yield case["text"], datetime.fromisoformat(case["published"])
     if SEED.exists():
         yield SEED.read_text(encoding="utf-8"), datetime(2020, 2, 13, 10, 44)
     if TBAQ.is_dir():
@@ -30,7 +36,8 @@ def _texts():
 
 def test_trigger_windows_find_what_a_full_scan_finds():
     """Rules run only near their trigger words; a rule that can match without one would lose
-    mentions. Compared on every example, the seed and (when present) all of TBAQ."""
+    mentions, and one whose look-ahead reaches past its window reads its match differently.
+    Compared on every example, the seed and (when present) the shared case files and TBAQ."""
     n = 0
     for text, dct in _texts():
         assert tag(text, dct) == tag(text, dct, full_scan=True), text[:80]

@@ -37,7 +37,8 @@ def _cue(name: str, regex: str, strong: bool) -> DeadlineCue:
 _IN_SENTENCE = r"(?:[^.;:]|\.(?=\s?[\da-z]|[A-Z]\.))"
 
 # Between a cue and its date may stand filler such as "the close of business on" or "midnight".
-_FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+business|end\s+of(?:\s+(?:business|day|trading))?|"
+_FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\s+(?:business|trading|play)|"
+         r"end\s+of(?:\s+(?:the\s+)?(?:business|day|trading)(?:\s+day)?)?|"
          r"midnight(?:\s+of)?|(?:12\s*)?noon|COB|dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|"
          r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)(?:\s+on)?|\s+on|\s+at)?")
 

@@ -70,6 +70,7 @@ _NAME_WORD = compile_skipping(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 _TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
                                   r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
+                                  r"(?:at|by|before)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?(?:day|business|trading|play)|"
                                   r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
 
 

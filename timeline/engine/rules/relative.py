@@ -245,7 +245,7 @@ def year_end(m, ctx):
 
 
 @compile_rule("end-of-day", r"""\b(?:by|until|till|before)\s(?P<x>(?:the\s+)?end\s+of\s+(?:the\s+)?
-    (?:business\s+|working\s+)?day)\b(?!\s+(?:on|of)\b)""", triggers=('UNIT',), reach=(36, 4))
+    (?:business\s+|working\s+)?day)\b(?!\s+(?:on|of)\b)""", triggers=('UNIT',), reach=(36, 12))
 def end_of_day(m, ctx):
     """"until the end of the day", "by end of business day": a deadline of the day the story is at;
     "at the end of the day", an idiom, is no time. A day named after it ("by the end of the day on
