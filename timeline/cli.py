@@ -279,11 +279,11 @@ def _add_batch(folder: str, db: Optional[str]) -> None:
     _need_batch_extra()
     total = manifest(folder)["articles"]
     store = _store(db)
-    _store_all(store, ((None, extraction) for extraction in read_batch(folder)), total)
+    _store_all(store, ((None, extraction, None) for extraction in read_batch(folder)), total)
 
 
 def _store_all(store, outcomes, total: int) -> None:
-    """Write (name, extraction or error) pairs into the store in batches, with a progress bar on a
+    """Write (name, extraction or error, its document keys or None) into the store in batches, with a progress bar on a
     terminal; report what was added and what was skipped; exit 130 on Ctrl-C, 2 if any failed."""
     counts = {"added": 0, "skipped": 0, "mentions": 0}
     errors: list[str] = []
@@ -300,9 +300,9 @@ def _store_all(store, outcomes, total: int) -> None:
                 counts[k] += v
         try:
             with store.batch(size=max(1, len(pending))):
-                for extraction in pending:
+                for extraction, keys in pending:
                     with _ctrl_c_deferred():  # an article stored is an article counted, for the Ctrl-C line
-                        res = store.add(extraction)
+                        res = store.add(extraction, keys=keys)
                         done["added"] += res.added
                         done["skipped"] += not res.added
                         done["mentions"] += res.mentions
@@ -320,11 +320,11 @@ def _store_all(store, outcomes, total: int) -> None:
         progress.start()
         task = progress.add_task("Adding articles", total=total)
     try:
-        for _, outcome in outcomes:
+        for _, outcome, keys in outcomes:
             if isinstance(outcome, TimelineError):
                 errors.append(str(outcome))
             else:
-                pending.append(outcome)
+                pending.append((outcome, keys))
                 if len(pending) >= WRITE_BATCH:
                     write_pending()
             if progress:
@@ -417,7 +417,7 @@ def _extract_many(files, total, when, source, jobs, mode="news", stdin=False):
     work = ((f, when, source, mode) for f in files)
     if jobs <= 1 or total < 2 or stdin:
         for item in work:
-            yield _read_and_extract(item)
+            yield _read_and_extract(item) + (None,)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -425,14 +425,43 @@ def _extract_many(files, total, when, source, jobs, mode="news", stdin=False):
 
     # A bounded window of articles in flight, in order: memory stays flat however many files,
     # where mapping them all at once would hold every finished article until the writer took it.
+    # Articles go to the workers a few at a time: a task's round trip costs about as much as
+    # storing an article.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         window: deque = deque()
-        for item in work:
-            window.append(pool.submit(_read_and_extract, item))
-            if len(window) >= jobs * 8:
-                yield window.popleft().result()
+        for chunk in _chunks(work, ARTICLES_PER_TASK):
+            window.append(pool.submit(_read_and_extract_all, chunk))
+            if len(window) >= jobs * 4:
+                yield from window.popleft().result()
         while window:
-            yield window.popleft().result()
+            yield from window.popleft().result()
+
+
+# Articles sent to a worker at once by `add --jobs`.
+ARTICLES_PER_TASK = 8
+
+
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _read_and_extract_all(chunk):
+    """In a worker: each article read and extracted, with the keys the store knows its text by
+    (hashing it there spares the one process that writes)."""
+    from .store import document_keys
+
+    out = []
+    for item in chunk:
+        path, outcome = _read_and_extract(item)
+        out.append((path, outcome, None if isinstance(outcome, TimelineError) else document_keys(outcome.document.text)))
+    return out
 
 
 @app.command()

@@ -309,18 +309,19 @@ class Store:
             conn.execute("COMMIT")
             batch.open = False
 
-    def add(self, extraction: Extraction, feed: Optional[str] = None) -> AddResult:
+    def add(self, extraction: Extraction, feed: Optional[str] = None,
+            keys: Optional[tuple[str, Optional[str]]] = None) -> AddResult:
         """Store a document and its mentions, whole or not at all; the same text is stored once.
         Its reports of deadlines are tracked at once when it is the latest story the store has;
-        an older one slots into the history by a replay (`retrack`) in `finish`."""
+        an older one slots into the history by a replay (`retrack`) in `finish`. `keys`: the
+        text's `document_keys`, where a worker process has read them already."""
         doc = extraction.document
-        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        digest, prints = keys or document_keys(doc.text)
         published = doc.published.isoformat()
         offset = doc.zone.utcoffset(doc.published) if doc.zone is not None and doc.published.tzinfo else None
         conn = self.conn
         try:
             with self._document_transaction():
-                prints = fingerprint(doc.text)
                 row = conn.execute("SELECT id FROM documents WHERE content_hash = ?", (digest,)).fetchone() or (
                     prints and conn.execute("SELECT id FROM documents WHERE fingerprint = ?", (prints,)).fetchone())
                 if row:
@@ -834,6 +835,11 @@ class Store:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+")
 _NOT_WORD = re.compile(r"[^\w]+")
+
+
+def document_keys(text: str) -> tuple[str, Optional[str]]:
+    """What the store knows a text again by: the hash of its exact text, and its `fingerprint`."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest(), fingerprint(text)
 
 
 def fingerprint(text: str) -> Optional[str]:
