@@ -379,8 +379,7 @@ def _read_span(t: Timex, text: str, sentence: tuple[int, int], before: str, afte
                or (c.SPAN_IN.search(before[-7:]) and (demanded or _ends_in(before))))
     anchor = _set_on(before_in_sentence, published)
     try:
-        working = _WORKING_DAYS.search(t.text)
-        if working and re.fullmatch(r"P\d+D", t.value):
+        if _WORKING_DAYS.search(t.text) and re.fullmatch(r"P\d+D", t.value):
             due = cal.add_working_days(anchor, int(t.value[1:-1]))
         else:
             due = cal.add_duration(anchor, _longest(t)) if "X" not in t.value else None

@@ -18,7 +18,7 @@ from ..engine.rules import alternation
 from ..engine.tense import PAST_FORMS
 from ..heads import compile_skipping
 from ..tails import TailPattern, endings
-from .nouns import DEADLINE_NOUN, TARGET_NOUN
+from .nouns import AIM_NOUN, DEADLINE_NOUN, TARGET_NOUN
 
 
 @dataclass(frozen=True)
@@ -330,5 +330,5 @@ OBLIGED_TO_DELIVER = compile_skipping(
 # An aim held to a date, which stays a deadline once the date has gone by, met or missed: "missed
 # its target of vaccinating half the population by January", "had pledged to finish the road by
 # February".
-AIM_BY = compile_skipping(r"\b(?:(?:target|goal|pledge|promise|aim|objective|commitment)s?\s+(?:of|to|was|is)\b|"
+AIM_BY = compile_skipping(rf"\b(?:{AIM_NOUN}\s+(?:of|to|was|is)\b|"
                           r"(?:promised|pledged|vowed|aimed|hoped|planned|committed|undertook)\s+to\b)[^.;]*\bby\s+$", re.IGNORECASE)

@@ -19,3 +19,5 @@ APPOSED_AFTER = re.compile(r"\s*(?:,|\)|--|[\u2014\u2013])\s*(?:for|to)\s", re.I
 # An aim named by its date: "its 2025 goal", "the 2030 target", "a target of 2030". Not a deadline
 # noun elsewhere: "the target to be achieved before the end of the year" is itself what is due.
 TARGET_NOUN = r"(?:targets?|goals?)"
+# What someone aims or pledges to have done by a date: "missed its target of ... by January".
+AIM_NOUN = rf"(?:{TARGET_NOUN}|pledges?|promises?|aims?|objectives?|commitments?)"

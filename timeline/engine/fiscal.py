@@ -24,7 +24,6 @@ _ENDS = compile_skipping(rf"\b{_FISCAL_YEAR},?\s+(?:that\s+|which\s+)?(?:ended|e
 _BEGINS = compile_skipping(rf"\b{_FISCAL_YEAR},?\s+(?:that\s+|which\s+)?(?:began|begins|begin|beginning|started|starts|start|starting)\s+"
                            rf"(?:on\s+|in\s+)?(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{_MONTH})\b\.?", re.IGNORECASE)
 # A year split across two: "2018/19 fiscal", "fiscal 2018-19", "FY2023-24", "FY24-25".
-SPLIT_YEAR = r"(?P<y1>(?:19|20)\d{2})\s*[/\u2013-]\s*(?P<y2>(?:19|20)?\d{2})"
 _SPLIT = compile_skipping(rf"\b(?:{_FISCAL_YEAR}|FY)\s*(?:(?:19|20)\d{{2}}|\d{{2}})\s*[/\u2013-]\s*\d{{2,4}}\b|"
                           rf"\b(?:19|20)\d{{2}}\s*[/\u2013-]\s*(?:(?:19|20)?\d{{2}})\s+{_FISCAL_YEAR}\b", re.IGNORECASE)
 # Where a split year says nothing of its first month, April: the year of India, Britain and Japan.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..deadlines.nouns import APPOSED_AFTER, APPOSED_BEFORE, DEADLINE_NOUN
+from ..deadlines.nouns import AIM_NOUN, APPOSED_AFTER, APPOSED_BEFORE, DEADLINE_NOUN
 from ..heads import compile_skipping
 from ..tails import TailPattern
 from . import lexicon
@@ -312,7 +312,7 @@ _VERB_RIGHT_AFTER = compile_skipping(r"\s+([a-z]+)\b(?!\s+by\b)")
 _AIM_MISSED = compile_skipping(r"\b(?:missed|failed\s+to\s+(?:meet|reach|hit|achieve|keep)|fell\s+short\s+of|"
                                r"(?:did\s+not|didn['\u2019]t)\s+(?:meet|reach|hit|achieve|keep))\s+"
                                r"(?:(?:its|their|the|a|an|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
-                               r"(?:target|goal|pledge|promise|aim|objective|commitment)s?\b[^.;]*$", re.IGNORECASE)
+                               rf"{AIM_NOUN}\b[^.;]*$", re.IGNORECASE)
 # An aim told in the past perfect: "had promised to deliver by December".
 _AIM_HELD_THEN = compile_skipping(r"\bhad\s+(?:\w+ly\s+)?(?:promised|pledged|vowed|hoped|planned|aimed|intended|wanted|"
                                   r"committed|targeted|sought|expected)\s+to\b[^.;]*$", re.IGNORECASE)
@@ -495,9 +495,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # spread": the tense of the clause it opens.
         main = text[end:min(sent_end, end + TENSE_REACH)]
         return _scan(_WORD.findall(main)[:8], leftward=False) or SURELY_FUTURE
-    verb_after = _VERB_RIGHT_AFTER.match(text, end, min(len(text), end + 40))
-    if verb_after and _ON_DAY.search(left[-24:]) and _past_verb(verb_after[1]) \
-            and verb_after[1].lower() not in NOT_PAST_ED:
+    verb_after = _VERB_RIGHT_AFTER.match(text, end, min(len(text), end + 40)) if _ON_DAY.search(left[-24:]) else None
+    if verb_after and _past_verb(verb_after[1]) and verb_after[1].lower() not in NOT_PAST_ED:
         # "The Supreme Court on Friday directed the Centre to ...", "Police on Monday arrested two
         # men": the day is the time of the past verb that follows it
         return SURELY_PAST
