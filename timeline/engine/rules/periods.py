@@ -142,7 +142,12 @@ def relative_quarter(m, ctx):
     else:
         # "the quarter": the one the story is about, else the last one closed.
         ref = ctx.recent("quarter", m.start(), within=100_000)
-        d = ref.anchor if ref is not None else cal.shift(today, "quarter", -1)
+        if ref is not None:
+            d = ref.anchor
+        elif ctx.tense(m.start(), m.end()) > 0:
+            d = today  # "must file by the end of the quarter": the one under way
+        else:
+            d = cal.shift(today, "quarter", -1)
     return Value("DATE", cal.value_at(d, "quarter"), granularity="quarter", anchor=d, from_reference=True)
 
 
