@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 from ..engine import lexicon
 from ..engine.rules import alternation
 from ..engine.tense import has_tensed_word
-from .cues import DATE_BY_WHICH, DEADLINE_NOUN, DEMAND_VERBS
+from .cues import DATE_BY_WHICH, DEADLINE_NOUN, DEMAND_VERBS, SPAN_COUNTED_FROM
 from ..heads import compile_skipping
 
 
@@ -224,7 +224,7 @@ def _deadline_named_before(text: str, s_start: int) -> str:
 _GIVE = compile_skipping(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
 _TO_ACT = compile_skipping(r"^[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
                            r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
-                           r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
+                           + SPAN_COUNTED_FROM + r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                            re.IGNORECASE)
 _NOUN_COMPLEMENT = compile_skipping(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)"
                                     # "a deadline, Aug. 27, for ...", "the deadline—Aug. 27—for ...": a date set off
