@@ -46,7 +46,9 @@ _FILL = (r"(?:\s+(?:about|around|approximately))?(?:\s+(?:the\s+)?(?:close\s+of\
 WINDOW_NOUN = (r"(?:amnest(?:y|ies)|window|registration|enrol?ments?|applications?|nominations?|ballots?|balloting|voting|rolls|"
                r"entries|submissions?|bidding|tenders?|buy-?backs?|schemes?|consultations?|grace\s+period|exemptions?|waivers?|"
                r"moratorium|licen[cs]es?|permits?|visas?|mandates?|subsid(?:y|ies)|reliefs?|freeze|suspension|pause|treaty|"
-               r"offers?|offer\s+period|sign-?ups?|enlistment|filing|claims?\s+period|ceasefire|cease-fire|truce)")
+               r"offers?|sign-?ups?|enlistment|filing|ceasefire|cease-fire|truce|"
+               r"(?:offer|claims?|comment|review|consultation|objection|appeals?|notice|transition|transitional|cooling-off|"
+               r"enrol?ment|registration|application|redemption|subscription|exclusivity)\s+period)")
 END_VERB = (r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out|"
              r"finish(?:es|ed|ing)?|conclud(?:es|ed|ing)|terminat(?:es?|ed|ing))")
 # The auxiliaries and plan words between a noun and its verb: "that was scheduled to close", "will now end".
@@ -77,11 +79,13 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "the deadline with the Big Three is 11:59 p.m.", "imposed the earliest deadline — Aug. 27 —"
     # "the deadline to apply for the loans -- which ... -- remains Oct. 17", "the deadline, which had
     # been set for Nov. 1, is now Nov. 30": an aside between the noun and what it is; "the deadline
-    # set for the talks is March 20": a participle before its complement
+    # set for the talks is March 20": a participle before its complement; "the deadline, set for
+    # Friday, ...": the participle as the aside
     _cue("deadline", rf"\b{DEADLINE_NOUN}(?:\s+(?:set|fixed|given|imposed|announced|agreed))?(?:\s+(?:for|to|of|with|on|in|under|over|from|at|by)\s+(?:[^.;:,]|\.(?=\d)){{0,90}}?)?"
          r"(?:\s*(?:--|[\u2014\u2013])[^\u2014\u2013.;:]{1,100}?(?:--|[\u2014\u2013])|\s*\([^)]{1,100}\)|"
          r",\s+(?:which|that)\s+(?:[^.;:,]|\.(?=\s?\d)){1,80},|,?\s+(?:which|that))?"
-         r"(?:\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:)"
+         r"(?:\s*(?:is|was|will\s+be|would\s+be|had\s+been|has\s+been|remains|of|to|until|till|on|at|falls\s+on|set\s+for|:|"
+         r",\s+(?:(?:now|originally|previously|initially|first)\s+)?(?:set|fixed|scheduled)\s+for)"
          r"(?:\s+(?:now|set\s+for|also|originally|previously|initially))*|\s*[\u2014\u2013]|\s+-)" + _FILL,
          True),
     # "the deadline in March", "a deadline in mid-2025": the month or year it falls in (a bare day
