@@ -218,8 +218,15 @@ def season(m, ctx):
         elif current:
             year = current[0]
         else:
-            starts = [date.fromisoformat(s) for s, _ in spans.values()]
-            year = cal.nearest_occurrence(starts, today, ctx.tense(m.start(), m.end())).year
+            # Between seasons, a past verb's season has been, a future verb's is to come, however
+            # near the next one begins ("was passed in the spring", written a week before it).
+            direction = ctx.tense(m.start(), m.end())
+            if direction:
+                year = (max(y for y, (s, e) in spans.items() if s <= iso) if direction < 0
+                        else min(y for y, (s, e) in spans.items() if s > iso))
+            else:
+                starts = [date.fromisoformat(s) for s, _ in spans.values()]
+                year = cal.nearest_occurrence(starts, today, direction).year
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(rel)
     start = date.fromisoformat(cal.interval(f"{year:04d}-{code}")[0])
     return Value("DATE", f"{year:04d}-{code}", mod=mod, granularity="season", anchor=start)
