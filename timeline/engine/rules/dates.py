@@ -223,7 +223,7 @@ def month_only(m, ctx):
     if len(word) <= 3 and not m["dot"] and word.lower() not in ("may",) and not after_preposition:
         return None  # "Jan" alone is more often a name than a month; "see you in jan" is the month
     month = month_number(word)
-    if word.lower() == "may" and not _may_is_month(m, ctx):
+    if word.lower() == "may" and not m["yrel"] and not _may_is_month(m, ctx):
         return None
     if _NAMED.match(ctx.text, m.end()):
         return None  # "the March for Life", "the March of the Combatant Mothers": a name
@@ -252,7 +252,7 @@ def _may_is_month(m, ctx) -> bool:
     text = ctx.text
     start = m.start("month")
     before = text[max(0, start - 12):start]
-    after = text[m.end():m.end() + 20]
+    after = text[m.end("month"):m.end("month") + 20]  # the pattern may have taken the full stop after it
     if re.search(r"(?:\bin|\bof|\bsince|\buntil|\bby|\bearly|\blate|\bmid-?|\bthrough|\bfrom|\bto|\bbefore|\bafter|\bon|\blast|\bnext|\bthis)\s*$", before, re.I):
         return True
     if re.match(r"\s+(?:\d|sales|figures|data|results|numbers|orders|deadline|auction|elections?|report|meeting)\b", after):
