@@ -25,8 +25,9 @@ _FROM_TO = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|
 # A dash alone joins two ends without "from": "January 25-26", "2008-2011", "April-June", "8:30am-4:30pm".
 _DASH = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*")
 _OPENING = compile_skipping(r"\b(?:from|between)\s+(?:the\s+(?:morning|evening|afternoon|night)\s+of\s+)?$", re.IGNORECASE)
-# A range's end written as a bare day of the first end's month: "August 24 to 28", "November 14 and 20".
-_BARE_DAY = compile_skipping(r"(?:\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|through|thru|and|&)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+# A range's end written as a bare day of the first end's month: "August 24 to 28", "November 14 and 20",
+# "March 21, 22 and 23".
+_BARE_DAY = compile_skipping(r"(?:\s*(?:-|\u2013|\u2014)\s*|(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+(?:to|till|until|through|thru|and|&)\s+)(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
                              r"(?![.,:]?\d|\s*(?:%|percent|per\s|[ap]\.?m\b|o'clock|hours?|days?|weeks?|months?|years?|minutes?|"
                              r"people|points?|votes?|seats?|times?|-[a-z]|(?:of\s+)?(?:" + MONTH + r")\b))", re.IGNORECASE)
 # A range's end written as a year (or its last two digits) after a year: "1975-1990", "1990-91".
@@ -51,7 +52,9 @@ _ONE_WEEK = compile_skipping(r"\b(?:next|last|this|coming|past)\b", re.IGNORECAS
 
 _BARE_CLOCK = compile_skipping(r"^(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon|midnight)$", re.IGNORECASE)
 _DAY_VALUE = compile_skipping(r"^\d{4}-\d\d-\d\d$")
-_BARE_NUMBER = compile_skipping(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_BARE_NUMBER = compile_skipping(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
+# The first days of a list whose last day names the month: "21, 22 and 23 March".
+_DAYS_BEFORE = compile_skipping(r"\b(?:\d{1,2}(?:st|nd|rd|th)?,\s*)+$")
 
 
 def _bounds(t: Timex) -> Optional[tuple[str, str]]:
@@ -195,8 +198,14 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
             joined = _joined(text, start, t, n, n.end)
             if joined is not None:
                 return joined
-        # "from 2 to 4 June", "3 and 4 June": a bare day that the next date completes
+        # "from 2 to 4 June", "3 and 4 June", "the 3rd and 4th of April": a bare day that the next
+        # date completes, and the days listed before it ("21, 22 and 23 March")
         bare_first = _BARE_NUMBER.match(t.text) and n.value[:7] == t.value[:7]
+        listed = _DAYS_BEFORE.search(text, max(0, t.start - 40), t.start) if bare_first and start == t.start else None
+        if listed is not None:
+            first_day = cal.safe_date(int(t.value[:4]), int(t.value[5:7]), int(re.match(r"\d+", listed.group(0)).group(0)))
+            if first_day is not None and t.value[:4].isdigit() and len(t.value) == 10 and first_day.isoformat() < t.value:
+                start, t = listed.start(), Timex(listed.start(), t.end, text[listed.start():t.end], t.type, first_day.isoformat(), t.mod)
         if ((start < t.start or bare_first) and _FROM_TO.fullmatch(between)) or _DASH.fullmatch(between) \
                 or (_AND.fullmatch(between) and _next_month(t.value, n.value) and _IN.search(text, max(0, t.start - 12), t.start)):
             # "in March and April": two months running on, one period (the days of a list stay apart)
