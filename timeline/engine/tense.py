@@ -360,7 +360,7 @@ _BY = compile_skipping(r"\bby\s+(?:the\s+(?:end|close|middle|start|beginning)\s+
 _LOOKS_AHEAD_BY = compile_skipping(r"\b(?:to|will|would|shall|should|must|can|could|may|might|going|goal|goals|target|targets|aim|aims|"
                                    r"plan|plans|promise|promised|pledge|pledged|deadline|ultimatum|hope|hopes|expects?|"
                                    # "ordered the documents unsealed by noon Monday": what an order asks lies ahead
-                                   r"ordered|demanded|required|requested|directed|instructed|wants|wanted)\b|['\u2019]ll\b",
+                                   r"ordered|demanded|required|requested|directed|instructed|wants?|wanted|needs?|wish(?:es)?)\b|['\u2019]ll\b",
                                    re.IGNORECASE)
 
 
