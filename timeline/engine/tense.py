@@ -115,9 +115,9 @@ _MODAL_AHEAD = frozenset({"will", "'ll", "shall", "must", "to", "should", "won't
 
 
 def _is_plan_noun(word: str, following: str) -> bool:
-    """"plans to vote" looks ahead; "vacation plans" and "new plans emerged" are nouns and say
-    nothing of tense."""
-    return word.lower() in _PLAN_NOUNS and following.lower() not in ("to", "for", "on")
+    """"plans to vote" and "wants the deal signed" look ahead; "vacation plans" and "new plans
+    emerged" are nouns and say nothing of tense."""
+    return word.lower() in _PLAN_NOUNS and following.lower() not in ("to", "for", "on", "the", "a", "an", "its", "their", "his", "her")
 
 
 def _is_be(word: str) -> bool:
@@ -131,6 +131,16 @@ _TOLD_TO = frozenset("""told asked ordered required urged agreed decided voted p
 instructed directed called invited""".split())
 
 
+# Verbs that take an object and a participle as a wish: "wants the deal signed".
+_WANT = frozenset("want wants need needs".split())
+
+
+def _wished(words: list[str], i: int) -> bool:
+    """Reading leftward, is words[i] the participle of a wish ("wants the law passed before ..."),
+    which tells no past?"""
+    return any(w.lower() in _WANT for w in words[i + 2:i + 6])
+
+
 def _scan(words: list[str], leftward: bool = True) -> int:
     """The first tense marker among words (nearest first). Reading leftward, a participle after
     "be" or "is" ("must be submitted", "is scheduled") looks ahead, not back."""
@@ -139,6 +149,8 @@ def _scan(words: list[str], leftward: bool = True) -> int:
         following = words[i - 1] if leftward and i > 0 else (words[i + 1] if not leftward and i + 1 < len(words) else "")
         if _is_plan_noun(w, following) or (leftward and i == 1 and following.lower() == "on" and w.lower() in _PLAN_NOUNS):
             continue  # "filed their capital plans on Friday": the plans of the day, a noun
+        if t == PAST and leftward and _wished(words, i):
+            continue
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             # A participle after "be": "must be submitted" looks ahead, "could be located" and
             # "is located" say nothing of tense by themselves; read on past them.
@@ -642,7 +654,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             if i < len(side):
                 word, quoted_apart = side[i]
                 t = word_tense(word)
-                if _is_plan_noun(word, following):
+                if _is_plan_noun(word, following) or (t == PAST and side is lw and _wished([w for w, _ in lw], i)):
                     continue
                 if quoted_apart and word.lower() in REPORTING_VERBS:
                     reported = reported or t
