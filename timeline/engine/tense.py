@@ -203,6 +203,8 @@ _AHEAD = TailPattern(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:e
                     # a meeting promised at parting, as messages write it: "see you Friday", "c u on sat"
                     r"\b(?:see|c|catch|meet)\s+(?:you|u|ya|y'all)(?:\s+all)?(?:\s+(?:on|at|in|next))?|"
                     r"\b(?:runs?|valid|good|open|lasts?|extends?|extended)\s+(?:through|until|till)|"
+                    # what something waits on: "suspended the order pending the hearing of the case on April 4"
+                    r"\bpending\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?!(?:that|which|who)\b)[\w'\u2019-]+\s+){0,6}?(?:on|in|at|due\s+(?:on|in))|"
                     # an end not yet known: "cancelled all flights until at least Monday"
                     r"\b(?:until|till|through)\s+at\s+least|"
                     # a date something was put off to: "the vote was moved to Saturday"
