@@ -50,6 +50,8 @@ def _clause_before(text: str, s_start: int, at: int) -> str:
     for m in _CLAUSE_START.finditer(text, clause_from, at):
         if m.group(0) == ":" and c.LABEL_COLON.search(text, clause_from, m.end()):
             continue  # "Deadline: March 3": the label is the clause's head, not a clause before it
+        if m.group(0) in "\"\u201c" and (_SCARE_QUOTE.match(text, m.start()) or _SCARE_QUOTE_END.search(text, clause_from, m.end())):
+            continue  # 'sign up for "hardcore" work': a word in quotation marks, no clause of its own
         clause_from = m.end()
     # A bracket still open before the date starts the clause ("(due by Friday"); one closed before
     # it is an aside inside the clause ("the deadline for filing returns (ITRs) is July 31").
@@ -57,6 +59,15 @@ def _clause_before(text: str, s_start: int, at: int) -> str:
     if opened >= 0 and text.find(")", opened, at) < 0:
         clause_from = opened + 1
     return text[clause_from:at]
+
+
+# A word or three in quotation marks inside a clause, by its opening and by its closing mark.
+_SCARE_QUOTE = compile_skipping(r"[\"\u201c][\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}[\"\u201d]")
+_SCARE_QUOTE_END = compile_skipping(r"[\"\u201c][\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}[\"\u201d]$")
+
+
+# The start of an attribution after the clause it reports: ", the company said".
+_ATTRIBUTION_OPENS = compile_skipping(r",\s+(?:[\w.'\u2019-]+\s+){1,5}$")
 
 
 # What the words before a date say, read once for all the items of a list that share them.
@@ -197,6 +208,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 
     cue = _find_cue(before)
+    said = _search(c.REPORTED_ON, before) if cue is not None else None
+    if said and _ATTRIBUTION_OPENS.search(before, 0, said.start()):
+        cue = None  # "Apple will stop selling it in June, the company said on Tuesday": the day of the saying
     if cue is None and _IT_ENDS.search(before) and _WINDOW_BEFORE.search(text, max(0, s_start - 300), s_start):
         # "The amnesty scheme was launched in May. ... It had ended on November 17.": the window
         # the sentences before named, closing
