@@ -546,7 +546,11 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
              # "The deadline set for the talks": a participle after its noun, no one's act
              and not (m.group(1) in ("set", "fixed", "given") and before.startswith(" for ", m.end()))
              # "A pause on the duties, set to expire Thursday": what is due, not an act of setting
-             and not (m.group(1) in ("set", "sets") and before.startswith(" to ", m.end()))]
+             and not (m.group(1) in ("set", "sets") and before.startswith(" to ", m.end()))
+             # "The ceasefire, agreed last Thursday, was due to expire": a participle set off after
+             # its noun tells what was done to it, not who did it
+             and not (m.group(1).endswith("ed") and before[:m.start()].endswith(", ")
+                      and _ASIDE_CLOSES.match(before, m.end()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
         if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb
@@ -600,6 +604,12 @@ _OWN_SPOKESMAN = compile_skipping(r"^(?:its|their)\s+(?:[\w-]+\s+)?(?:spokes(?:m
 # The actor a sentence opens with, up to its verb: "The government hopes", "The Bank of England has".
 _OPENING_ACTOR = compile_skipping(r"^((?:[Tt]he\s+)?(?:[\w.'\u2019&-]+\s+){0,5}?[\w.'\u2019&-]+)\s+"
                                   r"(?:has|have|had|is|are|was|were|will|would|[a-z]+(?:s|ed))\b")
+
+
+# What follows a participle set off after its noun: when, where or by whom, then the closing comma
+# ("agreed last Thursday,", "signed in Doha,"); a verb after a name takes an object ("stated this").
+_ASIDE_CLOSES = compile_skipping(r"\s+(?:last|on|in|by|at|earlier|early|late|only|just|after|during|under|with|"
+                                 r"from|since|\d)\b[^,;:]{0,40},")
 
 
 def _for_body(sentence: str, who: str) -> str:
@@ -696,6 +706,10 @@ def _opening_np(sentence: str) -> str:
 _SENTENCE_STOP = compile_skipping(r"(?:(?<=\s)|^)([a-z][\w'\u2019&-]*|[\w'\u2019&-]{5,})\.$")
 
 
+_TRAILING_ADVERB = compile_skipping(r"\s+(?:first|also|later|then|previously|initially|already|recently|now|still|again|"
+                                    r"formally|officially|quickly|finally|reportedly|itself|themselves)$", re.IGNORECASE)
+
+
 def _name(np: Optional[str]) -> str:
     if not np:
         return ""
@@ -705,6 +719,7 @@ def _name(np: Optional[str]) -> str:
     np = " ".join(np.split()).strip(" ,;:\"'\u201c\u201d")
     np = re.sub(r"^(?:The|the)\s+", "", np)
     np = _SENTENCE_STOP.sub(r"\1", np)
+    np = _TRAILING_ADVERB.sub("", np)  # "The company first announced": the company
     words = np.split()
     if not words or len(words) > 12 or _NOT_ACTOR.match(np):
         return ""
