@@ -219,7 +219,7 @@ CUTOFF_AFTER = compile_skipping(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:
 NOT_UNTIL = compile_skipping(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"
                              r"required|obliged|must)\b)[^.;:]){0,80}?\b(?:until|till|'til)\s+(?:the\s+)?$", re.IGNORECASE)
 # A date that moves a plan, not a deadline: "deferred the hearing until 22 January".
-POSTPONED_TO = compile_skipping(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|delay\w*|reschedul\w*|brought\s+forward|bring\w*\s+forward|"
+POSTPONED_TO = compile_skipping(r"\b(?:postpon\w*|deferr?\w*|adjourn\w*|put\s+off|push(?:es|ed|ing)?\s+back|delay\w*|reschedul\w*|brought\s+forward|bring\w*\s+forward|"
                                 r"moved\s+up|advanced)\b[^.;:]{0,80}?"
                                 r"\b(?:to|until|till|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # A new date asked for, not given: "had asked for the deadline to be pushed back to June", "sought an
