@@ -283,8 +283,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         # PAST or SURELY_PAST: reported as done; but a plan for the day, as it stood ("were set to hold
         # events today", "the second phase slated for today") still lies ahead of the writer
         kind = "scheduled" if tense() >= 0 or _search(c.PAST_PLAN, before) or _search(c.PLAN_FOR, before) else "event"
-    elif _search(c.PAST_PLAN, before):
-        kind = "scheduled"  # "was supposed to happen in November 2011": a plan, as it stood
+    elif _search(c.PAST_PLAN, before) or _search(c.FIRST_PLANNED, before):
+        kind = "scheduled"  # "was supposed to happen in November 2011", "initially planned for February": a plan, as it stood
     else:
         kind = "event"
     if kind == "event" and last >= today and _THIS_PERIOD.match(t.text):
