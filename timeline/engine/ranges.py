@@ -104,14 +104,21 @@ _AND_THEN_AT = compile_skipping(r"\s+and\s+(?:[a-z]+\s+){0,3}?(?:at|by|until|til
 
 def _shared_days(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Value]]:
     """A bare clock time takes the day of the clock time that follows it in the same clause ("open
-    at 7 a.m. and close at 6 p.m. on Sunday"), as a range's first end does."""
+    at 7 a.m. and close at 6 p.m. on Sunday"), as a range's first end does; and the day named after
+    it restated in another zone ("8 p.m. local time (1800 GMT) on Sunday"), which TimeML tags apart."""
     out = list(tagged)
     for i in range(len(out) - 1):
         (t, v), (n, _) = out[i], out[i + 1]
         if t.type == n.type == "TIME" and _BARE_CLOCK.match(t.text.strip()) and not _BARE_CLOCK.match(n.text.strip()) \
                 and t.value[:10] != n.value[:10] and _AND_THEN_AT.fullmatch(text, t.end, n.start):
             out[i] = (_on_day_of(t, n), v)
+        elif t.type == "TIME" and n.type == "DATE" and _DAY_VALUE.match(n.value) and t.value[:10] != n.value \
+                and _RESTATED_THEN_DAY.fullmatch(text, t.end, n.start):
+            out[i] = (Timex(t.start, t.end, t.text, t.type, n.value + t.value[10:], t.mod), v)
     return out
+
+
+_RESTATED_THEN_DAY = compile_skipping(r"\s*\((?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*(?:GMT|UTC|[A-Z]{2,4})\)\s*,?\s*(?:on\s+)?")
 
 
 def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Optional[Timex]]]:

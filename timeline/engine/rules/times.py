@@ -71,7 +71,7 @@ def clock_24h(m, ctx):
     sep = m.group(0)[len(m["h"])]
     if not m["zone"].strip() and sep == ".":
         return None  # "3.45" is more often a price, an index or a score than a time
-    if not m["zone"].strip() and not m["weekday"] and not m["month"] and not m["rel"]:
+    if not m["zone"].strip() and not (m["weekday"] or m["month"] or m["month3"] or m["rel"]):
         before = ctx.text[max(0, m.start() - 6):m.start()].lower()
         if not re.search(r"\b(?:at|by|until|from|to|before|after)\s*$", before):
             return None  # a bare "3:1" is a score or a ratio
