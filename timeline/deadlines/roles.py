@@ -109,7 +109,9 @@ def _cut_after(phrase: str) -> str:
                   r"sixty|ninety)[\s-]+(?:more\s+)?(?:hours?|days?|weeks?|months?|years?)\s+to\b|"
                   # "... to file after the Revenue Authority extended the deadline": who moved it, not what is due
                   r",?\s+" + _MOVED_BY + r"\b|"
-                  r",?\s+(?:or\s+(?:face|risk|be|else|will|would|it\s+would|they\s+would)|otherwise|failing\s+which|"
+                  # "..., warning that funding would be cut": the setter's own words about it
+                  r",\s+(?:warning|saying|adding|threatening|noting|insisting|arguing)\b|"
+                  r",?\s+(?:or\s+(?:face|risk|be|else|(?:(?:it|they|he|she|we|you)\s+)?(?:will|would|could|may|might))|otherwise|failing\s+which|"
                   r"so\s+that|[;:]|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])\.\s)", phrase)
     return phrase[:m.start()] if m else phrase
 
