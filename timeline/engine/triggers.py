@@ -28,7 +28,8 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
         "QUARTER": ["quarter", "quarters", "qtr", "period"],
         "CENTURY": ["century", "centuries", "millennium", "millennia"],
         "PART": list(lexicon.PARTS_OF_DAY) + ["noon", "midnight", "nights"],
-        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + [u + "long" for u in ("day", "week", "month", "year", "decade")],
+        "UNIT": list(lexicon.UNITS) + [u + "s" for u in lexicon.UNITS] + [u + "long" for u in ("day", "week", "month", "year", "decade")]
+                + ["midyear", "midmonth"],
         "DEICTIC": ["today", "tonight", "tomorrow", "yesterday", *lexicon.INFORMAL_DAYS] + [w.split()[-1] for w in lexicon.VAGUE_REFERENCES],
         "SETADV": list(lexicon.SET_ADVERBS) + ["every", "each", "once", "twice", "times"],
         "SEASON": list(lexicon.SEASONS),

@@ -231,6 +231,7 @@ def next_day(m, ctx):
 
 
 @compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)(?:[\s-]|['\u2019]s\s+)end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b|
+    \bmid-?(?P<mid>year|month)\b(?![\s-]+(?:old|long)\b)|
     \b(?:the\s+)?end\s+of\s+(?P<bare>year|month|quarter|week)\b(?![\s-]+(?:end|long|old|ago)\b)""", triggers=('UNIT', 'QUARTER'), reach=(16, 24))
 def year_end(m, ctx):
     if m["earlier"]:
@@ -241,6 +242,8 @@ def year_end(m, ctx):
                          from_reference=True)
         d = cal.shift(ctx.today, "year", -1)
         return _period(d, "year")
+    if m["mid"]:
+        return _period(ctx.today, m["mid"].lower(), "MID")  # "by mid-year", "a midmonth review"
     return _period(ctx.today, (m["what"] or m["bare"]).lower(), "END")
 
 
