@@ -217,6 +217,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return deadline(due_at, "it ends")
     if cue is not None and not cue.strong and POSSESSIVE.match(after):
         cue = None  # "before next week's summit", "ahead of Sunday's election": the day of what is named
+    if cue is not None and cue.name == "within" and _clause_tense(text, head.start, head.end, s_start, s_end) < 0:
+        cue = None  # "the rebels withdrew within the week": how soon it happened
     if cue is not None and _search(c.POSTPONED_TO, before) and not re.search(c.DEADLINE_NOUN, before, re.IGNORECASE):
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
     if cue is not None and _search(c.REQUESTED_MOVE, before):

@@ -144,6 +144,8 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "in no case will the offer go beyond August"
     _cue("not beyond", rf"\b(?:no|not|never|n't)\b{_IN_SENTENCE}{{0,80}}?\bbeyond" + _FILL, True),
     _cue("by", r"\bby" + _FILL, False),
+    # "a decision is expected within the week", "must respond within the month": by its end
+    _cue("within", r"\bwithin", False),
     # "keep agencies operating through Nov. 13": as "until"
     _cue("until", r"\b(?:until|till|'til|up\s+to|through|thru)" + _FILL, False),
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, False),

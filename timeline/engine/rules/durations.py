@@ -156,6 +156,15 @@ def unit_long(m, ctx):
     return Value("DURATION", duration_value(1, unit_name(m["unit"])))
 
 
+@compile_rule("within-the-next-unit", r"""\b(?:within|inside)\s+(?P<x>the\s+(?:next|coming)\s+(?P<unit>day|week|month|year|hour|fortnight))\b""",
+              priority=2, triggers=('UNIT',), reach=(24, 24))
+def within_the_next_unit(m, ctx):
+    """"within the next month", "within the coming year": one unit from now, a span, as "within the
+    next two weeks" is; "next month" alone is the calendar month (and TimeBank reads "over the next
+    year or so" as the calendar year)."""
+    return Value("DURATION", duration_value(1, unit_name(m["unit"])))
+
+
 # A quarter of a unit, in the next unit down that holds it whole.
 _QUARTER_OF = {"century": (25, "year"), "decade": (30, "month"), "year": (3, "month"), "day": (6, "hour"),
                "hour": (15, "minute")}
