@@ -43,6 +43,7 @@ SCHEDULE_VERBS = frozenset("""
 opens reopens closes starts restarts begin begins ends expires resume resumes meet meets convene convenes takes
 arrive arrives leaves depart departs visits holds votes launches kicks returns runs lasts travels
 flies goes comes heads faces plays is are 's becomes remain remains stay stays
+go appears appear gathers hears decides
 """.split())
 
 IRREGULAR_PAST = frozenset("""

@@ -181,8 +181,9 @@ _CLAUSE_BREAK = re.compile(r"[;:\u201c\u201d\"()]|,\s|\s[-\u2013\u2014]\s")
 # The future of reported speech after the last past verb: "said the talks would take place".
 _WOULD_AFTER = re.compile(r"\b(?:would|wo\s+n't|wouldn't)\b", re.IGNORECASE)
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|won't|wo\s+n't)\b|'ll\b", re.IGNORECASE)
-# A verb form of the past, participles included ("was scheduled to", "a service planned for", "set a deadline").
-_PAST_FORM = re.compile(r"\b(?:[a-z]{3,}ed|set|" + "|".join(sorted(PAST_FORMS)) + r")\b")
+# A verb form of the past, participles included ("was scheduled to", "a service planned for", "set a
+# deadline"), but not the present passive ("the findings are published on Tuesday").
+_PAST_FORM = re.compile(r"\b(?<!\bis\s)(?<!\bare\s)(?:[a-z]{3,}ed|set|" + "|".join(sorted(PAST_FORMS)) + r")\b")
 
 # Words after a clause's last past form that look ahead from it to the weekday: "announced a truce
 # starting Sunday", "said talks would resume Monday", "set a deadline for Friday".
