@@ -241,7 +241,7 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
             and _clause_tense(text, head.start, head.end, s_start, s_end) < 0:
         cue = None  # "But by Monday, officials had hardened their stance": by the time, no deadline
     if cue is not None and cue.name == "until" and not _search(OBLIGATION, before) \
-            and (earliest[:10] < _iso(today) or latest[:10] <= _iso(today)) and not _NAMED_AFTER.match(after):
+            and (earliest[:10] <= _iso(today) or latest[:10] <= _iso(today)) and not _NAMED_AFTER.match(after):
         # "hate group numbers dropping through the nineties", "advances made through this week", "Up
         # until Thursday, they had described him only as a witness": a time gone through, told as
         # such, is no deadline; "will continue through next year" still looks ahead
