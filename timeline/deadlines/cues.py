@@ -102,7 +102,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("runs until", r"\b(?:runs?|ran|lasts?|open|remains?\s+open)\s+(?:through|until|till)\b" + _FILL, True),
     # "extended the deadline to June 12", "has been extended to 31 March 2025"
     _cue("extended to", r"\b(?:extend(?:s|ed|ing)?|extension|push(?:es|ed)?\s+back|brought\s+forward|bring(?:s|ing)?\s+forward)\b"
-         rf"{_IN_SENTENCE}{{0,100}}?\b(?:to|until|till|through|beyond)" + _FILL, True),
+         rf"{_IN_SENTENCE}{{0,140}}?\b(?:to|until|till|through|beyond)" + _FILL, True),
     # "the deadline was moved back to December 20", "could slip to early January", "pushed the
     # deadline into next year": a deadline moved is due on its new date
     _cue("deadline moved", rf"(?:\b{DEADLINE_NOUN}\b{_IN_SENTENCE}{{0,100}}?\b{_MOVE_VERB}|\b{_MOVE_VERB}\s+"
