@@ -165,6 +165,22 @@ def within_the_next_unit(m, ctx):
     return Value("DURATION", duration_value(1, unit_name(m["unit"])))
 
 
+# What an age measures as a time of its own: a state of affairs that has lasted so long ("the
+# 8-month-old truce", "the 20-month-old trade dispute"); a person's or a thing's age is no time.
+_LASTING_NOUNS = ("truce|ceasefire|cease-fire|dispute|war|conflict|strike|stand-?off|crisis|ban|moratorium|siege|"
+                  "blockade|lockout|shutdown|occupation|insurgency|rebellion|uprising|impasse|deadlock|stalemate|"
+                  "boycott|embargo|campaign|investigation|inquiry|probe|talks|negotiations|feud|row|protest|protests|"
+                  "lockdown|curfew|emergency|freeze|suspension|government|coalition|administration|presidency|regime")
+
+
+@compile_rule("age-of-state", rf"""\b(?P<x>(?P<num>{NUMBER}|\d+)-(?P<unit>day|week|month|year|decade)s?-old)
+    (?=\s+(?:[\w-]+\s+)?(?:{_LASTING_NOUNS})\b)""", triggers=('UNIT',), reach=(24, 48))
+def age_of_state(m, ctx):
+    """"the 8-month-old truce", "the 20-month-old trade dispute": how long the state has lasted."""
+    n = parse_number(m["num"])
+    return Value("DURATION", duration_value(int(n), unit_name(m["unit"]))) if n is not None and n == int(n) else None
+
+
 # A quarter of a unit, in the next unit down that holds it whole.
 _QUARTER_OF = {"century": (25, "year"), "decade": (30, "month"), "year": (3, "month"), "day": (6, "hour"),
                "hour": (15, "minute")}
