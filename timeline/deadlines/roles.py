@@ -37,7 +37,8 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     confirms granted grants allowed instructed required requires allow allows invites invited inviting encourages
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
     revoking wants wanted asking urging ordering demanding requiring telling calling want demand insist warn urge threaten
-    vow pledge require""".split())
+    vow pledge require stipulates stipulated mandates mandated specifies specified dictates dictated decrees decreed
+    calls""".split())
 _SETTING_VERB = compile_skipping(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = compile_skipping(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)

@@ -79,7 +79,8 @@ THAT_CLAUSE_VERBS = tuple("""said says say told tells announced announce announc
 warns informed reminded notified assured advised repeated reiterated insisted insists stressed confirmed noted argued
 argues claimed declared agreed promised explained stated estimated predicted suggested knew know knows thought think
 thinks believed believe believes hoped hope hopes feared fear fears expected expects realised realized learned learnt
-felt feel feels""".split())
+felt feel feels stipulates stipulated stipulate mandates mandated specifies specified provides provided requires
+required dictates dictated decrees decreed""".split())
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
