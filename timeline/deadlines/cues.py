@@ -214,7 +214,10 @@ NEXT_SENTENCE_DEADLINE = compile_skipping(rf"\s*(?:That|This|It)\s+(?:is|was|wil
 # "After April 8, Microsoft will no longer support ...": a date after which something stops.
 CUTOFF_BEFORE = compile_skipping(r"\b(?:after|from|as\s+of|beyond|starting)\s+$", re.IGNORECASE)
 CUTOFF_AFTER = compile_skipping(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:will|shall)\s+not\s+be\s+(?:accepted|allowed|valid|"
-                                r"permitted|legal)|ceases?\s+to)\b", re.IGNORECASE)
+                                r"permitted|legal|considered|processed|honou?red)|ceases?\s+to|"
+                                # "no claims will be accepted", "no applications will be considered"
+                                r"no\s+(?:[\w-]+\s+){0,3}?(?:will|shall|can|may)\s+be\s+(?:accepted|allowed|considered|processed|"
+                                r"honou?red|entertained|admitted|paid|issued|granted))\b", re.IGNORECASE)
 
 # "won't return to work until December 27", "will not come until later this week": the day something
 # will happen at last, a plan, not a deadline; unless it must ("don't have to pay until July").

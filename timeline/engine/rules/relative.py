@@ -295,8 +295,11 @@ def new_year(m, ctx):
 
 
 # "before then", "by that time": the day the sentence has just named, in the words of a condition or a
-# deadline ("would take effect June 28 if the dispute is not resolved before then").
-@compile_rule("then", r"""\b(?:by|before|until|till)\s+(?P<x>then|that\s+(?:time|date|day))\b""", triggers=('ANAPHOR', 'DEICTIC', 'UNIT'),
+# deadline ("would take effect June 28 if the dispute is not resolved before then"); "after that
+# date", "those who miss the date": the day a deadline named.
+@compile_rule("then", r"""\b(?:by|before|until|till)\s+(?P<x>then|that\s+(?:time|date|day))\b|
+    (?:(?<=\bafter\s)|(?<=\bpast\s)|(?<=\bbeyond\s)|(?<=\bmiss\s)|(?<=\bmisses\s)|(?<=\bmissed\s)|(?<=\bmeet\s)|
+    (?<=\bmeets\s)|(?<=\bmet\s))(?:that|the)\s+date\b""", triggers=('ANAPHOR', 'DEICTIC', 'UNIT'),
               reach=(24, 16))
 def then(m, ctx):
     named = ctx.last_point(m.start(), within=240)
