@@ -208,6 +208,8 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 
     cue = _find_cue(before)
+    if cue is None and c.DEADLINE_FRAGMENT.fullmatch(before) and c.FRAGMENT_ENDS.match(after):
+        return deadline(due_at, "deadline")  # "...; last date to apply April 10; ..."
     said = _search(c.REPORTED_ON, before) if cue is not None else None
     if said and _ATTRIBUTION_OPENS.search(before, 0, said.start()):
         cue = None  # "Apple will stop selling it in June, the company said on Tuesday": the day of the saying

@@ -110,7 +110,7 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
          r"\s+(?:to|until|till|into|toward|towards)" + _FILL, True),
     # "the amnesty ends today", "the registration window that closed last Saturday", "strike ballots
     # close in January": something open for a time, whose end is a deadline, also once passed
-    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,8}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s*:|\s+(?:on|at|in|by|as\s+of))?"
+    _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,12}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s*:|\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?|finish(?:es)?|conclud(?:es|ing)|terminat(?:es?|ing))\s+(?:on|at|in)\b" + _FILL, False),
     # "will stop taking applications at the end of June", "ceases trading on Friday"
@@ -183,6 +183,13 @@ def find_cue(before: str) -> Optional[DeadlineCue]:
         return None
     first = min(found, key=lambda m: (m.start(), int(m.lastgroup[1:])))
     return DATE_CUES[int(first.lastgroup[1:])]
+
+
+# A notice's list of dates, without verbs: "Important dates: ...; last date to apply April 10; exam
+# on May 14". The whole clause before the date is the deadline noun, and the date ends it.
+DEADLINE_FRAGMENT = compile_skipping(rf"\s*(?:the\s+)?{DEADLINE_NOUN}(?:\s+(?:to|for|of)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?\s*",
+                                     re.IGNORECASE)
+FRAGMENT_ENDS = compile_skipping(r"\s*(?:[;.]|$)")
 
 
 # "set June 14 as the date by which the parties must file": a date named as a deadline.
