@@ -106,6 +106,8 @@ PERIOD_MODIFIERS = {
     "early in": "START", "late in": "END", "earlier in": "START", "later in": "END",
     "the second half of": "END", "the last half of": "END", "the latter half of": "END",
     "the latter part of": "END", "the last part of": "END",
+    # as an adjective: "the end-of-March deadline", "a start-of-year review"
+    "end-of": "END", "start-of": "START", "beginning-of": "START", "middle-of": "MID",
 }
 
 # Quantity hedges on durations and dates.
