@@ -246,9 +246,11 @@ EVENT_NOUNS = compile_skipping(r"\b(?:talks|negotiations|consultations|discussio
                                r"results?|verdict|ruling|decision|announcement|trial|launch|arrival|session|debate|speech|"
                                r"match|game|race|release|report|data|figures|delegation|team|flight|ceremony)\b", re.IGNORECASE)
 
-# A payment someone made or missed on a day: "Evergrande missed the payment on September 29".
+# A payment someone made or missed on a day: "Evergrande missed the payment on September 29"; not
+# the day it fell due ("missed a coupon payment due on Sept. 23" is a deadline gone by).
 PAYMENT_DONE = compile_skipping(r"\b(?:missed|made|paid|skipped|received|sent|wired|remitted)\s+(?:(?:the|a|an|its|their|his|her)\s+)?"
-                                r"(?:[\w$%.,-]+\s+){0,5}?(?:payments?|repayments?|instal+ments?|coupons?)\b[^.;:]{0,50}$", re.IGNORECASE)
+                                r"(?:[\w$%.,-]+\s+){0,5}?(?:payments?|repayments?|instal+ments?|coupons?)\b(?![^.;:]{0,20}\bdue\b)[^.;:]{0,50}$",
+                                re.IGNORECASE)
 # An event due on a day, not a thing due by it: "talks are due on Friday", "the elections due this year".
 DUE_EVENT = compile_skipping(EVENT_NOUNS.pattern + r"(?:,?\s+[\w'\u2019.-]+){0,10}?,?\s+(?:(?:is|are|was|were|remains?|also|now)\s+)*due"
                              r"(?:\s+(?:on|in|at|to\s+[a-z]+(?:\s+on|\s+in)?))?\s*$", re.IGNORECASE)

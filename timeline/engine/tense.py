@@ -316,6 +316,11 @@ _DEADLINE_GONE = compile_skipping(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\
 _DEADLINE_MISSED = compile_skipping(r"\b(?:missed|met|blew|failed\s+to\s+meet|did\s+not\s+meet|didn['\u2019]t\s+meet)\s+"
                                     r"(?:(?:a|an|the|its|their|his|her|that|this)\s+)?(?:[\w-]+\s+){0,2}?"
                                     rf"(?:{DEADLINE_NOUN}\s+(?:of|on|for)\s+)?$", re.IGNORECASE)
+# A payment told as missed, with the day it fell due: "missed a $47.5 million coupon payment due on
+# Sept. 23", "failed to make an interest payment due Friday", "defaulted on a bond payment due June 1".
+_PAYMENT_MISSED = compile_skipping(r"\b(?:missed|skipped|failed\s+to\s+(?:make|pay)|(?:did\s+not|didn['\u2019]t)\s+(?:make|pay)|"
+                                   r"defaulted\s+on)\s+(?:[^.;]|\.(?=\d)){0,60}?\b(?:payments?|repayments?|coupons?|instal+ments?|interest)\s+"
+                                   r"(?:(?:that|which)\s+(?:was|were|fell)\s+)?due\s+(?:on\s+|in\s+)?$", re.IGNORECASE)
 # A deadline the sentence goes on to say has come: "..., but the deadline passed without incident".
 _GONE_LATER = compile_skipping(rf"\b(?:the|that|this|its|their)\s+{DEADLINE_NOUN}\s+(?:(?:had|has)\s+)?(?:passed|expired|lapsed|came\s+and\s+went|ran\s+out)\b",
                                re.IGNORECASE)
@@ -555,6 +560,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if (named or _DEADLINE_OF.search(left[-60:])) and (_DEADLINE_MISSED.search(left[-60:])
                                                        or _deadline_gone(text, named.end() if named else end)):
         return SURELY_PAST  # "missed a Sunday deadline", "The deadline of Friday passed without a deal"
+    if _PAYMENT_MISSED.search(left[-140:]):
+        return SURELY_PAST
     ahead_cue = _AHEAD.search(left[-48:])
     if (ahead_cue or _AHEAD_IF_OBLIGED.search(left[-16:])) and _GONE_LATER.search(text, end, sent_end):
         return SURELY_PAST  # "were given until Sunday to disarm, but the deadline passed": the day has come
