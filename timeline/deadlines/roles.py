@@ -38,7 +38,9 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
     revoking wants wanted asking urging ordering demanding requiring telling calling want demand insist warn urge threaten
     vow pledge require stipulates stipulated mandates mandated specifies specified dictates dictated decrees decreed
-    calls""".split())
+    calls stressed cautioned noted""".split())
+# Verbs of saying that name the setter after the date ("..., the council stressed").
+_SAID_AFTER = frozenset("says ruled warned announced stressed cautioned noted insisted confirmed explained".split())
 _SETTING_VERB = compile_skipping(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
 # After these a word of _SETTING is a noun: "the second round of grants", "new orders", "their demands".
 _NOUN_BEFORE = compile_skipping(r"\b(?:of|the|a|an|its|their|his|her|our|new|more|further|these|those)\s+$", re.IGNORECASE)
@@ -102,7 +104,8 @@ def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
                   # "..., the FAA said", "..., a deadline it met on Sunday"
-                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told)(?=\s*$|\s*[,.;]|\s+(?:on|in|at|during|late|earlier|last|"
+                  r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told|warned|warns|insisted|noted|stressed|cautioned|"
+                  r"argued|explained|announced|confirmed)(?=\s*$|\s*[,.;]|\s+(?:on|in|at|during|late|earlier|last|"
                   r"yesterday|today|this|after|reporters|[A-Z]))|,\s+(?:said|says|added)\s+(?!(?:it|he|she|they|we|that|its|their|his|her)\b)|,\s+(?:a|the)\s+(?:deadline|period|window|ultimatum)\b|"
                   r",\s+after\s+which\b|,\s+according\s+to\b|,\s+but\s|"
                   # "10 days to hand over its stockpile and 60 days to destroy it": the next span's own task
@@ -559,7 +562,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
         if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb
             return _for_body(sentence, _resolve(text, who, s_start, sentence))
     for m in _SETTING_VERB.finditer(sentence, at):
-        if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in ("says", "ruled", "warned", "announced"):
+        if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in _SAID_AFTER:
             inverted = _SAID_WHO.match(sentence, m.end()) \
                 if m.group(1) in ("said", "says", "added") and sentence[:m.start()].rstrip().endswith(",") else None
             # "..., said a person familiar with the talks": the speaker follows the verb
