@@ -43,7 +43,7 @@ SCHEDULE_VERBS = frozenset("""
 opens reopens closes starts restarts begin begins ends expires resume resumes meet meets convene convenes takes
 arrive arrives leaves depart departs visits holds votes launches kicks returns runs lasts travels
 flies goes comes heads faces plays is are 's becomes remain remains stay stays
-go appears appear gathers hears decides
+go appears appear gathers hears decides slams
 """.split())
 
 IRREGULAR_PAST = frozenset("""
@@ -132,6 +132,9 @@ _TOLD_TO = frozenset("""told asked ordered required urged agreed decided voted p
 instructed directed called invited""".split())
 
 
+# Verbs after which "shut" tells how something closes, not a past: "slams shut", "snaps shut".
+_SHUT_BY = frozenset("slams slam snaps snap swings swing slammed snapped swung".split())
+
 # Verbs that take an object and a participle as a wish: "wants the deal signed".
 _WANT = frozenset("want wants need needs".split())
 
@@ -152,6 +155,8 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             continue  # "filed their capital plans on Friday": the plans of the day, a noun
         if t == PAST and leftward and _wished(words, i):
             continue
+        if leftward and w.lower() == "shut" and i + 1 < len(words) and words[i + 1].lower() in _SHUT_BY:
+            continue  # "the transfer window slams shut at 11pm": "shut" says how it closes; the verb tells when
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             # A participle after "be": "must be submitted" looks ahead, "could be located" and
             # "is located" say nothing of tense by themselves; read on past them.
@@ -289,7 +294,7 @@ _AHEAD_IF_OBLIGED = TailPattern(r"\b(?:until|till|before)\s+(?:the\s+)?(?:(?:daw
 # Words that put something under an obligation or move it to a new date.
 OBLIGATION = compile_skipping(r"\b(?:must|(?:was|were|is|are)\s+supposed\s+to|ha(?:ve|s|d)\s+(?:until|till|to)|need(?:s|ed)?\s+to|required|ordered|"
                               # "asked staff to submit their claims before Friday", "told residents to leave"
-                              r"(?:asked|told|urged|directed|instructed|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+to|given|gave|gives|giving|grants|granted|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
+                              r"(?:asked|told|urged|directed|instructed|advised|warned|cautioned|called\s+on)(?:\s+(?!to\b)[\w'\u2019-]+){0,4}?\s+(?:not\s+)?to|given|gave|gives|giving|grants|granted|due|deadline|ultimatum|agreed\s+to|promised\s+to|pledged\s+to|postponed|"
                               r"delayed|extended|adjourned|deferred|put\s+off|pushed\s+back|"
                               # "defied the order to demolish the houses by Jan. 10": what an order or a ruling demands
                               r"(?:orders?|demands?|rulings?|instructions?|directives?|decrees?|edicts?|injunctions?)\s+(?:that|to)|"
