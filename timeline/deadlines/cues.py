@@ -282,7 +282,7 @@ SPAN_GIVEN = compile_skipping(r"\b(?:(?:has|have|had)(?!\s+to\b)|given|gave|give
 # to appeal", "60 days from the announcement to object".
 SPAN_COUNTED_FROM = r"(?:(?:from|after|on)\s+[^,.;:\u2014\u2013]{1,40}?\s+)?"
 # "48 hours to leave", "twelve more days — up to August 14 — to register"
-SPAN_TO_ACT = compile_skipping(r"^[\"\u201d]?(?:['\u2019]\s+notice)?\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
+SPAN_TO_ACT = compile_skipping(r"^[\"\u201d]?(?:['\u2019]s?\s+notice)?\s*(?:[\u2014\u2013-][^\u2014\u2013]{1,60}[\u2014\u2013-]\s*|\([^)]{1,60}\)\s*|,[^,]{1,60},\s*)?"
                                r"(?:more\s+|left\s+|remaining\s+)?" + SPAN_COUNTED_FROM + r"(?:to|in\s+which\s+to)\s+(?!be\b)(?-i:[a-z]+)", re.IGNORECASE)
 # A span named as a deadline: "a 10-day ultimatum", "a seven-day window", "a 30-day grace period". A
 # notice, a truce or a strike of so many hours is a length ("a 72-hour strike notice").

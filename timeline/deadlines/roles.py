@@ -229,7 +229,7 @@ def _deadline_named_before(text: str, s_start: int) -> str:
 # ---- subject -------------------------------------------------------------------------------
 
 _GIVE = compile_skipping(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
-_TO_ACT = compile_skipping(r"^[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
+_TO_ACT = compile_skipping(r"^(?:['\u2019]s?\s+notice)?[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
                            r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
                            + SPAN_COUNTED_FROM + r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                            re.IGNORECASE)
