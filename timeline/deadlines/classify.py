@@ -225,6 +225,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         cue = None  # "deferred the hearing until 22 January": a plan moved, not a deadline
     if cue is not None and _search(c.REQUESTED_MOVE, before):
         return plain("scheduled" if ahead else "event", cue="requested")  # a date asked for, not set
+    if cue is not None and cue.name == "before" and _search(c.NOT_BEFORE, before):
+        # "The vote cannot take place before April 10": the earliest day, no deadline
+        return plain("scheduled" if ahead else "event", cue="not before")
     if cue is not None and cue.name == "before" and _search(c.COUNTED_BACK_FROM, before):
         cue = None  # "registered 15 days before Election Day": the day counted from; the span's end is due
     if cue is not None and cue.name == "payment" and _search(c.PAYMENT_DONE, before):

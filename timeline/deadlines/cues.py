@@ -226,6 +226,12 @@ CUTOFF_AFTER = compile_skipping(r"\b(?:no\s+longer|will\s+(?:stop|cease|end)|(?:
                                 r"no\s+(?:[\w-]+\s+){0,3}?(?:will|shall|can|may)\s+be\s+(?:accepted|allowed|considered|processed|"
                                 r"honou?red|entertained|admitted|paid|issued|granted))\b", re.IGNORECASE)
 
+# "cannot take place before April 10", "will not be lifted before Monday": the earliest a thing may
+# happen, not a day it must happen by.
+# Not in a condition: "if the dispute is not resolved before then" is a threat's deadline.
+NOT_BEFORE = compile_skipping(r"^(?:(?!\b(?:if|unless|whether|or)\b)[^.;:])*?(?:\b(?:cannot|can\s+not|not|never)\b|n't\b|n\u2019t\b)"
+                              r"(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|must|unless|if|but)\b)[^.;:,])*?"
+                              r"\b(?:before|prior\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "won't return to work until December 27", "will not come until later this week": the day something
 # will happen at last, a plan, not a deadline; unless it must ("don't have to pay until July").
 NOT_UNTIL = compile_skipping(r"(?:\b(?:not|never|no\s+one|nobody|nothing)\b|n't\b|n\u2019t\b)(?:(?!\b(?:have\s+to|has\s+to|need\s+to|needs\s+to|"

@@ -593,7 +593,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_FUTURE  # "the deadline to apply for the loans ... remains Oct. 17"
     if _CUT_OFF.search(left[-140:]) and not re.search(r"\b(?:had|did|was|were|could)\b", left[-140:]):
         return SURELY_FUTURE
-    if _AHEAD_IF_OBLIGED.search(left[-16:]) and OBLIGATION.search(left[-120:]):
+    if _AHEAD_IF_OBLIGED.search(left[-16:]) and (OBLIGATION.search(left[-120:]) or _THREAT_CONDITION.search(left[-120:])):
+        # "If the bill is not passed before April 10, ...": a threat's condition looks ahead too.
         # "The rebels had been given until Sunday": a time allowed as it stood before, unless
         # reported speech shifted "has" back ("a diplomat said Iran had until Sunday")
         told = _PERFECT.search(left[-80:]) and not _REPORTED_BEFORE.search(left[-160:])
