@@ -72,14 +72,18 @@ _LEADING_DATE = compile_skipping(r"^(?:On|In|Last|This|Late|Early)\s+(?:(?:" + a
 _NAME_WORD = compile_skipping(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
+_POSSESSED_DEADLINE = compile_skipping(r"^['\u2019]s\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\b[\s,]*", re.IGNORECASE)
 _TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
                                   r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
+                                  # "filed its response just ahead of", "averted a shutdown hours before"
+                                  r"(?:just|only|shortly|hours|minutes|days|weeks|moments)(?:\s+(?:ahead|before))?|ahead|"
                                   r"(?:at|by|before)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?(?:day|business|trading|play)|"
                                   r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
 
 
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.split())
+    phrase = _POSSESSED_DEADLINE.sub("", phrase)  # "'s deadline, the rebels released ...": what follows
     phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby)(?:\s+|$)", "", phrase, flags=re.IGNORECASE)
     for _ in range(3):
         # Looked for in the phrase's last words only: a pattern anchored at the end costs its

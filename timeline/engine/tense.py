@@ -313,6 +313,8 @@ DEADLINE_WITHIN = compile_skipping(r"\s(?:deadline|ultimatum)\s+(?:on|for)\s", r
 _DEADLINE_SET = TailPattern(r"\b(?:set|sets|setting|gave|gives|give|given|imposed|imposes|issued|issues|announced|"
                            r"faces?|facing|faced|meet|beat|ahead\s+of|before|,\s+with)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$",
                            re.IGNORECASE)
+# A deadline named by its day as what something came before.
+_DONE_BEFORE_IT = TailPattern(r"\b(?:ahead\s+of|before)\s+(?:(?:a|an|the|its|their|his|her)\s+)?$", re.IGNORECASE)
 # What a deadline named by its day did once it came: "Friday's deadline passed without a deal".
 _DEADLINE_GONE = compile_skipping(r"[^.;]{0,40}?\b(?:passed|expired|lapsed|came\s+and\s+went|was\s+missed|were\s+missed|"
                                   r"had\s+(?:passed|expired|lapsed)|went\s+by|ran\s+out)\b", re.IGNORECASE)
@@ -603,8 +605,14 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             and not _PERFECT.search(left[-80:]):
         # "The union set a Friday deadline", "faces a March 1 deadline": a deadline is set ahead of
         # itself, whatever tense reports the setting; unless it "passed" or "had" been set. With no
-        # past in the sentence ("are racing to meet a Dec. 31 deadline"), plainly ahead.
-        return FUTURE if _sentence_looks(text[sent_start:sent_end])[1] else PLAINLY_FUTURE
+        # past in the sentence ("are racing to meet a Dec. 31 deadline"), plainly ahead. What was
+        # done before it, told in the past with nothing ahead ("filed its response just ahead of
+        # Monday's deadline", "released two captives hours before Friday's deadline"), came as the
+        # deadline did: the day before the telling, as near as may be.
+        ahead, past, _ = _sentence_looks(text[sent_start:sent_end])
+        if past and not ahead and _DONE_BEFORE_IT.search(left[-40:]):
+            return PAST
+        return FUTURE if past else PLAINLY_FUTURE
     if named and (_LOOMS.search(left[-30:]) or _LOOMS.match(text, named.end())):
         return SURELY_FUTURE  # "a looming March deadline", "A March deadline looms": one still to come
     if named and not _DEADLINE_GONE.match(text, named.end()):
