@@ -66,6 +66,10 @@ _SCARE_QUOTE = compile_skipping(r"[\"\u201c][\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2
 _SCARE_QUOTE_END = compile_skipping(r"[\"\u201c][\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}[\"\u201d]$")
 
 
+# A day counted as a span from another: "a month from Monday", "two weeks from today".
+_COUNTED_FROM_DAY = compile_skipping(r"^(?:an?|\w+)(?:\s+\w+)?\s+(?:days?|weeks?|fortnights?|months?|years?)\s+from\s+", re.IGNORECASE)
+
+
 # The start of an attribution after the clause it reports: ", the company said".
 _ATTRIBUTION_OPENS = compile_skipping(r",\s+(?:[\w.'\u2019-]+\s+){1,5}$")
 
@@ -207,6 +211,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     if after_cue:
         return deadline(due_at, after_cue.group(0).strip(" ,'\u2019"))
 
+    if _COUNTED_FROM_DAY.match(t.text) and c.SPAN_TO_ACT.match(after) \
+            and c.SPAN_GIVEN.search(_quoted_from(text, s_start, t.start, before)[-80:]):
+        return deadline(due_at, "span given")  # "has been given a month from Monday to hand over the suspects"
     cue = _find_cue(before)
     if cue is None and c.DEADLINE_FRAGMENT.fullmatch(before) and c.FRAGMENT_ENDS.match(after):
         return deadline(due_at, "deadline")  # "...; last date to apply April 10; ..."
