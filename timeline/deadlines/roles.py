@@ -73,7 +73,7 @@ _NAME_WORD = compile_skipping(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
 _POSSESSED_DEADLINE = compile_skipping(r"^['\u2019]s\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\b[\s,]*", re.IGNORECASE)
-_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
+_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|through|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
                                   r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
                                   # "filed its response just ahead of", "averted a shutdown hours before"
                                   r"(?:just|only|shortly|hours|minutes|days|weeks|moments)(?:\s+(?:ahead|before))?|ahead|"
@@ -232,7 +232,9 @@ def _deadline_named_before(text: str, s_start: int) -> str:
 
 # ---- subject -------------------------------------------------------------------------------
 
-_GIVE = compile_skipping(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|has|have|had)\s+")
+# "has", "have", "had" as a verb of having, not an auxiliary ("teachers who have not updated").
+_GIVE = compile_skipping(r"\b(?:gave|given|give|gives|giving|granted|grant|grants|allowed|allow|allows|"
+                         r"(?:has|have|had)(?!\s+(?:not|never|been|already|also|just|[a-z]+ed)\b))\s+")
 _TO_ACT = compile_skipping(r"^(?:['\u2019]s?\s+notice)?[\s,\"\u201d]*(?:(?:\w+\s+){0,2}?more\s+)?(?:(?:grace\s+)?(?:window|period|deadline|ultimatum|extension|reprieve)\s+)?"
                            r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
                            + SPAN_COUNTED_FROM + r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
@@ -288,7 +290,8 @@ _PASSIVE_ORDER = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|ar
 # A passive's agent before what it asks: "by the ministry to submit their plans".
 _LEADING_AGENT = compile_skipping(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
-_PASSIVE_BEFORE = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:not\s+|never\s+)?(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:not\s+|never\s+)?"
+                                   r"(?:(?:\w+ly|earlier|also|already|now|then|previously|initially|first|once)\s+)?$")
 
 
 # "Nevada, with a Nov. 1 deadline, has given ...": a deadline named in an aside about its owner.

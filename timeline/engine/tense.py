@@ -135,13 +135,14 @@ instructed directed called invited""".split())
 # Verbs after which "shut" tells how something closes, not a past: "slams shut", "snaps shut".
 _SHUT_BY = frozenset("slams slam snaps snap swings swing slammed snapped swung".split())
 
-# Verbs that take an object and a participle as a wish: "wants the deal signed".
-_WANT = frozenset("want wants need needs".split())
+# Verbs that take an object and a participle as a state wished for or kept: "wants the deal signed",
+# "to keep the government funded through Friday".
+_WANT = frozenset("want wants need needs keep keeps keeping".split())
 
 
 def _wished(words: list[str], i: int) -> bool:
-    """Reading leftward, is words[i] the participle of a wish ("wants the law passed before ..."),
-    which tells no past?"""
+    """Reading leftward, is words[i] the participle of a wish or a state kept ("wants the law passed
+    before ...", "keep the government funded through Friday"), which tells no past?"""
     return any(w.lower() in _WANT for w in words[i + 2:i + 6])
 
 
@@ -155,6 +156,8 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             continue  # "filed their capital plans on Friday": the plans of the day, a noun
         if t == PAST and leftward and _wished(words, i):
             continue
+        if leftward and w.lower() in _WANT and i + 1 < len(words) and words[i + 1].lower() == "to":
+            return FUTURE  # "passed a bill to keep the government funded through Friday": what it is to do
         if leftward and w.lower() == "shut" and i + 1 < len(words) and words[i + 1].lower() in _SHUT_BY:
             continue  # "the transfer window slams shut at 11pm": "shut" says how it closes; the verb tells when
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
