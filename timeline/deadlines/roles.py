@@ -107,6 +107,8 @@ _MOVED_BY = (r"(?:after|when|since|because|once)\s+(?P<who>(?:the\s+)?(?:[A-Z][\
 def _cut_after(phrase: str) -> str:
     """What is due ends where the sentence turns to a threat or to another clause."""
     m = re.search(r",\s+and\s+(?!\w+\s+to\b)|[,.]?[\"\u201d]|"
+                  # "to file its reply and listed the matter for hearing": a second act, done
+                  r"\s+and\s+(?=(?:[a-z]{3,}ed|said|set|gave|sent|told|made|took|held)\s+(?:the|a|an|its|their|his|her|it|them)\b)|"
                   # "..., the FAA said", "..., a deadline it met on Sunday"
                   r",\s+(?:the\s+)?(?:[\w.'\u2019-]+\s+){0,4}?(?:said|says|added|told|warned|warns|insisted|noted|stressed|cautioned|"
                   r"argued|explained|announced|confirmed)(?=\s*$|\s*[,.;]|\s+(?:on|in|at|during|late|earlier|last|"
