@@ -285,7 +285,10 @@ _BY_WHICH = compile_skipping(DATE_BY_WHICH + r"\s+(?P<what>[^.;]+)", re.IGNORECA
 _SPAN_END = compile_skipping(r"\b(?:hours?|days?|weeks?|months?|years?)$", re.IGNORECASE)
 # "warned shipping companies on Sunday that they": the pronoun is the people told.
 _TOLD_THAT = compile_skipping(r"\b(?:warned|warning|told|telling|informed|informing|reminded|reminding|notified|assured|advised)\s+"
-                              r"(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:that\s+)?(?:they|it|he|she)\s+$",
+                              r"(?P<who>(?:[\w'-]+\s+){0,4}?[\w'-]+)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:that\s+)?(?:they|it|he|she)\s+$|"
+                              # "Members have been told they have until ...": who was told, before the passive
+                              r"(?:^|\b)(?P<pwho>(?:[\w'-]+\s+){0,4}?[\w'-]+)\s+(?:have|has|had|were|was)\s+been\s+(?:warned|told|informed|"
+                              r"reminded|notified|advised)\s+(?:that\s+)?(?:they|it|he|she)\s+$",
                               re.IGNORECASE)
 _PASSIVE_ORDER = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would|shall|must|may|could|to)\s+(?:now\s+|also\s+)?be)\s+"
                                   r"(?:\w+ly\s+)?(?:given|told|ordered|asked|instructed|required|obliged|urged|warned|directed|called\s+on)\b(?!.*\b(?:was|were)\s+(?:given|told)\b)")
@@ -335,7 +338,8 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
     if give is not None and act:
         recipient = before[-160:][give.end():]
         recipient = re.sub(r"\s*(?:(?:more|additional|extra|further)\s+)?(?:time\s+)?(?:until|till|up\s+to|within|about|around)?\s*"
-                           r"(?:(?:midnight|noon|\d{1,2}\s*noon)\s*(?:of|on)?)?\s*$",
+                           r"(?:(?:midnight|noon|\d{1,2}\s*noon|close\s+of\s+(?:business|play|trading)|(?:the\s+)?end\s+of\s+(?:the\s+)?"
+                           r"(?:business\s+|working\s+)?day)\s*(?:of|on)?)?\s*$",
                            "", recipient, flags=re.IGNORECASE)
         recipient = _clean(recipient)
         possessed = give.group(0).strip().lower() in ("has", "have", "had")
@@ -345,7 +349,7 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         told = _TOLD_THAT.search(before[-160:][:give.start()])
         if told and give.group(0).strip().lower() in ("has", "have", "had"):
             # "warned shipping companies on Sunday that they had 72 hours to leave": who was told
-            return _clean(f"{_clean(told.group('who'))} to {_clean(_cut_after(act.group('act')))}")
+            return _clean(f"{_clean(told.group('who') or told.group('pwho'))} to {_clean(_cut_after(act.group('act')))}")
         passive = give.group(0).strip().lower() == "given" and _PASSIVE_BEFORE.search(before[-160:][:give.start()])
         if give.group(0).strip().lower() in ("has", "have", "had") or passive or not recipient:
             # "Mr Jammeh has been given until ...", "they had 72 hours to ...": the clause's subject
