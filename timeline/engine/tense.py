@@ -267,7 +267,12 @@ _SUBJECT_VERB = compile_skipping(r"\s+(?:[\w-]+\s+){0,3}?(?:(?P<verb>will)|(?P<a
 # ways to get around Wednesday's ruling".
 _DONE_THING = compile_skipping(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
                                r"comments|report|attacks?|bombings?|shootings?|killings?|crash|cut|move|data|figures|results?|"
-                               r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes)\b", re.IGNORECASE)
+                               r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes|agreement|accord|pact|settlement)\b", re.IGNORECASE)
+# A date as the adjective of what it names: "a June agreement", "the March ruling".
+_ATTRIBUTIVE_BEFORE = TailPattern(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+# ... unless that thing is still to come: "the March report, due on Friday", "a June ruling is expected".
+_WILL_BE_DONE = compile_skipping(r"\s+(?:[A-Za-z-]+\s+){0,3}?(?:[A-Za-z-]+)\s*,?\s+(?:is|are|will|would|was|were)?\s*(?:due|expected|scheduled|set|slated|planned)\b",
+                                 re.IGNORECASE)
 # A plan that names its day by "for": "was set for", "called a strike for", "the vote for".
 _PLANNED_FOR = TailPattern(r"(?:\b(?:scheduled|rescheduled|slated|set|planned|fixed|earmarked|booked|called)\s+(?:(?:a|an|the|its|their|it|them)\s+"
                           r"(?:[\w-]+\s+){0,2}?)?|\b(?:" + _EVENT_NOUNS + r")\s+)"
@@ -554,6 +559,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # "will meet rebel leaders ahead of Friday's talks": the talks lie ahead as the meeting does;
         # "campaigned hard ahead of Sunday's election" may tell of a Sunday gone by
         return FUTURE
+    if _ATTRIBUTIVE_BEFORE.search(left[-8:]) and _DONE_THING.match(text, end, min(len(text), end + 40)) \
+            and not _WILL_BE_DONE.match(text, end, min(len(text), end + 80)):
+        # "bound by a March ruling", "under a June agreement": a thing done, named by its date
+        return PAST
     if _PLANNED_FOR.search(left[-60:]):
         # "Sentencing was set for Jan. 12", "called a snap election for December 12": the day a
         # plan names, ahead whichever tense tells of the planning; the nearer such day where the
