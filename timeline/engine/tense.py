@@ -562,7 +562,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _ATTRIBUTIVE_BEFORE.search(left[-8:]) and _DONE_THING.match(text, end, min(len(text), end + 40)) \
             and not _WILL_BE_DONE.match(text, end, min(len(text), end + 80)):
         # "bound by a March ruling", "under a June agreement": a thing done, named by its date
-        return PAST
+        return SURELY_PAST
     if _PLANNED_FOR.search(left[-60:]):
         # "Sentencing was set for Jan. 12", "called a snap election for December 12": the day a
         # plan names, ahead whichever tense tells of the planning; the nearer such day where the
