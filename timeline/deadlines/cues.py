@@ -342,10 +342,15 @@ SCHEDULE_CUES = compile_skipping(
 # A plan word that governs the date itself: "slated for today", "scheduled for March 29".
 PLAN_FOR = compile_skipping(r"\b(?:scheduled|slated|set|planned|fixed|timed|pencill?ed\s+in|earmarked|booked)\s+(?:for|on)\s+(?:the\s+)?$",
                             re.IGNORECASE)
-# A plan as it first stood, since changed: "the vote, initially planned for February", "first set
-# for March 5": still a plan for that day, not an event of it.
-FIRST_PLANNED = compile_skipping(r"\b(?:originally|initially|first|previously|earlier)\s+(?:scheduled|slated|set|planned|fixed|due|expected)\s+"
-                                 r"(?:for|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# A plan as it stood, since changed or not yet kept: "the vote, initially planned for February",
+# "first set for March 5", "the verdict had been expected on Monday": still a plan for that day,
+# not an event of it.
+FIRST_PLANNED = compile_skipping(r"\b(?:(?:originally|initially|first|previously|earlier)\s+(?:scheduled|slated|set|planned|fixed|due|expected)\s+"
+                                 r"(?:for|on|in)|"
+                                 # "the verdict had been expected on Monday", "results which were expected last week",
+                                 # "the report was due out on Tuesday"
+                                 r"(?:was|were|had\s+been)\s+(?:scheduled|slated|set|planned|fixed|due(?:\s+out)?|expected)(?:\s+(?:for|on|in))?)"
+                                 r"\s+(?:the\s+)?$", re.IGNORECASE)
 PAST_PLAN = compile_skipping(r"\b(?:was|were|had\s+been)\s+(?:supposed|scheduled|due|set|slated|planned|expected|meant)\s+to\b",
                              re.IGNORECASE)
 # An obligation to deliver something on a day: "would need to submit written arguments later Saturday".
