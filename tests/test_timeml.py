@@ -13,7 +13,7 @@ from timeline.timeml import Score, score_document
 from .conftest import SHARED, TBAQ
 
 # Set just under what the engine reaches on TBAQ: a guard against regressions, not a target.
-VALUE_F1_FLOOR = 81.9
+VALUE_F1_FLOOR = 82.1
 RELAXED_F1_FLOOR = 94.4
 STRICT_F1_FLOOR = 88.7
 
