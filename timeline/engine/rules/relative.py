@@ -111,11 +111,16 @@ _YEAR_TO = re.compile(r"\s+(?:ended|ending|to|through|until)\s+(?:(?:the\s+)?end
 _PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGNORECASE)
 
 
+_SAME_AS = re.compile(r"\s+as\b", re.IGNORECASE)
+
+
 @compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+|(?P<fiscal>fiscal|financial)\s+(?=year))?(?P<unit>day|week|weekend|month|year|decade|century)\b(?:(?![-\u2019'])|(?<=weekend)(?=['\u2019]s\b))
     (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT', 'CENTURY'), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
+    if m["same"] and _SAME_AS.match(ctx.text, m.end()):
+        return None  # "on the same day as the general election": the day of what follows, unnamed
     span_before = re.search(r"\b(?:for|during|over|throughout)\s+$", ctx.text[max(0, m.start() - 12):m.start()], re.I)
     if m["fiscal"] and not (span_before or _YEAR_TO.match(ctx.text, m.end())):
         return None  # "before the fiscal year begins on April 1": which year it is, the date after says
@@ -219,6 +224,8 @@ def _quarter_ending(ctx, at: int) -> Value | None:
     \bthe\s+day\s+(?P<dir>before|after)\b(?=\s*(?:[,.;:)]|$))""", priority=1, triggers=('UNIT', 'PART'), reach=(24, 24))
 def next_day(m, ctx):
     rel = (m["rel"] or m["dir"]).lower()
+    if rel == "same" and _SAME_AS.match(ctx.text, m.end()):
+        return None  # "on the same day as the general election": the day of what follows, unnamed
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1,
             "prior": -1, "same": 0}[rel]
     d = ctx.reference_day("day") + timedelta(days=step)

@@ -52,6 +52,8 @@ def weekday(m, ctx):
         d = cal.resolve_weekday(ctx.reference_day("day") + timedelta(days=1), n, +1)
     elif rel in ("last", "past", "previous", "preceding"):
         d = cal.named_weekday(today, n, "last")
+    elif rel == "next" and m["week"]:  # "next Monday week": a week after next Monday
+        d = cal.named_weekday(today, n, "next") + timedelta(days=7)
     elif rel == "next":  # the Tuesday of next week; "this coming Tuesday" is the first one ahead
         d = cal.named_weekday(today, n, "next")
     elif m["which"] or (shared := _SHARED_WEEK.match(ctx.text, m.end())):
