@@ -268,6 +268,9 @@ _SUBJECT_VERB = compile_skipping(r"\s+(?:[\w-]+\s+){0,3}?(?:(?P<verb>will)|(?P<a
 _DONE_THING = compile_skipping(r"\s+(?:[A-Za-z-]+\s+){0,2}?(?:ruling|decision|verdict|judge?ment|order|announcement|statement|remarks|"
                                r"comments|report|attacks?|bombings?|shootings?|killings?|crash|cut|move|data|figures|results?|"
                                r"loss|losses|win|victory|defeat|events|incident|violence|clashes|raid|strikes|agreement|accord|pact|settlement)\b", re.IGNORECASE)
+# The day a span is counted from: "extended for 120 days from March 18", "for six months starting Friday".
+_SPAN_FROM = TailPattern(r"\b(?:for|by)\s+(?:[\w-]+\s+){1,3}?(?:days?|weeks?|months?|years?)\s+(?:from|starting|beginning)\s+(?:on\s+)?$",
+                         re.IGNORECASE)
 # A date as the adjective of what it names: "a June agreement", "the March ruling".
 _ATTRIBUTIVE_BEFORE = TailPattern(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 # ... unless that thing is still to come: "the March report, due on Friday", "a June ruling is expected".
@@ -559,6 +562,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         # "will meet rebel leaders ahead of Friday's talks": the talks lie ahead as the meeting does;
         # "campaigned hard ahead of Sunday's election" may tell of a Sunday gone by
         return FUTURE
+    if _SPAN_FROM.search(left[-48:]) and not _sentence_looks(text[sent_start:sent_end])[0]:
+        # "was extended for 120 days from March 18": where the span starts, the nearer such day,
+        # whatever past tells of the counting ("will run for three weeks from Monday" looks ahead)
+        return NONE
     if _ATTRIBUTIVE_BEFORE.search(left[-8:]) and _DONE_THING.match(text, end, min(len(text), end + 40)) \
             and not _WILL_BE_DONE.match(text, end, min(len(text), end + 80)):
         # "bound by a March ruling", "under a June agreement": a thing done, named by its date
