@@ -566,6 +566,8 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
              and not (m.group(1) in ("set", "fixed", "given") and before.startswith(" for ", m.end()))
              # "A pause on the duties, set to expire Thursday": what is due, not an act of setting
              and not (m.group(1) in ("set", "sets") and before.startswith(" to ", m.end()))
+             # "Students must accept their offers by May 1": what the obliged do, not a setting
+             and not _OBLIGED_BEFORE.search(before, max(0, m.start() - 24), m.start())
              # "The ceasefire, agreed last Thursday, was due to expire": a participle set off after
              # its noun tells what was done to it, not who did it
              and not (m.group(1).endswith("ed") and before[:m.start()].endswith(", ")
@@ -627,6 +629,8 @@ _OPENING_ACTOR = compile_skipping(r"^((?:[Tt]he\s+)?(?:[\w.'\u2019&-]+\s+){0,5}?
 
 # What follows a participle set off after its noun: when, where or by whom, then the closing comma
 # ("agreed last Thursday,", "signed in Doha,"); a verb after a name takes an object ("stated this").
+_OBLIGED_BEFORE = compile_skipping(r"\b(?:must|(?:has|have|had|need|needs|needed)\s+to|(?:is|are|was|were)\s+(?:required|obliged)\s+to)\s+"
+                                   r"(?:(?:also|still|now|first)\s+)?$", re.IGNORECASE)
 _ASIDE_CLOSES = compile_skipping(r"\s+(?:last|on|in|by|at|earlier|early|late|only|just|after|during|under|with|"
                                  r"from|since|\d)\b[^,;:]{0,40},")
 

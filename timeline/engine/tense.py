@@ -132,6 +132,9 @@ _TOLD_TO = frozenset("""told asked ordered required urged agreed decided voted p
 instructed directed called invited""".split())
 
 
+# Words between "be" and its participle: "are not fully vaccinated", "is now expected".
+_BETWEEN_BE_AND_PARTICIPLE = re.compile(r"(?i:not|never|yet|already|still|now|also|fully|[a-z]+ly)$")
+
 # Verbs after which "shut" tells how something closes, not a past: "slams shut", "snaps shut".
 _SHUT_BY = frozenset("slams slam snaps snap swings swing slammed snapped swung".split())
 
@@ -160,6 +163,11 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             return FUTURE  # "passed a bill to keep the government funded through Friday": what it is to do
         if leftward and w.lower() == "shut" and i + 1 < len(words) and words[i + 1].lower() in _SHUT_BY:
             continue  # "the transfer window slams shut at 11pm": "shut" says how it closes; the verb tells when
+        j = i + 1
+        while leftward and j < len(words) - 1 and j < i + 3 and _BETWEEN_BE_AND_PARTICIPLE.match(words[j]):
+            j += 1  # "are not fully vaccinated", "is now expected"
+        if t == PAST and leftward and j > i + 1 and j < len(words) and _is_be(words[j]):
+            continue
         if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
             # A participle after "be": "must be submitted" looks ahead, "could be located" and
             # "is located" say nothing of tense by themselves; read on past them.
@@ -418,8 +426,11 @@ def _done_by(left: str) -> bool:
         lw = w.lower().replace("\u2019", "'")
         if lw in ("didn't", "did"):
             return True
+        j = i + 1
+        while j < len(words) - 1 and _BETWEEN_BE_AND_PARTICIPLE.match(words[j]):
+            j += 1  # "who are not fully vaccinated by Sept. 30": a participle after "are"
         return (word_tense(w) == PAST and _past_verb(w) and lw not in REPORTING_VERBS
-                and (i + 1 >= len(words) or words[i + 1].lower() not in _NOT_SIMPLE_PAST | {"not", "never"}))
+                and (j >= len(words) or words[j].lower() not in _NOT_SIMPLE_PAST | {"not", "never"}))
     return False
 
 
