@@ -152,9 +152,9 @@ def widen_right(text: str, end: int, value: Value) -> tuple[int, Value]:
 
 
 # Words before a day that move it or say which part of it is meant: "the day before last Tuesday",
-# "the week of March 6", "mid-afternoon yesterday".
+# "the week of March 6", "the week beginning 10 April", "mid-afternoon yesterday".
 _DAY_PREFIX = compile_skipping(
-    r"\b(?:(?:the\s+)?day\s+(?P<shift>before|after)|the\s+week\s+of|"
+    r"\b(?:(?:the\s+)?day\s+(?P<shift>before|after)|the\s+week\s+(?:of|beginning|commencing|starting)|"
     r"(?P<part>(?:(?:early|late|mid)[\s-]*)?(?:" + alternation(k for k in lexicon.PARTS_OF_DAY if k != "overnight") + r")))\s+$",
     re.IGNORECASE)
 # Between a period named without its year and the year that follows: "the winter of nineteen

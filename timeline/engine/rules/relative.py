@@ -115,7 +115,7 @@ _SAME_AS = re.compile(r"\s+as\b", re.IGNORECASE)
 
 
 @compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+|(?P<fiscal>fiscal|financial)\s+(?=year))?(?P<unit>day|week|weekend|month|year|decade|century)\b(?:(?![-\u2019'])|(?<=weekend)(?=['\u2019]s\b))
-    (?!\s+(?:before|after|earlier|later|ago|of)\b)""", triggers=('UNIT', 'CENTURY'), reach=(24, 48))
+    (?!\s+(?:before|after|earlier|later|ago|of|beginning|commencing|starting)\b)""", triggers=('UNIT', 'CENTURY'), reach=(24, 48))
 def bare_period(m, ctx):
     unit = m["unit"].lower()
     det = m["the"].lower()
