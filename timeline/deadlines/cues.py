@@ -60,6 +60,9 @@ _MOVE_VERB = (r"(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shi
 # Events that end on a day: their end is a plan or a fact, not a deadline ("the examination would end on June 7").
 # A deal or a sale that closes is completed, a plan; one that ends or expires is a deadline.
 EVENT_ENDS = compile_skipping(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festival|tournament|championship|conference|meeting|summit|talks|"
+                              # a place that closes for a time: "Schools close on Friday for the Easter break"
+                              r"schools?|colleges?|universities|offices?|shops?|stores?|banks?|markets?|museums?|airports?|stations?|"
+                              r"roads?|bridges?|parks?|"
                               r"negotiations|trial|hearing|tour|visit|session|strike|walkout|match|game|show|exhibition|fair|campaign|"
                               r"event|ceremony|celebrations?|term|semester|games|race|year|quarter|month|week|day|"
                               r"exercise|operation|mission|process|phase|programme|program|project|drill|inquiry|probe)\b,?"
