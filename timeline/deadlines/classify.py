@@ -319,8 +319,14 @@ def window_lets_act(text: str, sentence: tuple[int, int], start: int, end: int) 
     s_start, s_end = sentence
     before = _clause_before(text, s_start, start)
     after = text[end:min(s_end, end + TENSE_REACH)]
+    if _TAKES_PLACE.search(before[-40:]):
+        return False  # "Voting takes place Monday through Friday": when it happens
     return bool(_MAY_ACT.search(before[-80:]) or re.search(rf"\b{c.WINDOW_NOUN}\b", before, re.IGNORECASE)
                 or c.SPAN_TO_ACT.match(after))
+
+
+_TAKES_PLACE = compile_skipping(r"\b(?:takes?|took|taking)\s+place\s+(?:(?:from|between|on)\s+)?$|"
+                                r"\b(?:is|are|was|were|will\s+be|be)\s+held\s+(?:(?:from|between|on)\s+)?$", re.IGNORECASE)
 
 
 # The quotation mark before a span, and the first number of "three or four days".
