@@ -63,7 +63,7 @@ def _clause_before(text: str, s_start: int, at: int) -> str:
 
 # A word or three in quotation marks inside a clause, by its opening and by its closing mark.
 _SCARE_QUOTE = compile_skipping(r"[\"\u201c][\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}[\"\u201d]")
-_SCARE_QUOTE_END = compile_skipping(r"[\"\u201c][\w'\u2019-]+(?:\s[\w'\u2019-]+){0,2}[\"\u201d]$")
+_SCARE_QUOTE_END = compile_skipping(_SCARE_QUOTE.pattern + "$")
 
 
 # A day counted as a span from another: "a month from Monday", "two weeks from today".

@@ -47,8 +47,10 @@ WINDOW_NOUN = (r"(?:amnest(?:y|ies)|window|registration|enrol?ments?|application
                r"entries|submissions?|bidding|tenders?|buy-?backs?|schemes?|consultations?|grace\s+period|exemptions?|waivers?|"
                r"moratorium|licen[cs]es?|permits?|visas?|mandates?|subsid(?:y|ies)|reliefs?|freeze|suspension|pause|treaty|"
                r"offers?|sign-?ups?|enlistment|filing|ceasefire|cease-fire|truce|"
-               r"(?:offer|claims?|comment|review|consultation|objection|appeals?|notice|transition|transitional|cooling-off|"
-               r"enrol?ment|registration|application|redemption|subscription|exclusivity)\s+period)")
+               # periods named for what may be done in them ("the offer period", "a registration
+               # period" already close by their first word)
+               r"(?:claims?|comment|review|objection|appeals?|notice|transition|transitional|cooling-off|"
+               r"redemption|subscription|exclusivity)\s+period)")
 END_VERB = (r"(?:ends?|ended|ending|closes?|closed|closing|shuts?|shutting|expires?|expired|expiring|lapses?|lapsed|runs?\s+out|ran\s+out|"
              r"finish(?:es|ed|ing)?|conclud(?:es|ed|ing)|terminat(?:es?|ed|ing))")
 # The auxiliaries and plan words between a noun and its verb: "that was scheduled to close", "will now end".

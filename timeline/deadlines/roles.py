@@ -627,10 +627,11 @@ _OPENING_ACTOR = compile_skipping(r"^((?:[Tt]he\s+)?(?:[\w.'\u2019&-]+\s+){0,5}?
                                   r"(?:has|have|had|is|are|was|were|will|would|[a-z]+(?:s|ed))\b")
 
 
-# What follows a participle set off after its noun: when, where or by whom, then the closing comma
-# ("agreed last Thursday,", "signed in Doha,"); a verb after a name takes an object ("stated this").
+# An obligation right before a verb: who "must accept" an offer does not set its deadline.
 _OBLIGED_BEFORE = compile_skipping(r"\b(?:must|(?:has|have|had|need|needs|needed)\s+to|(?:is|are|was|were)\s+(?:required|obliged)\s+to)\s+"
                                    r"(?:(?:also|still|now|first)\s+)?$", re.IGNORECASE)
+# What follows a participle set off after its noun: when, where or by whom, then the closing comma
+# ("agreed last Thursday,", "signed in Doha,"); a verb after a name takes an object ("stated this").
 _ASIDE_CLOSES = compile_skipping(r"\s+(?:last|on|in|by|at|earlier|early|late|only|just|after|during|under|with|"
                                  r"from|since|\d)\b[^,;:]{0,40},")
 

@@ -209,9 +209,9 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
         # date completes, and the days listed before it ("21, 22 and 23 March")
         bare_first = _BARE_NUMBER.match(t.text) and n.value[:7] == t.value[:7]
         listed = _DAYS_BEFORE.search(text, max(0, t.start - 40), t.start) if bare_first and start == t.start else None
-        if listed is not None:
+        if listed is not None and _DAY_VALUE.match(t.value):
             first_day = cal.safe_date(int(t.value[:4]), int(t.value[5:7]), int(re.match(r"\d+", listed.group(0)).group(0)))
-            if first_day is not None and t.value[:4].isdigit() and len(t.value) == 10 and first_day.isoformat() < t.value:
+            if first_day is not None and first_day.isoformat() < t.value:
                 start, t = listed.start(), Timex(listed.start(), t.end, text[listed.start():t.end], t.type, first_day.isoformat(), t.mod)
         if ((start < t.start or bare_first) and _FROM_TO.fullmatch(between)) or _DASH.fullmatch(between) \
                 or (_AND.fullmatch(between) and _next_month(t.value, n.value) and _IN.search(text, max(0, t.start - 12), t.start)):

@@ -135,6 +135,15 @@ instructed directed called invited""".split())
 # Words between "be" and its participle: "are not fully vaccinated", "is now expected".
 _BETWEEN_BE_AND_PARTICIPLE = re.compile(r"(?i:not|never|yet|already|still|now|also|fully|[a-z]+ly)$")
 
+
+def _past_adverbs(words: list[str], i: int) -> int:
+    """Reading leftward from the participle words[i], the index of the word before the adverbs
+    that stand between it and its auxiliary (at most two: "are not fully vaccinated")."""
+    j = i + 1
+    while j < len(words) - 1 and j < i + 3 and _BETWEEN_BE_AND_PARTICIPLE.match(words[j]):
+        j += 1
+    return j
+
 # Verbs after which "shut" tells how something closes, not a past: "slams shut", "snaps shut".
 _SHUT_BY = frozenset("slams slam snaps snap swings swing slammed snapped swung".split())
 
@@ -163,15 +172,12 @@ def _scan(words: list[str], leftward: bool = True) -> int:
             return FUTURE  # "passed a bill to keep the government funded through Friday": what it is to do
         if leftward and w.lower() == "shut" and i + 1 < len(words) and words[i + 1].lower() in _SHUT_BY:
             continue  # "the transfer window slams shut at 11pm": "shut" says how it closes; the verb tells when
-        j = i + 1
-        while leftward and j < len(words) - 1 and j < i + 3 and _BETWEEN_BE_AND_PARTICIPLE.match(words[j]):
-            j += 1  # "are not fully vaccinated", "is now expected"
-        if t == PAST and leftward and j > i + 1 and j < len(words) and _is_be(words[j]):
-            continue
-        if t == PAST and leftward and i + 1 < len(words) and _is_be(words[i + 1]):
-            # A participle after "be": "must be submitted" looks ahead, "could be located" and
-            # "is located" say nothing of tense by themselves; read on past them.
-            if words[i + 1].lower() == "be" and i + 2 < len(words) and words[i + 2].lower() in _MODAL_AHEAD:
+        j = _past_adverbs(words, i) if t == PAST and leftward else i + 1
+        if t == PAST and leftward and j < len(words) and _is_be(words[j]):
+            # A participle after "be": "must be submitted" looks ahead, "could be located",
+            # "is located" and "are not fully vaccinated" say nothing of tense by themselves; read
+            # on past them.
+            if words[j].lower() == "be" and j + 1 < len(words) and words[j + 1].lower() in _MODAL_AHEAD:
                 return FUTURE
             continue
         if leftward and i > 0 and w.lower() in _TIMETABLE_BASE and words[i - 1].lower() in _TIMETABLE_PREP:
@@ -426,9 +432,7 @@ def _done_by(left: str) -> bool:
         lw = w.lower().replace("\u2019", "'")
         if lw in ("didn't", "did"):
             return True
-        j = i + 1
-        while j < len(words) - 1 and _BETWEEN_BE_AND_PARTICIPLE.match(words[j]):
-            j += 1  # "who are not fully vaccinated by Sept. 30": a participle after "are"
+        j = _past_adverbs(words, i)  # "who are not fully vaccinated by Sept. 30": a participle after "are"
         return (word_tense(w) == PAST and _past_verb(w) and lw not in REPORTING_VERBS
                 and (j >= len(words) or words[j].lower() not in _NOT_SIMPLE_PAST | {"not", "never"}))
     return False
@@ -700,6 +704,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     quote_left = max((q.end() for q in _QUOTE.finditer(left)), default=0)
     quote_right = next((q.start() for q in _QUOTE.finditer(right)), len(right))
     lw = [(w.group(), w.start() < quote_left) for w in reversed(list(_WORD.finditer(left)))][:NEAREST_WORDS]
+    left_words = [w for w, _ in lw]
     rw = [(w.group(), w.start() > quote_right) for w in _WORD.finditer(right)][:NEAREST_WORDS]
     reported = NONE
     for i in range(max(len(lw), len(rw))):
@@ -708,7 +713,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
             if i < len(side):
                 word, quoted_apart = side[i]
                 t = word_tense(word)
-                if _is_plan_noun(word, following) or (t == PAST and side is lw and _wished([w for w, _ in lw], i)):
+                if _is_plan_noun(word, following) or (t == PAST and side is lw and _wished(left_words, i)):
                     continue
                 if quoted_apart and word.lower() in REPORTING_VERBS:
                     reported = reported or t
