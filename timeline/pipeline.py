@@ -9,6 +9,7 @@ from typing import Optional
 from .allocation import without_cycle_collection
 from .deadlines.classify import Neighbour, classify, window_lets_act
 from .deadlines.roles import BARE_DEADLINE
+from .engine import calendar as cal
 from .engine import story_start, tag_with_values
 from .engine.adjectives import frequency_adjectives
 from .engine.ranges import join_ranges
@@ -24,37 +25,47 @@ _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
 # "the three months that ended Dec. 31", "the six months to June 30": a span named by its last day
 # ("extended by six months to October" is a length).
 _ENDED = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:ended|ending|to)\s+(?:on\s+)?$", re.IGNORECASE)
-_SPAN_VALUE = re.compile(r"^P(\d+)([DWMY])$")
 
 
 def _period_ending(span: Mention, last: str, today) -> Mention:
-    """A span read as the period it names, ending on the day given: a quarter ended Dec. 31 began
-    on Oct. 1 (whole months from the first of the month when it ends on a month's last day)."""
-    m = _SPAN_VALUE.match(span.value)
-    if m is None:
+    """A span read as the period it names, ending on the day given ("the quarter ended Dec. 31")."""
+    period = cal.period_ending(span.value, date.fromisoformat(last))
+    if period is None:
         return span
-    n, unit = int(m.group(1)), m.group(2)
-    end = date.fromisoformat(last)
-    if unit in "DW":
-        start = end - timedelta(days=n * (7 if unit == "W" else 1) - 1)
-    else:
-        months = n * (12 if unit == "Y" else 1)
-        if (end + timedelta(days=1)).day == 1:  # ends on a month's last day: whole months
-            index = end.year * 12 + end.month - months
-        else:
-            index = end.year * 12 + end.month - 1 - months
-            end_day = end.day + 1
-        year, month = divmod(index, 12)
-        start = date(year, month + 1, 1) if (end + timedelta(days=1)).day == 1 else _day_or_last(year, month + 1, end_day)
+    start, end = period
     kind = "event" if end <= today else "scheduled"
     return replace(span, kind=kind, earliest=start.isoformat(), latest=end.isoformat())
 
 
-def _day_or_last(year: int, month: int, day: int) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return date(year, month, 28) + timedelta(days=4) - timedelta(days=(date(year, month, 28) + timedelta(days=4)).day)
+# "a year earlier", "the year-ago quarter", "the same period last year", "the previous year": said
+# of a report's figures, the period they cover a year back.
+_YEAR_BACK = re.compile(r"(?:the\s+)?(?:(?:same|corresponding|comparable)\s+(?:period|months?|weeks?|quarter)\s+)?"
+                        r"(?:a\s+year\s+(?:ago|earlier|before)|(?<=\s)last\s+year|(?:the\s+)?(?:previous|prior|preceding)\s+year|"
+                        r"year[\s-](?:ago|earlier)(?:\s+(?:period|months?|weeks?|quarter))?)", re.IGNORECASE)
+# Figures compared: "up from $2.6 billion a year ago", "higher than a year earlier", "compared with
+# ... the previous year"; a thing done "a year ago" is dated from today.
+_COMPARED = re.compile(r"\b(?:from|than|compared|against|over|versus|vs\.?)\b(?:[^.;]|\.\d)*$|\bon\s+$", re.IGNORECASE)
+_SAME_PERIOD = re.compile(r"(?:the\s+)?(?:same|corresponding|comparable|year[\s-](?:ago|earlier))\b", re.IGNORECASE)
+# How far after the period is named its figures are compared.
+_REPORTED_WITHIN = 400
+
+
+def _reported(period: Mention, end: int, dct: datetime) -> Optional[tuple[str, str, int]]:
+    """The period a report's figures are for, if the mention names one that is over: a period
+    still running ("the current fiscal year") is a target's, not one compared with a year back."""
+    if period.earliest is None or period.latest is None or period.latest[:10] > dct.date().isoformat():
+        return None
+    return period.earliest, period.latest, end
+
+
+def _year_back(mention: Mention, first: str, last: str) -> Mention:
+    """The mention read as the period from `first` to `last`, a year earlier."""
+    a, b = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+    month_end = (b + timedelta(days=1)).day == 1
+    a, b = cal.add_months(a, -12), cal.add_months(b, -12)
+    if month_end:  # to the end of that month: February's last day moves with the leap year
+        b = cal.add_months(b.replace(day=1), 1) - timedelta(days=1)
+    return replace(mention, value=cal.period_value(a, b)[0], earliest=a.isoformat(), latest=b.isoformat())
 
 
 def extract(document: Document, narrative: bool = False) -> Extraction:
@@ -104,6 +115,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     sentence_of = [sentences.around(t.start) for t in timexes]
     counted: dict[str, Mention] = {}  # the last span counted down, by its length
     last_deadline: Optional[Mention] = None
+    reported: Optional[tuple[str, str, int]] = None  # the period a report's figures cover: first, last day, end
     for i, timex in enumerate(timexes):
         sentence = sentence_of[i]
         if i and sentence_of[i - 1] != sentence:
@@ -135,6 +147,15 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and prev.text[:4].lower() == "the " \
                 and _ENDED.match(text[prev.end:timex.start]):
             mentions[-1] = _period_ending(prev, mention.latest[:10], dct.date())
+            reported = _reported(mentions[-1], timex.end, dct)
+        elif reported is not None and timex.start - reported[2] <= _REPORTED_WITHIN and _YEAR_BACK.fullmatch(timex.text) \
+                and (_SAME_PERIOD.match(timex.text) or _COMPARED.search(text, max(0, timex.start - 60), timex.start)):
+            mention = _year_back(mention, reported[0], reported[1])
+        elif mention.earliest:
+            # a range ("April-June", "from July to September") is a period figures are given for;
+            # any other date named moves the story off it, but for a period still running, named
+            # as a target's ("68.7 percent of the target for the current fiscal year")
+            reported = _reported(mention, timex.end, dct) or reported if "/" in timex.value else None
         if mention.kind == "deadline" and timex.type == "DURATION":
             mention = _same_countdown(mention, counted.get(timex.value), sentence)
             counted[timex.value] = mention

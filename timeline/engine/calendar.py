@@ -52,6 +52,41 @@ def value_at(d: date, granularity: str) -> str:
     return _VALUE_AT[granularity](d)
 
 
+_SPAN = re.compile(r"^P(\d+)([DWMY])$")
+
+
+def period_ending(span: str, last: date) -> tuple[date, date] | None:
+    """The first and last day of a span (a DURATION value, "P13W", "P9M") counted back to the
+    day it ends on: a quarter ended Dec. 31 began on Oct. 1 (whole months from the first of a
+    month where it ends on a month's last day). None for a span not counted in whole units."""
+    m = _SPAN.match(span)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit in "DW":
+        return last - timedelta(days=n * (7 if unit == "W" else 1) - 1), last
+    months = n * (12 if unit == "Y" else 1)
+    if (last + timedelta(days=1)).day == 1:  # ends on a month's last day: whole months
+        first = add_months(last.replace(day=1), 1 - months)
+    else:
+        first = add_months(last, -months) + timedelta(days=1)
+    return first, last
+
+
+def period_value(first: date, last: date) -> tuple[str, str]:
+    """The TimeML value and granularity of the period from `first` to `last`: a quarter, half,
+    year or month where it is exactly one ("2018-Q2"), else an ISO 8601 interval of months
+    ("2018-04/2018-09") or days."""
+    if first.day != 1 or (last + timedelta(days=1)).day != 1:
+        return f"{first.isoformat()}/{last.isoformat()}", "day"
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    for grain, length in (("month", 1), ("quarter", 3), ("half", 6), ("year", 12)):
+        if months == length and (first.month - 1) % length == 0:
+            return value_at(first, grain), grain
+    value = f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}"
+    return value, "year" if months == 12 else "month"
+
+
 def resolve_weekday(anchor: date, weekday: int, direction: Direction) -> date:
     """The date of an ISO weekday (1 = Monday) seen from anchor; the anchor's own day counts."""
     delta = weekday - anchor.isoweekday()
