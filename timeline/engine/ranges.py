@@ -153,16 +153,24 @@ _IN = compile_skipping(r"\b(?:in|during|over|throughout|through)\s+$", re.IGNORE
 _MONTH_VALUE = compile_skipping(r"^(\d{4})-(\d\d)$")
 
 
-_MONTH_TO_MONTH = compile_skipping(r"\s+(?:to|through|thru|till|until)\s+", re.IGNORECASE)
+_TO_NAMED = compile_skipping(r"\s+(?:to|through|thru|till|until)\s+", re.IGNORECASE)
 
 
-def _months_before(first: Timex, last: Timex) -> Timex:
-    """A range's first month in the year that puts it at or before the last month: "October to
-    December" is one year's, "December to February" runs over the new year."""
-    year, month = int(last.value[:4]), int(last.value[5:7])
-    if int(first.value[5:7]) > month:
-        year -= 1
-    return Timex(first.start, first.end, first.text, first.type, f"{year:04d}{first.value[4:]}", first.mod)
+def _same_grain(first: str, last: str) -> bool:
+    """Are both values months ("2021-03"), or both days ("2021-03-05")?"""
+    return bool(_MONTH_VALUE.match(first) and _MONTH_VALUE.match(last)
+                or _DAY_VALUE.match(first) and _DAY_VALUE.match(last))
+
+
+def _in_year_before(first: Timex, last: Timex) -> Timex:
+    """A range's first end in the year that puts it at or before its last end: "October to
+    December" is one year's, "December to February" and "22 December to 5 January" run over the
+    new year."""
+    year = int(last.value[:4]) - (first.value[5:] > last.value[5:])
+    moved = f"{year:04d}{first.value[4:]}"
+    if len(moved) == 10 and cal.safe_date(year, int(moved[5:7]), int(moved[8:10])) is None:
+        return first  # February 29 in a year without one
+    return Timex(first.start, first.end, first.text, first.type, moved, first.mod)
 
 
 def _next_month(first: str, second: str) -> bool:
@@ -225,11 +233,12 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
             first_day = cal.safe_date(int(t.value[:4]), int(t.value[5:7]), int(re.match(r"\d+", listed.group(0)).group(0)))
             if first_day is not None and first_day.isoformat() < t.value:
                 start, t = listed.start(), Timex(listed.start(), t.end, text[listed.start():t.end], t.type, first_day.isoformat(), t.mod)
-        if _MONTH_VALUE.match(t.value) and _MONTH_VALUE.match(n.value) and start == t.start \
-                and _MONTH_TO_MONTH.fullmatch(between) and not _CHANGED.search(text, max(0, t.start - 120), t.start):
-            # "in January to March", "Sales for July through September": two months are a period
-            # without "from" as two weekdays are; its end's year, read with the verb, is the period's
-            t = _months_before(t, n)
+        if start == t.start and _TO_NAMED.fullmatch(between) and _same_grain(t.value, n.value) \
+                and not _CHANGED.search(text, max(0, t.start - 120), t.start):
+            # "in January to March", "Sales for July through September", "runs March 3 to April 5":
+            # two months or two days are a period without "from" as two weekdays are; its end's
+            # year, read with the verb, is the period's
+            t = _in_year_before(t, n)
             joined = _joined(text, start, t, n, n.end)
             if joined is not None:
                 return joined
