@@ -78,6 +78,11 @@ def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optio
     """One mention from `start` to `end` naming the period from the first's start to the last's end,
     or None where the two do not make a period (the end before the start)."""
     first = _on_day_of(first, last)
+    if _same_grain(first.value, last.value) and _MONTH_NAMED.search(first.text) and _MONTH_NAMED.search(last.text) \
+            and not _YEAR_WRITTEN.search(first.text) \
+            and (_YEAR_WRITTEN.search(last.text) or first.value > last.value and not _WEEKDAY_ONLY.match(first.text)):
+        # "from 1 January to 31 March 2025": the year written at the end is the whole period's
+        first = _in_year_before(first, last)
     a, b = _bounds(first), _bounds(last)
     if a is not None and b is not None and b[1][:10] < a[0][:10] and _WEEKDAY.search(last.text) \
             and (date.fromisoformat(a[0][:10]) - date.fromisoformat(b[1][:10])).days < 7:
@@ -153,6 +158,8 @@ _IN = compile_skipping(r"\b(?:in|during|over|throughout|through)\s+$", re.IGNORE
 _MONTH_VALUE = compile_skipping(r"^(\d{4})-(\d\d)$")
 
 
+_MONTH_NAMED = compile_skipping(r"\b(?:" + MONTH + r")\b", re.IGNORECASE)
+_YEAR_WRITTEN = compile_skipping(r"\d{4}|'\d\d\b")
 _TO_NAMED = compile_skipping(r"\s+(?:to|through|thru|till|until)\s+", re.IGNORECASE)
 
 
@@ -238,7 +245,6 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
             # "in January to March", "Sales for July through September", "runs March 3 to April 5":
             # two months or two days are a period without "from" as two weekdays are; its end's
             # year, read with the verb, is the period's
-            t = _in_year_before(t, n)
             joined = _joined(text, start, t, n, n.end)
             if joined is not None:
                 return joined
