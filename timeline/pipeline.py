@@ -27,6 +27,11 @@ _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
 _ENDED = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:ended|ending|to)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
+# "the first nine months of 2023", "the final two weeks of March": a span at one end of a period.
+_PART_OF = re.compile(r"^\s+of\s+$", re.IGNORECASE)
+_FIRST_OR_LAST = re.compile(r"the\s+(?P<which>first|last|final|opening|closing)\s", re.IGNORECASE)
+
+
 def _period_ending(span: Mention, last: str, today) -> Mention:
     """A span read as the period it names, ending on the day given ("the quarter ended Dec. 31")."""
     period = cal.period_ending(span.value, date.fromisoformat(last))
@@ -148,6 +153,17 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and _ENDED.match(text[prev.end:timex.start]):
             mentions[-1] = _period_ending(prev, mention.latest[:10], dct.date())
             reported = _reported(mentions[-1], timex.end, dct)
+        elif prev is not None and prev.type == "DURATION" and prev.earliest is None and mention.earliest \
+                and _PART_OF.match(text[prev.end:timex.start]) and (part := _FIRST_OR_LAST.match(prev.text)):
+            # "the first nine months of 2023", "the last two weeks of March": the part of the
+            # period named after it, at its start or its end
+            first, last = date.fromisoformat(mention.earliest[:10]), date.fromisoformat(mention.latest[:10])
+            span = cal.period_starting(prev.value, first) if part["which"].lower() in ("first", "opening") \
+                else cal.period_ending(prev.value, last)
+            if span is not None and first <= span[0] <= span[1] <= last:
+                mentions[-1] = replace(prev, kind="event" if span[1] <= dct.date() else "scheduled",
+                                       earliest=span[0].isoformat(), latest=span[1].isoformat())
+                reported = _reported(mentions[-1], timex.end, dct)
         elif reported is not None and timex.start - reported[2] <= _REPORTED_WITHIN and _YEAR_BACK.fullmatch(timex.text) \
                 and (_SAME_PERIOD.match(timex.text) or _COMPARED.search(text, max(0, timex.start - 60), timex.start)):
             mention = _year_back(mention, reported[0], reported[1])

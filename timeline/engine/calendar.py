@@ -73,6 +73,18 @@ def period_ending(span: str, last: date) -> tuple[date, date] | None:
     return first, last
 
 
+def period_starting(span: str, first: date) -> tuple[date, date] | None:
+    """The first and last day of a span (a DURATION value) counted on from the day it starts:
+    the first nine months of 2023 end on September 30."""
+    m = _SPAN.match(span)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit in "DW":
+        return first, first + timedelta(days=n * (7 if unit == "W" else 1) - 1)
+    return first, add_months(first, n * (12 if unit == "Y" else 1)) - timedelta(days=1)
+
+
 def period_value(first: date, last: date) -> tuple[str, str]:
     """The TimeML value and granularity of the period from `first` to `last`: a quarter, half,
     year or month where it is exactly one ("2018-Q2"), else an ISO 8601 interval of months
