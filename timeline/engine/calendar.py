@@ -170,6 +170,8 @@ def resolve_month(anchor: date, month: int, direction: Direction) -> int:
     # month gone by, however near it lies. (The past the other way round lowered the sealed set.)
     if direction > 1 and (year, month) < (anchor.year, anchor.month):
         return year + 1
+    if direction < -2 and (year, month) > (anchor.year, anchor.month):
+        return year - 1  # figures told in the past: a month over
     return year
 
 

@@ -26,6 +26,9 @@ PLAINLY_FUTURE = 3
 # A date governed directly by a past verb ("the deal brokered in July", "was extended in August")
 # lies behind however near the next such month is.
 SURELY_PAST = -2
+# Figures told in the past ("Sales in June rose 5 percent"): of a month over, never of one to come,
+# however near.
+PLAINLY_PAST = -3
 
 # "next" and "coming" are left to the rules that read "next week" whole: alone they are as often
 # "next to the embassy" as a tense.
@@ -402,6 +405,11 @@ POSSESSIVE = compile_skipping(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w.-]+\s+){0,3}?(?:pa
 # How far either side of a mention a tense marker is looked for: the verb that dates a mention
 # stands within a clause or two of it, and a bounded reach keeps the cost per mention fixed.
 TENSE_REACH = 300
+# A figure's change told in the past, its verb a few words after the date: "Sales in June rose".
+_MEASURED_AFTER = compile_skipping(r"(?:\s+[\w'%$.-]+){0,3}?\s+(?:rose|fell|grew|climbed|dropped|jumped|slid|eased|slipped|surged|"
+                                   r"expanded|shrank|contracted|sank|soared|declined|increased|decreased|plunged|tumbled|"
+                                   r"rebounded|edged|dipped|totaled|totalled|averaged|widened|narrowed|accelerated|slowed)\b",
+                                   re.IGNORECASE)
 # Without a marker in its clause, the nearest one among this many words either side.
 NEAREST_WORDS = 40
 
@@ -694,6 +702,10 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return PLAINLY_FUTURE
     if t != NONE:
         return t
+    if _MEASURED_AFTER.match(clause_right):
+        # "Sales in June rose 5 percent", "Exports in March fell": figures told in the past are
+        # of a month gone by, however near the coming one is
+        return PLAINLY_PAST
     t = _scan(_WORD.findall(clause_right)[:6], leftward=False)
     if t != NONE:
         return t

@@ -48,6 +48,22 @@ def quarter(m, ctx):
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
+@compile_rule("month-quarter", rf"""\b(?:the\s+)?(?P<month>{MONTH})\.?(?:\s+(?P<y0>1[0-9]{{3}}|20[0-9]{{2}}))?[\s-]+(?:ended\s+|ending\s+)?
+    (?P<unit>quarter|half)\b(?:\s+(?:of\s+)?(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=2, triggers=('QUARTER', 'HALF'), reach=(32, 24))
+def month_quarter(m, ctx):
+    """"the June quarter", "the December half", "the September 2019 quarter": the three or six
+    months that end with the month named, as Australian and Indian reports name their periods."""
+    month = month_number(m["month"])
+    if month is None or not is_capitalised(m["month"]):
+        return None
+    year = int(m["year"] or m["y0"] or ctx.month_year(month, m.start(), m.end()))
+    months = 3 if m["unit"].lower() == "quarter" else 6
+    first = cal.add_months(date(year, month, 1), 1 - months)
+    value, _ = cal.period_value(first, date(year, month, _cal.monthrange(year, month)[1]))
+    grain = "quarter" if months == 3 else "half"
+    return Value("DATE", value, granularity=grain if "/" not in value else "month", anchor=first)
+
+
 # Two quarters named together and written once: "the second and fourth quarters (of 1990)". The
 # first is tagged as its ordinal alone, the second with "quarters" and the year.
 _HABITUAL = re.compile(r"\b(?:usually|typically|normally|generally|traditionally|often|always|tends?\s+to)\b", re.IGNORECASE)
