@@ -24,7 +24,7 @@ _APPOSITION = re.compile(r"^\s*(?:,|\(|\u2014|-)\s*$")
 
 # "the three months that ended Dec. 31", "the six months to June 30": a span named by its last day
 # ("extended by six months to October" is a length).
-_ENDED = re.compile(r"^\s+(?:(?:that|which)\s+)?(?:ended|ending|to)\s+(?:on\s+)?$", re.IGNORECASE)
+_ENDED = re.compile(r"^,?\s+(?:(?:that|which)\s+)?(?:ended|ending|to)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 # "the first nine months of 2023", "the final two weeks of March": a span at one end of a period.
@@ -32,14 +32,27 @@ _PART_OF = re.compile(r"^\s+of\s+$", re.IGNORECASE)
 _FIRST_OR_LAST = re.compile(r"the\s+(?P<which>first|last|final|opening|closing)\s", re.IGNORECASE)
 
 
-def _period_ending(span: Mention, last: str, today) -> Mention:
-    """A span read as the period it names, ending on the day given ("the quarter ended Dec. 31")."""
-    period = cal.period_ending(span.value, date.fromisoformat(last))
-    if period is None:
-        return span
-    start, end = period
+_QUARTER_OR_HALF = re.compile(r"^\d{4}-(?:(?P<q>Q)|H)[1-4]$")
+
+
+def _span_of(mention: Mention) -> Optional[str]:
+    """How long a period named before the day it ends on runs: a span ("the three months", P3M),
+    or a quarter or half, which reports count on their own calendar ("the fiscal first quarter,
+    which ended Dec. 31" ran from October)."""
+    if mention.type == "DURATION" and mention.earliest is None and mention.text[:4].lower() == "the ":
+        return mention.value
+    quarter = _QUARTER_OR_HALF.match(mention.value) if mention.type == "DATE" else None
+    return None if quarter is None else "P3M" if quarter["q"] else "P6M"
+
+
+def _period_ending(period: Mention, span: str, last: str, today) -> Mention:
+    """A period read as the span that ends on the day given ("the quarter ended Dec. 31")."""
+    bounds = cal.period_ending(span, date.fromisoformat(last))
+    if bounds is None:
+        return period
+    start, end = bounds
     kind = "event" if end <= today else "scheduled"
-    return replace(span, kind=kind, earliest=start.isoformat(), latest=end.isoformat())
+    return replace(period, kind=kind, earliest=start.isoformat(), latest=end.isoformat())
 
 
 # "a year earlier", "the year-ago quarter", "the same period last year", "the previous year": said
@@ -148,10 +161,9 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and _APPOSITION.match(text[prev.end:timex.start]):
             mention = replace(mention, kind="deadline", due=mention.due or mention.latest, subject=prev.subject,
                               setter=prev.setter, cue=prev.cue)
-        if prev is not None and prev.type == "DURATION" and prev.earliest is None and mention.earliest \
-                and prev.text[:4].lower() == "the " \
+        if prev is not None and mention.earliest and (span := _span_of(prev)) is not None \
                 and _ENDED.match(text[prev.end:timex.start]):
-            mentions[-1] = _period_ending(prev, mention.latest[:10], dct.date())
+            mentions[-1] = _period_ending(prev, span, mention.latest[:10], dct.date())
             reported = _reported(mentions[-1], timex.end, dct)
         elif prev is not None and prev.type == "DURATION" and prev.earliest is None and mention.earliest \
                 and _PART_OF.match(text[prev.end:timex.start]) and (part := _FIRST_OR_LAST.match(prev.text)):
