@@ -20,7 +20,7 @@ from ..heads import compile_skipping
 
 # What may stand between the two ends of a range that opens with "from" or "between"
 # ("from March 9 to March 17", "from January 18 till the morning of January 19").
-_FROM_TO = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|through|thru|and)\s+"
+_FROM_TO = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*|\s+(?:to|till|until|til|through|thru|and|into)\s+"
                             r"(?:the\s+(?:morning|evening|afternoon|night|end)\s+of\s+)?", re.IGNORECASE)
 # A dash alone joins two ends without "from": "January 25-26", "2008-2011", "April-June", "8:30am-4:30pm".
 _DASH = compile_skipping(r"\s*(?:-|\u2013|\u2014)\s*")
@@ -99,6 +99,9 @@ def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optio
     if a is None or b is None or b[1][:10] < a[0][:10]:
         return None
     kind = "TIME" if first.type == last.type == "TIME" else "DATE"
+    if kind == "DATE" and (first.mod or last.mod):
+        # "from late June into July": the days the modified end covers, not its whole month
+        return Timex(start, end, text[start:end], kind, f"{a[0][:10]}/{b[1][:10]}", None)
     return Timex(start, end, text[start:end], kind, f"{first.value}/{last.value}", None)
 
 

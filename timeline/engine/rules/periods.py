@@ -252,16 +252,27 @@ _WEEK_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
              "last": -1, "final": -1}
 
 
-@compile_rule("week-of-month", rf"""\b(?:the\s+)?(?P<ord>{alternation(_WEEK_ORD)})\s+week\s+of\s+(?P<month>{MONTH})\b\.?
+@compile_rule("week-of-month", rf"""\b(?:the\s+)?(?P<ord>{alternation(_WEEK_ORD)})\s+(?P<unit>week|weekend)\s+of\s+(?P<month>{MONTH})\b\.?
     (?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?""", priority=2, triggers=('MONTH',), reach=(32, 24))
 def week_of_month(m, ctx):
     """"the first week of May": days 1 to 7 of the month, written as the ISO week holding most of
-    them; "the last week of March": its last seven days."""
+    them; "the last week of March": its last seven days; "the last weekend of August": the
+    weekend of the month's last Saturday."""
     if not is_capitalised(m["month"]):
         return None
     month = month_number(m["month"])
     year = int(m["year"]) if m["year"] else ctx.month_year(month, m.start(), m.end())
     n = _WEEK_ORD[m["ord"].lower()]
+    if m["unit"].lower() == "weekend":
+        if n > 0:
+            first = date(year, month, 1)
+            saturday = first + timedelta(days=(6 - first.isoweekday()) % 7 + 7 * (n - 1))
+        else:
+            last = date(year, month, _cal.monthrange(year, month)[1])
+            saturday = last - timedelta(days=(last.isoweekday() - 6) % 7)
+        if saturday.month != month:
+            return None  # no fifth weekend
+        return Value("DATE", cal.value_at(saturday, "weekend"), granularity="weekend", anchor=saturday)
     if n > 0:
         first = date(year, month, 1) + timedelta(days=7 * (n - 1))
     else:
