@@ -125,7 +125,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     text = document.text
     sentences = Sentences(text)
     ranged = _with_adjectives(text, join_ranges(text, tag_with_values(text, anchor, sentences, narrative=narrative,
-                                                                     written_known=written_known)))
+                                                                     written_known=written_known), dct.date()))
     timexes = [t for t, _ in ranged]
     mentions: list[Mention] = []
     neighbours: list[Neighbour] = []  # the mentions of the current sentence read so far

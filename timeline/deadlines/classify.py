@@ -292,8 +292,9 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
         kind = "scheduled"
     elif last >= today and (first == today or schedule_cue) and (
             # today is what is happening ("is visiting Paris today") unless a word of the future, a later
-            # part of the day or a clock time says it is still to come
-            _LATER_PART_OF_DAY.search(t.value) or schedule_cue or (tense() > 0 and (first != today or t.type == "TIME"))):
+            # part of the day, a clock time or days to come ("from now until the weekend") say it is still to come
+            _LATER_PART_OF_DAY.search(t.value) or schedule_cue or (tense() > 0 and (first != today or last > today
+                                                                                     or t.type == "TIME"))):
         # PAST or SURELY_PAST: reported as done; but a plan for the day, as it stood ("were set to hold
         # events today", "the second phase slated for today") still lies ahead of the writer
         kind = "scheduled" if tense() >= 0 or _search(c.PAST_PLAN, before) or _search(c.PLAN_FOR, before) else "event"

@@ -129,12 +129,19 @@ def _shared_days(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Tim
 _RESTATED_THEN_DAY = compile_skipping(r"\s*\((?:[01]?\d|2[0-3])[:.]?[0-5]\d\s*(?:GMT|UTC|[A-Z]{2,4})\)\s*,?\s*(?:on\s+)?")
 
 
-def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Timex, Optional[Timex]]]:
+def join_ranges(text: str, tagged: list[tuple[Timex, Value]], today: Optional[date] = None) -> list[tuple[Timex, Optional[Timex]]]:
     """The timexes, with each range's two ends joined into one mention. Beside each, for a range
-    that runs "until", "till" or "through" its end, that end: the end of a window that may be a
-    deadline ("will have from 13 May until 15 July to apply")."""
+    that runs "until", "till" or "through" its end, or from now, that end: the end of a window
+    that may be a deadline ("will have from 13 May until 15 July to apply", "between now and
+    Friday"). `today`: the day "now" names."""
     tagged = _shared_days(text, tagged)
+    if today is not None:
+        # "between now and Friday", "from now until the end of the year": a range from today
+        tagged = [(Timex(t.start, t.end, t.text, "DATE", today.isoformat(), None), v)
+                  if t.value == "PRESENT_REF" and _OPENING.search(text, max(0, t.start - 30), t.start) else (t, v)
+                  for t, v in tagged]
     out: list[tuple[Timex, Optional[Timex]]] = []
+    today_value = today.isoformat() if today is not None else None
     i = 0
     while i < len(tagged):
         t, v = tagged[i]
@@ -147,13 +154,15 @@ def join_ranges(text: str, tagged: list[tuple[Timex, Value]]) -> list[tuple[Time
         while i + used < len(tagged) and tagged[i + used][0].start < joined.end:
             used += 1
         last = tagged[i + used - 1][0] if used > 1 else None
-        closes = last is not None and joined.type != "SET" and _UNTIL.search(text, t.end, last.start)
+        closes = last is not None and joined.type != "SET" and (_UNTIL.search(text, t.end, last.start)
+                                                                or t.value == today_value and _NOW.match(t.text))
         out.append((joined, last if closes else None))
         i += used
     return out
 
 
 _UNTIL = compile_skipping(r"\b(?:until|till|til|through|thru)\b", re.IGNORECASE)
+_NOW = compile_skipping(r"(?:right\s+)?now$|today$", re.IGNORECASE)
 
 
 _AND = compile_skipping(r"\s+(?:and|&)\s+")

@@ -103,6 +103,8 @@ def find(text: str, low_text: str) -> dict[str, list[int]]:
             found["ORD"].append(m.start())
         if _NUMSEP.search(tok):
             found["NUMSEP"].append(m.start())
+            if tok[4:5] == "/" and tok[:4].isdigit():
+                found["DIGITS4"].append(m.start())  # "the 2023/24 season": a year and the next
     found["QCODE"] = [m.start() for m in _QCODE.finditer(text)]
     if "'" in text or "\u2019" in text:
         found["DIGITS4"] = sorted(found["DIGITS4"] + [m.start() for m in _SHORT_YEAR.finditer(text)])

@@ -34,10 +34,16 @@ _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|afte
                         re.IGNORECASE)
 
 
-@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bend-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%/]|,\d|\.\d|:\d|\s*(?:GMT|UTC|hours|hrs)\b)",
-              priority=0, triggers=('DIGITS4',), reach=(12, 8))
+_SPLIT_NEXT = re.compile(r"/(\d+)")
+
+
+@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bend-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%]|/(?!(?P<next>\d\d(?:\d\d)?)(?![\w/]))|,\d|\.\d|:\d|\s*(?:GMT|UTC|hours|hrs)\b)",
+              priority=0, triggers=('DIGITS4',), reach=(12, 12))
 def year(m, ctx):
     y = int(m["year"])
+    following = _SPLIT_NEXT.match(ctx.text, m.end())
+    if following and int(following[1][-2:]) != (y + 1) % 100:
+        return None  # "2023/24" is a season or a school year; "2023/05" or "1990/1" is no year
     before = ctx.text[max(0, m.start() - 20):m.start()]
     after = ctx.text[m.end():m.end() + 24]
     if _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after):
