@@ -396,7 +396,10 @@ _INFINITIVE_BEFORE = compile_skipping(r"\bto\s+(?!the\b|a\b|an\b|be\b|have\b|dea
 # right before the date itself where the verb takes no object, so that the date is its time: "the
 # year ended Jan. 31" (not "fixed March 31 as the deadline", "the deadline was Aug. 24").
 _PAST_VERB_BEFORE = TailPattern(r"\b(?:([a-z]+ed|" + "|".join(sorted(PAST_FORMS)) + r")\s+(?:in|on|during|since|last|before)|"
-                               r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded))\s+$")
+                               r"(ended|expired|lapsed|closed|began|started|opened|finished|concluded)|"
+                               # a past verb and its object as one: "took effect in", "came into force on"
+                               r"(took\s+(?:effect|office|power|place|hold|charge|over)|(?:came|went)\s+into\s+(?:effect|force|operation|service))"
+                               r"\s+(?:in|on|during|last))\s+$")
 # "Wednesday's ruling": a day named as the owner of an event already reported.
 # A payment or a deadline named by its day looks ahead like any due date: "Friday's interest payment".
 POSSESSIVE = compile_skipping(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w.-]+\s+){0,3}?(?:payments?|repayments?|instal+ments?|deadlines?)\b)")
