@@ -258,7 +258,9 @@ _CONDITION = compile_skipping(r"\b(?:unless|if)\s+(?P<who>(?:(?:the|their|its|hi
 _TOLD_WHOM = compile_skipping(r"[\"\u201d]\s*,?\s*(?:[\w.'\u2019-]+\s+){1,6}?told\s+(?P<whom>(?:the\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+)\s*[.,;]")
 # Up to "that" after a verb of saying: "X repeated on Friday that ...", "warned shipping firms that ...".
 _SAID_THAT = compile_skipping(rf"^.*\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+(?:\w+\s+){{0,5}}?that\s+")
-_ASIDE = compile_skipping(r",\s+(?:(?:which|who)\b|[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
+# An adverb before an aside's participle: "The offer, first announced on Oct. 2,".
+_ASIDE_ADVERB = r"(?:(?:first|originally|initially|previously|already|formally|officially|recently|jointly)\s+)?"
+_ASIDE = compile_skipping(r",\s+(?:(?:which|who)\b|" + _ASIDE_ADVERB + r"[a-z]+ed\s+(?:by|on|in|last)\b)[^,;:\"\u201c\u201d]*,\s*")
 # The noun phrase that ends a piece of a sentence: "The tax amnesty" in "The tax amnesty, which ...".
 _NOUN_END = compile_skipping(r"(?:^|(?<=[,;]\s))(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:[\w'\u2019-]+\s+){0,4}[\w'\u2019-]+$")
 _DETERMINER = compile_skipping(r"\b(?:the|a|an|its|their|his|her|our|these|those|this|that)\s+", re.IGNORECASE)
@@ -570,7 +572,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
              and not _OBLIGED_BEFORE.search(before, max(0, m.start() - 24), m.start())
              # "The ceasefire, agreed last Thursday, was due to expire": a participle set off after
              # its noun tells what was done to it, not who did it
-             and not (m.group(1).endswith("ed") and before[:m.start()].endswith(", ")
+             and not (m.group(1).endswith("ed") and _ASIDE_OPENS.search(before, max(0, m.start() - 16), m.start())
                       and _ASIDE_CLOSES.match(before, m.end()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
@@ -630,6 +632,7 @@ _OPENING_ACTOR = compile_skipping(r"^((?:[Tt]he\s+)?(?:[\w.'\u2019&-]+\s+){0,5}?
 # An obligation right before a verb: who "must accept" an offer does not set its deadline.
 _OBLIGED_BEFORE = compile_skipping(r"\b(?:must|(?:has|have|had|need|needs|needed)\s+to|(?:is|are|was|were)\s+(?:required|obliged)\s+to)\s+"
                                    r"(?:(?:also|still|now|first)\s+)?$", re.IGNORECASE)
+_ASIDE_OPENS = compile_skipping(r",\s+" + _ASIDE_ADVERB + "$")
 # What follows a participle set off after its noun: when, where or by whom, then the closing comma
 # ("agreed last Thursday,", "signed in Doha,"); a verb after a name takes an object ("stated this").
 _ASIDE_CLOSES = compile_skipping(r"\s+(?:last|on|in|by|at|earlier|early|late|only|just|after|during|under|with|"
@@ -662,7 +665,7 @@ def _infinitive(before: str, m: re.Match) -> bool:
     return m.group(1).endswith("ing") and not re.search(r"\b(?:is|are|was|were|been|be)\s+$", before[max(0, m.start() - 8):m.start()])
 
 
-_PARTICIPLE_ASIDE = compile_skipping(r",\s+(?:[a-z]+ed|[a-z]+en|set|made|held|sent|struck|built|brought|won|led)\s+(?:by|in|on|at|last|earlier|this)\b[^,;]{0,60},\s*$")
+_PARTICIPLE_ASIDE = compile_skipping(r",\s+" + _ASIDE_ADVERB + r"(?:[a-z]+ed|[a-z]+en|set|made|held|sent|struck|built|brought|won|led)\s+(?:by|in|on|at|last|earlier|this)\b[^,;]{0,60},\s*$")
 
 
 def _actor_before(left: str) -> str:
