@@ -77,6 +77,9 @@ _TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|through|before|on|
                                   r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
                                   # "filed its response just ahead of", "averted a shutdown hours before"
                                   r"(?:just|only|shortly|hours|minutes|days|weeks|moments)(?:\s+(?:ahead|before))?|ahead|"
+                                  # "extend martial law for another 90 days, until": the length added, not what is due
+                                  r"(?:for|by)\s+(?:another\s+|an?\s+(?:further|additional|extra)\s+|an?\s+)?(?:[\w-]+\s+)?"
+                                  r"(?:hours?|days?|weeks?|months?|years?)|"
                                   r"(?:at|by|before)\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?(?:day|business|trading|play)|"
                                   r"dawn|dusk|daybreak|sunrise|sunset|nightfall|first\s+light|midnight|noon)\s*$", re.IGNORECASE)
 

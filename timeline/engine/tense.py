@@ -243,7 +243,8 @@ _AHEAD = TailPattern(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:e
                     r"\b(?:extend(?:s|ed|ing)?|(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?)\s+(?:back|out)|slip(?:s|ped|ping)?)"
                     rf"(?:\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){{0,2}}?{DEADLINE_NOUN})?\s+(?:to|until|till|into)|"
                     # "voted to extend the program through September", "renewed the mandate until March"
-                    r"\b(?:extend|prolong|renew)(?:s|ed|ing)?\s+(?:[\w'\u2019-]+\s+){1,5}?(?:to|until|till|through|into)|"
+                    # and past its length: "was extended for a further six months, to June 30"
+                    r"\b(?:extend|prolong|renew)(?:s|ed|ing)?\s+(?:[\w'\u2019-]+,?\s+){1,6}?(?:to|until|till|through|into)|"
                     # the date an extension runs to: "sought an extension until March", "a reprieve to Friday"
                     r"\b(?:extension|postponement|reprieve)\s+(?:to|until|till))\s+$",
                     re.IGNORECASE)
