@@ -78,11 +78,15 @@ def _joined(text: str, start: int, first: Timex, last: Timex, end: int) -> Optio
     """One mention from `start` to `end` naming the period from the first's start to the last's end,
     or None where the two do not make a period (the end before the start)."""
     first = _on_day_of(first, last)
-    if _same_grain(first.value, last.value) and _MONTH_NAMED.search(first.text) and _MONTH_NAMED.search(last.text) \
-            and not _YEAR_WRITTEN.search(first.text) \
-            and (_YEAR_WRITTEN.search(last.text) or first.value > last.value and not _WEEKDAY_ONLY.match(first.text)):
-        # "from 1 January to 31 March 2025": the year written at the end is the whole period's
-        first = _in_year_before(first, last)
+    if _same_grain(first.value, last.value) and _MONTH_NAMED.search(first.text) and _MONTH_NAMED.search(last.text):
+        first_year, last_year = _YEAR_WRITTEN.search(first.text), _YEAR_WRITTEN.search(last.text)
+        if last_year and not first_year:
+            # "from 1 January to 31 March 2025": the year written at the end is the whole period's
+            first = _in_year(first, last, after=False)
+        elif first.value > last.value and not last_year:
+            # each end read alone, the end came first: "from June 1 to November 30", written in
+            # January, is the coming season; the end follows its start into the next year
+            last = _in_year(last, first, after=True)
     a, b = _bounds(first), _bounds(last)
     if a is not None and b is not None and b[1][:10] < a[0][:10] and _WEEKDAY.search(last.text) \
             and (date.fromisoformat(a[0][:10]) - date.fromisoformat(b[1][:10])).days < 7:
@@ -181,15 +185,18 @@ def _same_grain(first: str, last: str) -> bool:
                 or _DAY_VALUE.match(first) and _DAY_VALUE.match(last))
 
 
-def _in_year_before(first: Timex, last: Timex) -> Timex:
-    """A range's first end in the year that puts it at or before its last end: "October to
-    December" is one year's, "December to February" and "22 December to 5 January" run over the
-    new year."""
-    year = int(last.value[:4]) - (first.value[5:] > last.value[5:])
-    moved = f"{year:04d}{first.value[4:]}"
+def _in_year(end: Timex, other: Timex, after: bool) -> Timex:
+    """One end of a range moved into the year that puts it at or `after` the other end (else at
+    or before it): "October to December" is one year's, "December to February" and "22 December
+    to 5 January" run over the new year."""
+    if after:
+        year = int(other.value[:4]) + (end.value[5:] < other.value[5:])
+    else:
+        year = int(other.value[:4]) - (end.value[5:] > other.value[5:])
+    moved = f"{year:04d}{end.value[4:]}"
     if len(moved) == 10 and cal.safe_date(year, int(moved[5:7]), int(moved[8:10])) is None:
-        return first  # February 29 in a year without one
-    return Timex(first.start, first.end, first.text, first.type, moved, first.mod)
+        return end  # February 29 in a year without one
+    return Timex(end.start, end.end, end.text, end.type, moved, end.mod)
 
 
 def _next_month(first: str, second: str) -> bool:
