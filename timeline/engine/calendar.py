@@ -99,6 +99,15 @@ def period_value(first: date, last: date) -> tuple[str, str]:
     return value, "year" if months == 12 else "month"
 
 
+def with_weekday(d: date, weekday: int, near: date) -> date:
+    """A day written with its weekday ("Sunday, March 1") and read without a year: of the nearby
+    years, the one nearest `near` where the day is that weekday; `d` where none is."""
+    if d.isoweekday() == weekday:
+        return d
+    fits = [f for f in (safe_date(d.year + k, d.month, d.day) for k in (-3, -2, -1, 1, 2, 3)) if f and f.isoweekday() == weekday]
+    return min(fits, key=lambda f: abs((f - near).days)) if fits else d
+
+
 def resolve_weekday(anchor: date, weekday: int, direction: Direction) -> date:
     """The date of an ISO weekday (1 = Monday) seen from anchor; the anchor's own day counts."""
     delta = weekday - anchor.isoweekday()

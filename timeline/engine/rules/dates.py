@@ -37,10 +37,8 @@ def _day_value(m, ctx, month: int, day: int, year: int | None) -> Value | None:
         if resolved is None:
             return None
         weekday = weekday_number(m["wd"]) if "wd" in m.re.groupindex and m["wd"] else None
-        if weekday and resolved.isoweekday() != weekday:
-            # "Sunday, March 1": of the nearby years, the nearest where the day is that weekday.
-            fits = [d for d in (cal.safe_date(resolved.year + k, month, day) for k in (-3, -2, -1, 1, 2, 3)) if d and d.isoweekday() == weekday]
-            resolved = min(fits, key=lambda d: abs((d - ctx.today).days)) if fits else resolved
+        if weekday:
+            resolved = cal.with_weekday(resolved, weekday, ctx.today)
     else:
         if day > _cal.monthrange(year, month)[1]:
             return None

@@ -33,6 +33,8 @@ def _on_day(m, ctx) -> date:
         if year:  # "5 p.m. on October 28, 2022"
             return cal.safe_date(int(year), month_number(month), day) or ctx.reference_day("day")
         d = ctx.month_day(month_number(month), day, m.start(), m.end())
+        if d and m["weekday"] and weekday_number(m["weekday"]):
+            return cal.with_weekday(d, weekday_number(m["weekday"]), today)  # "11pm on Friday, September 1"
         if d:
             return d
     if m["weekday"] and weekday_number(m["weekday"]):
