@@ -50,7 +50,7 @@ _SAYING = frozenset(lexicon.THAT_CLAUSE_VERBS) | frozenset(lexicon.REPORTING_VER
 _NOUN_AFTER = compile_skipping(r"\s+(?:must|will|would|should|shall|can|could|may|might|are|were|is|was|have|has|had)\b")
 # Words that may stand between an actor and its verb: auxiliaries, adverbs, a date or a place.
 _AUX = compile_skipping(r"(?:\s+(?:has|have|had|was|were|is|are|be|will|would|may|might|could|should|shall|must|also|finally|"
-                        r"now|then|again|already|just|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
+                        r"now|then|again|already|just|earlier|previously|reportedly|formally|officially|(?:has|have|had)\s+been|\w+ly))+\s*$")
 _ADJUNCT_AT_END = compile_skipping(
     r"(?:,\s*)?(?:\b(?:on|in|last|this|late|early)\s+)?(?:" + alternation(list(lexicon.WEEKDAYS)) + r"|yesterday|today|"
     r"(?:" + alternation(list(lexicon.MONTHS)) + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?|\d{1,2}\s+(?:"
@@ -87,7 +87,8 @@ _TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|through|before|on|
 def _clean(phrase: str) -> str:
     phrase = " ".join(phrase.split())
     phrase = _POSSESSED_DEADLINE.sub("", phrase)  # "'s deadline, the rebels released ...": what follows
-    phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby)(?:\s+|$)", "", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(r"^(?:and|but|or|so|then|that|which|who|whereby|while|whereas|although|though)(?:\s+|$)", "", phrase,
+                    flags=re.IGNORECASE)
     for _ in range(3):
         # Looked for in the phrase's last words only: a pattern anchored at the end costs its
         # length at every position it is tried from.
@@ -244,7 +245,8 @@ _TO_ACT = compile_skipping(r"^(?:['\u2019]s?\s+notice)?[\s,\"\u201d]*(?:(?:\w+\s
                            r"(?:\([^)]*\)\s*)?,?\s*(?:by\s+(?:(?:his|her|its|their|the)\s+)?(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+\s+)?"
                            + SPAN_COUNTED_FROM + r"(?:to|in\s+which\s+to)\s+(?!be\b)(?P<act>[a-z](?:[^.;]|\.(?=\d))*)",
                            re.IGNORECASE)
-_NOUN_COMPLEMENT = compile_skipping(rf"\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)"
+# ("to order for delivery", "will call for talks": verbs, not nouns)
+_NOUN_COMPLEMENT = compile_skipping(rf"(?<!\bto\s)(?<!\bwill\s)\b(?:{DEADLINE_NOUN}|window|warning|order|call|demand|request)"
                                     # "a deadline, Aug. 27, for ...", "the deadline—Aug. 27—for ...": a date set off
                                     r"(?:\s*(?:,|\(|--|[\u2014\u2013])[^,()\u2014\u2013;]{1,30}?(?:,|\)|--|[\u2014\u2013])\s*(?=(?:for|to)\s)|\s+)"
                                     r"(?:[A-Z]\w+\s+)?(?:(?:given|issued|set)\s+)?"
