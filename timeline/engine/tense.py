@@ -535,6 +535,8 @@ def _plainly_future(words: list[str], sentence: str) -> bool:
     for i, w in enumerate(words):
         if word_tense(w) == PAST and i + 1 < len(words) and words[i + 1].lower() == "be":
             continue  # "will be named": a participle of the future
+        if word_tense(w) == FUTURE and i + 1 < len(words) and words[i + 1].lower() in _MODALS:
+            continue  # "will lapse", "will close": a timetable verb the modal governs
         if word_tense(w) != NONE:
             if w.lower() not in _MODALS and not (w.lower() in _PRESENT_PLAN and i + 1 < len(words)
                                                  and words[i + 1].lower() in ("is", "are")):
