@@ -542,7 +542,14 @@ def _plainly_future(words: list[str], sentence: str) -> bool:
                                                  and words[i + 1].lower() in ("is", "are")):
                 return False
             break
-    return not _sentence_looks(sentence)[1]
+    # who said it ("..., the agency said on Monday.") tells when it was said, not of the past
+    return not _sentence_looks(_ATTRIBUTION_AT_END.sub("", sentence))[1]
+
+
+# An attribution that ends a sentence: ", the agency said.", ", said a spokesman on Tuesday."
+_ATTRIBUTION_AT_END = compile_skipping(r"[,\u201d\"]\s*(?:(?:[\w.'\u2019&-]+\s+){0,6}?(?:said|says|told\s+[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+)?|added|announced)"
+                                       r"|(?:said|says|added)\s+(?:[\w.'\u2019&-]+\s+){0,6}?[\w.'\u2019&-]+)"
+                                       r"(?:\s+(?:on|late|early)\s+\w+|\s+\w+day)?\s*[.!]?\s*$")
 
 
 # Plan words that are also past verbs: "the government planned to pay", not "is planned".
