@@ -118,8 +118,10 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("window closes", rf"\b{WINDOW_NOUN}\b,?(?:\s+[\w'\u2019$%,.()-]+){{0,12}}?\s+{AUX_ON_THE_WAY}{END_VERB}(?:\s*:|\s+(?:on|at|in|by|as\s+of))?"
          + _FILL, True),
     _cue("closes", r"\b(?:closes?|closing|shuts?|ends?|finish(?:es)?|conclud(?:es|ing)|terminat(?:es?|ing))\s+(?:on|at|in)\b" + _FILL, False),
-    # "will stop taking applications at the end of June", "ceases trading on Friday"
-    _cue("stops", rf"\b(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing\b{_IN_SENTENCE}{{0,60}}?\b(?:at|on|in|from|after|by)" + _FILL, True),
+    # "will stop taking applications at the end of June", "ceases trading on Friday"; what stops
+    # being valid: "will cease to be legal tender on 30 September", "will no longer be accepted from 1 October"
+    _cue("stops", rf"\b(?:(?:stop|stops|cease|ceases|halt|halts)\s+[a-z]+ing|(?:cease|ceases)\s+to\s+be|no\s+longer\s+be)\b"
+                  rf"{_IN_SENTENCE}{{0,60}}?\b(?:at|on|in|from|after|by)" + _FILL, True),
     # "a 300 million euro payment on June 5", "1.6 billion euros due to the Fund next month": money owed on a day
     _cue("payment", rf"\b(?:payments?|repayments?|instal+ments?|coupons?|redemptions?)\s+(?:of\s+{_IN_SENTENCE}{{1,40}}?\s+)?"
          r"(?:(?:is|are|was|were|falls?|fell)\s+)?(?:due\s+)?(?:on|by|in)" + _FILL, True),
