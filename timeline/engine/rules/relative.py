@@ -31,7 +31,7 @@ _INFORMAL = alternation(lexicon.INFORMAL_DAYS)
 _SAYING = re.compile(rf"\b(?:{alternation(lexicon.THAT_CLAUSE_VERBS)})\s+$", re.IGNORECASE)
 
 
-@compile_rule("deictic-day", rf"""\b(?:(?P<word>today|tonight|yesterday|tomorrow|{_INFORMAL}|the\s+day\s+before\s+yesterday|
+@compile_rule("deictic-day", rf"""\b(?:(?P<aweek>a\s+(?:week|fortnight)\s+)?(?P<word>today|tonight|yesterday|tomorrow|{_INFORMAL}|the\s+day\s+before\s+yesterday|
     the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{_PART}))?|(?P<this>this|that|last|tomorrow|yesterday)\s+(?P<part2>{_PART})|
     (?P<overnight>overnight))\b""", priority=1, triggers=('DEICTIC', 'PART'), reach=(40, 48))
 def deictic_day(m, ctx):
@@ -54,6 +54,10 @@ def deictic_day(m, ctx):
         if _SAYING.search(ctx.text, max(0, m.start() - 16), m.start()):
             return None  # "he said that night would fall": "that" opens what was said
         today = ctx.reference_day("day")
+    if m["aweek"] and word in ("today", "tonight", "tomorrow", "yesterday"):
+        # "a week today", "a week tomorrow": that day a week on; "a week yesterday", a week before it
+        weeks = 2 if "fortnight" in m["aweek"].lower() else 1
+        offset += 7 * weeks * (-1 if word == "yesterday" else 1)
     d = today + timedelta(days=offset)
     if word == "tonight":
         part = "night"
@@ -152,6 +156,18 @@ def bare_period(m, ctx):
 
 _AGO_QMOD = alternation(["about", "around", "nearly", "almost", "some", "roughly", "approximately", "more than",
                          "less than", "over"])
+
+
+@compile_rule("before-last", r"""\bthe\s+(?P<unit>week|weekend|month|year)\s+before\s+last\b""", priority=2,
+              triggers=('UNIT',), reach=(8, 32))
+def before_last(m, ctx):
+    """"the weekend before last", "the year before last": two back from the current one."""
+    unit = m["unit"].lower()
+    base = ctx.today
+    if unit == "weekend":  # the weekend just gone is "last weekend"; the one before it, this
+        base = base - timedelta(days=(base.isoweekday() - 6) % 7 or 7)
+        return _period(base - timedelta(weeks=1), "weekend")
+    return _period(cal.shift(base, unit, -2), unit)
 
 
 @compile_rule("ago", rf"""\b(?:(?P<qmod>{_AGO_QMOD})\s+)?(?P<num>{NUMBER}|{alternation(["several", "a few", "few", "many", "some"])})[\s-]+(?P<unit>(?:day|week|month|year|decade|century|centuries|hour|minute|quarter)s?)
