@@ -409,6 +409,11 @@ POSSESSIVE = compile_skipping(r"^(?:'s|\u2019s)\b(?!\s+(?:[\w.-]+\s+){0,3}?(?:pa
 # How far either side of a mention a tense marker is looked for: the verb that dates a mention
 # stands within a clause or two of it, and a bounded reach keeps the cost per mention fixed.
 TENSE_REACH = 300
+# The items of a list of days or months and their glue, up to the mention: "12, 13 and ", " and ".
+_MONTH_NAME = "|".join(sorted(lexicon.MONTHS, key=len, reverse=True))
+_ITEM_BEFORE_AND = compile_skipping(r"(?:\d(?:st|nd|rd|th)?|\b(?:" + _MONTH_NAME + r")\.?)\s*$", re.IGNORECASE)
+_LIST_GLUE_ONLY = compile_skipping(r"(?:\s*(?:,|and\b|&)\s*(?:\d{1,2}(?:st|nd|rd|th)?|(?:" + _MONTH_NAME + r")\b\.?)?)+\s*",
+                                   re.IGNORECASE)
 # A figure's change told in the past, its verb a few words after the date: "Sales in June rose".
 _MEASURED_AFTER = compile_skipping(r"(?:\s+[\w'%$.-]+){0,3}?\s+(?:rose|fell|grew|climbed|dropped|jumped|slid|eased|slipped|surged|"
                                    r"expanded|shrank|contracted|sank|soared|declined|increased|decreased|plunged|tumbled|"
@@ -704,6 +709,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
         return SURELY_PAST
     right = text[end:min(sent_end, end + TENSE_REACH)]
     breaks = list(_CLAUSE_BREAK.finditer(left))
+    while breaks and _LIST_GLUE_ONLY.fullmatch(left, breaks[-1].start()) and _ITEM_BEFORE_AND.search(left, 0, breaks[-1].start()):
+        breaks.pop()  # "between 1 and 3 March", "on 12, 13 and 14 December": a list's glue, not a clause's
     clause_left = left[breaks[-1].end():] if breaks else left
     nxt = _CLAUSE_BREAK.search(right)
     clause_right = right[: nxt.start()] if nxt else right
@@ -711,7 +718,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     t = _scan(words)
     if t == PAST and _plainly_past(words, text[sent_start:sent_end]):
         return SURELY_PAST
-    if t == FUTURE and _plainly_future(words, text[sent_start:sent_end]):
+    if t == FUTURE and _plainly_future(words, clause_left + text[start:end] + clause_right):
+        # its own clause only: "The strikes took place in May, and talks will resume in March"
         return PLAINLY_FUTURE
     if t != NONE:
         return t
