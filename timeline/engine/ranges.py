@@ -199,6 +199,15 @@ def _in_year(end: Timex, other: Timex, after: bool) -> Timex:
     return Timex(end.start, end.end, end.text, end.type, moved, end.mod)
 
 
+def _in_month_of(first: Timex, last: Timex) -> Timex:
+    """A bare day that opens a range, moved into the month of the range's end (the month before
+    where its day comes after the end's: "from the 28th to the 3rd of March")."""
+    end = date.fromisoformat(last.value[:10])
+    month_start = end.replace(day=1) if int(first.value[8:10]) <= end.day else cal.add_months(end.replace(day=1), -1)
+    day = cal.safe_date(month_start.year, month_start.month, int(first.value[8:10]))
+    return first if day is None else Timex(first.start, first.end, first.text, first.type, day.isoformat() + first.value[10:], first.mod)
+
+
 def _next_month(first: str, second: str) -> bool:
     """Is `second` the month after `first` (values "2021-03", "2021-04")?"""
     a, b = _MONTH_VALUE.match(first), _MONTH_VALUE.match(second)
@@ -253,7 +262,10 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
                 return joined
         # "from 2 to 4 June", "3 and 4 June", "the 3rd and 4th of April": a bare day that the next
         # date completes, and the days listed before it ("21, 22 and 23 March")
-        bare_first = _BARE_NUMBER.match(t.text) and n.value[:7] == t.value[:7]
+        bare_first = _BARE_NUMBER.match(t.text) and _DAY_VALUE.match(t.value) and _DAY_VALUE.match(n.value)
+        if bare_first and n.value[:7] != t.value[:7]:
+            # "from the 5th to the 9th of August": the bare day is of the month its end names
+            t = _in_month_of(t, n)
         listed = _DAYS_BEFORE.search(text, max(0, t.start - 40), t.start) if bare_first and start == t.start else None
         if listed is not None and _DAY_VALUE.match(t.value):
             first_day = cal.safe_date(int(t.value[:4]), int(t.value[5:7]), int(re.match(r"\d+", listed.group(0)).group(0)))
