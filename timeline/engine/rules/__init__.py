@@ -68,6 +68,23 @@ class Context:
         year = int(m["year"]) if m else None
         return year if year is not None and year != self.dct.year else None
 
+    def story_day(self, start: int) -> Optional[date]:
+        """The day a background story told in the past perfect is at: "The war began on February
+        24, 2022. ... By April, they had withdrawn" is April 2022. The last date named outright, in
+        a year before the publication's and not far back, where the mention's sentence says "had"
+        done; else None."""
+        ref = self.reference
+        if ref is None or ref.anchor is None or ref.from_reference or ref.anchor.year >= self.dct.year:
+            return None
+        seen = self.last_by_grain.get(ref.granularity)
+        if seen is None or seen[0] is not ref or not 0 <= start - seen[1] <= _STORY_REACH \
+                or not _YEAR_DIGITS.search(self.text, max(0, seen[1] - 6), seen[1]):
+            return None  # the story's date must be written with its year ("last October" is the writer's)
+        s, e = self.sentence_of(start)
+        if seen[1] > s or not _OPENING_ADJUNCT.fullmatch(self.text, s, start):
+            return None  # "By April, they had withdrawn": the date opens a sentence after the story's date
+        return ref.anchor if _PAST_PERFECT.search(self.text, start, e) else None
+
     def month_day(self, month: int, day: int, start: int, end: int) -> Optional[date]:
         """The date of a month and day named without a year. News: the nearest such day to the
         publication day unless the clause's tense points the other way, or in the year the
@@ -78,6 +95,9 @@ class Context:
         frame = self.year_frame(start)
         if frame is not None:
             return cal.safe_date(frame, month, day)
+        story = self.story_day(start)
+        if story is not None:
+            return cal.resolve_month_day(story, month, day, 0)
         return cal.resolve_month_day(self.today, month, day, self.tense(start, end))
 
     def weekday(self, weekday: int, start: int, end: int) -> date:
@@ -110,6 +130,9 @@ class Context:
         """The year of a month named without one, read as `month_day` reads a day."""
         if self.narrative:
             return self._story_year(month)
+        story = self.story_day(start)
+        if story is not None and not self.year_frame(start):
+            return cal.resolve_month(story, month, 0)
         return self.year_frame(start) or cal.resolve_month(self.today, month, self.tense(start, end))
 
     def _story_year(self, month: int) -> int:
@@ -189,6 +212,14 @@ _PAST_FORM = re.compile(r"\b(?<!\bis\s)(?<!\bare\s)(?:[a-z]{3,}ed|set|" + "|".jo
 # starting Sunday", "said talks would resume Monday", "set a deadline for Friday".
 _LOOKS_AHEAD = re.compile(r"\b(?:start\w*|begin\w*|from|until|till|through|by|due|set|schedul\w*|expect\w*|plan\w*|"
                           r"to\s+[a-z]+|effective|ahead|before|next|would|could|might|should|for|deadline)\b")
+
+# "had withdrawn", "had been arrested", "had already reached": the past perfect of a background story.
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:already|not|never|also|just|been|largely|mostly)\s+){0,2}[a-z]+(?:ed|en|wn|ne|ght|ck|lt|nt|un|ng|de|ft)\b")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_OPENING_ADJUNCT = re.compile(r"[\s\"'\u201c(]*(?:(?:In|By|On|Until|Since|During|Throughout|(?:Later|Early|Late)\s+in)\s+)?"
+                             r"(?:(?:early|late|mid)[\s-]*)?")
+# How far after the last date named outright a background story keeps to its year.
+_STORY_REACH = 400
 
 _GRAINS = ["day", "week", "month", "season", "quarter", "half", "year", "decade", "century"]
 

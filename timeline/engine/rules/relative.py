@@ -116,6 +116,7 @@ _PART_OF = re.compile(r"\b(?:end|start|beginning|middle|close)\s+of\s+$", re.IGN
 
 
 _SAME_AS = re.compile(r"\s+as\b", re.IGNORECASE)
+_PART_OF_THAT = re.compile(r"\b(?:" + MONTH + r")\.?\s+of\s+$", re.IGNORECASE)
 
 
 @compile_rule("bare-period", r"""\b(?P<the>the|that|this)\s+(?:(?P<same>same)\s+|(?P<full>full)\s+|(?P<fiscal>fiscal|financial)\s+(?=year))?(?P<unit>day|week|weekend|month|year|decade|century)\b(?:(?![-\u2019'])|(?<=weekend)(?=['\u2019]s\b))
@@ -134,6 +135,10 @@ def bare_period(m, ctx):
         return None  # "the days of the week", "this time of the year": any week, any year
     from_reference = (det == "that" or bool(m["same"])) and ctx.reference is not None
     base = ctx.reference_day() if from_reference else ctx.today
+    if det == "that" and unit == "year" and _PART_OF_THAT.search(ctx.text, max(0, m.start() - 16), m.start()) \
+            and (year := ctx.recent("year", m.start())) is not None and year.anchor is not None:
+        # "In March of that year": the year named before, not the month this phrase just named
+        base = year.anchor
     if unit == "weekend":
         tense = ctx.tense(m.start(), m.end())
         # Without a tense, early in the week "the weekend" is the one just gone, late in it the next.
