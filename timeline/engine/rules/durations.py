@@ -211,9 +211,10 @@ def span_range_first(m, ctx):
 _PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?(?:next|past|last|coming|first|previous|following|recent)\s+$", re.IGNORECASE)
 
 
-# What may stand before a bare plural unit that makes it a count, not a vague span.
+# What may stand before a bare plural unit that makes it a count, not a vague span ("the small
+# hours of Thursday" is a time of night).
 _COUNTED_BEFORE = re.compile(r"(?:\d|\b(?:a|an|the|few|several|many|some|two|three|four|five|six|seven|eight|nine|ten|"
-                             r"dozen|couple|of|these|those|last|past|next|recent|coming|first|final|early|late|this|"
+                             r"dozen|couple|of|these|those|last|past|next|recent|coming|first|final|early|late|small|wee|this|"
                              r"that|such|all|more|both)|-)\s*$", re.IGNORECASE)
 
 
