@@ -187,6 +187,11 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         if mention.kind == "deadline" and timex.type == "DURATION":
             mention = _same_countdown(mention, counted.get(timex.value), sentence)
             counted[timex.value] = mention
+        if "T24:00" in timex.value and mention.latest and _FROM_BEFORE.search(text, max(0, timex.start - 30), timex.start):
+            # "a ceasefire with effect from midnight tonight", "a curfew starting at midnight": the
+            # midnight a thing starts from is the turn of the day, its end and the next day's start
+            turn = (date.fromisoformat(mention.latest[:10]) + timedelta(days=1)).isoformat() + "T00:00"
+            mention = replace(mention, latest=turn)
         into = _INTO_MORNING.match(text, timex.end) if timex.value.endswith("TNI") and mention.latest else None
         if into:
             # "late Sunday night into early morning": the night and the small hours of the next day
@@ -206,6 +211,8 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
 _ELLIPTIC_OWNER = re.compile(r"\b(?:with|and|while)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s|\u2019s)\s+"
                              r"(?:(?:at|on|by)\s+)?$")
 
+_FROM_BEFORE = re.compile(r"\b(?:from|starting(?:\s+(?:at|from))?|beginning(?:\s+at)?|effective(?:\s+from)?|as\s+of|"
+                          r"(?:begins?|starts?|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force)\s+at)\s+$", re.IGNORECASE)
 _INTO_MORNING = re.compile(r"\s+into\s+(?:the\s+)?(?:early\s+|small\s+)?(?:morning|hours)(?:\s+hours)?\b", re.IGNORECASE)
 # "the date was moved back to", "the date has been pushed to": the date just told, moved.
 _THE_DATE_MOVED = re.compile(r"\bthe\s+date\s+(?:(?:was|has\s+been|had\s+been|is\s+being|will\s+be)\s+)?(?:moved|pushed|put|"

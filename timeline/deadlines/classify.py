@@ -26,7 +26,7 @@ from ..heads import compile_skipping
 # A full stop inside a sentence before a number or a small letter is an abbreviation's ("Nov. 1, is now
 # Nov. 30", "the U.S. might be slipping").
 _CLAUSE_START = compile_skipping(r"[;:\u201c\"]|,\s(?=(?:and|but|while|as|after|before)\b)|\.\s(?![\da-z])")
-_LATER_PART_OF_DAY = compile_skipping(r"T(?:EV|NI|AF)$")
+_LATER_PART_OF_DAY = compile_skipping(r"T(?:EV|NI|AF|24:00)$")  # midnight named with its day is that day's end
 
 
 class Neighbour(NamedTuple):

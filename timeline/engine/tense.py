@@ -248,7 +248,7 @@ _AHEAD = TailPattern(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:e
                     # the date an extension runs to: "sought an extension until March", "a reprieve to Friday"
                     r"\b(?:extension|postponement|reprieve)\s+(?:to|until|till))\s+$",
                     re.IGNORECASE)
-_STARTING = TailPattern(r"\b(?:starting|beginning|commencing|effective)\s+(?:from\s+|on\s+)?$", re.IGNORECASE)
+_STARTING = TailPattern(r"\b(?:starting|beginning|commencing|effective)\s+(?:from\s+|on\s+|at\s+)?$", re.IGNORECASE)
 _UNTIL = TailPattern(r"\b(?:until|till|til)\s+$", re.IGNORECASE)
 _SINCE = TailPattern(r"\b(?:since|ever\s+since)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 # A date named as what a deadline is: "the deadline to apply for the loans -- which ... -- remains Oct. 17".
