@@ -237,7 +237,9 @@ _AHEAD = TailPattern(r"(?:\b(?:by|no\s+later\s+than|not\s+later\s+than|as\s+(?:e
                     r"\b(?:postponed|moved|pushed\s+back|delayed|deferred|rescheduled|put\s+off|put\s+back|adjourned|"
                     r"brought\s+forward|moved\s+up|pulled\s+forward|advanced),?\s+"
                     # with what was moved between: "postponed the vote to Monday", "advanced the hearing to Monday"
-                    r"(?:it\s+|them\s+|(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){1,3}?)?,?\s*(?:to|until|till)|"
+                    r"(?:it\s+|them\s+|(?:the|a|an|its|their|his|her)\s+(?:[\w'\u2019-]+\s+){1,3}?)?,?\s*(?:to|until|till)"
+                    # "moved to no earlier than Thursday", "delayed until at least Monday"
+                    r"(?:\s+(?:no\s+earlier\s+than|not\s+before|at\s+(?:the\s+)?earliest|at\s+least))?|"
                     # a date a deadline is moved to: "agreed to extend to Tuesday a deadline", "has been
                     # extended to August 31", "was moved back to December 20", "pushed the deadline into next year"
                     r"\b(?:extend(?:s|ed|ing)?|(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?)\s+(?:back|out)|slip(?:s|ped|ping)?)"
