@@ -26,8 +26,8 @@ PLAINLY_FUTURE = 3
 # A date governed directly by a past verb ("the deal brokered in July", "was extended in August")
 # lies behind however near the next such month is.
 SURELY_PAST = -2
-# Figures told in the past ("Sales in June rose 5 percent"): of a month over, never of one to come,
-# however near.
+# Figures told in the past ("Sales in June rose 5 percent"), a time "since" which: of a month over,
+# never of one to come, however near.
 PLAINLY_PAST = -3
 
 # "next" and "coming" are left to the rules that read "next week" whole: alone they are as often
@@ -623,7 +623,9 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _STARTING.search(left[-24:]) and not _PERFECT.search(left[-80:]):
         return FUTURE  # "announced a ceasefire starting Sunday", "placed on leave starting Monday": what starts then
     if _SINCE.search(left[-12:]):
-        return SURELY_PAST  # "higher than since April", "closed since 2020": a time gone by
+        # "higher than since April", "closed since 2020", "in custody since March" (written in
+        # February): a time gone by, never one to come
+        return PLAINLY_PAST
     # a date named as a deadline: "a Friday deadline", "a noon deadline on Friday"
     named = NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)
     if (named or _DEADLINE_OF.search(left[-60:])) and (_DEADLINE_MISSED.search(left[-60:])
