@@ -176,11 +176,12 @@ def resolve_month(anchor: date, month: int, direction: Direction) -> int:
     mid = [date(y, month, 15) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     year = nearest_occurrence(mid, anchor, direction).year
     # A future that insists ("will visit China in December", written in January) cannot take a
-    # month gone by, however near it lies. (The past the other way round lowered the sealed set.)
+    # month gone by, however near it lies; nor a past that insists ("was passed in March",
+    # "in custody since March", written in February) a month not yet begun.
     if direction > 1 and (year, month) < (anchor.year, anchor.month):
         return year + 1
-    if direction < -2 and (year, month) > (anchor.year, anchor.month):
-        return year - 1  # figures told in the past: a month over
+    if direction < -1 and (year, month) > (anchor.year, anchor.month):
+        return year - 1
     return year
 
 

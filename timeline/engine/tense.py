@@ -26,9 +26,6 @@ PLAINLY_FUTURE = 3
 # A date governed directly by a past verb ("the deal brokered in July", "was extended in August")
 # lies behind however near the next such month is.
 SURELY_PAST = -2
-# Figures told in the past ("Sales in June rose 5 percent"), a time "since" which: of a month over,
-# never of one to come, however near.
-PLAINLY_PAST = -3
 
 # "next" and "coming" are left to the rules that read "next week" whole: alone they are as often
 # "next to the embassy" as a tense.
@@ -625,7 +622,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _SINCE.search(left[-12:]):
         # "higher than since April", "closed since 2020", "in custody since March" (written in
         # February): a time gone by, never one to come
-        return PLAINLY_PAST
+        return SURELY_PAST
     # a date named as a deadline: "a Friday deadline", "a noon deadline on Friday"
     named = NAMED_DEADLINE.match(text, end) or DEADLINE_WITHIN.search(text, start, end)
     if (named or _DEADLINE_OF.search(left[-60:])) and (_DEADLINE_MISSED.search(left[-60:])
@@ -730,7 +727,7 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     if _MEASURED_AFTER.match(clause_right):
         # "Sales in June rose 5 percent", "Exports in March fell": figures told in the past are
         # of a month gone by, however near the coming one is
-        return PLAINLY_PAST
+        return SURELY_PAST
     t = _scan(_WORD.findall(clause_right)[:6], leftward=False)
     if t != NONE:
         return t
