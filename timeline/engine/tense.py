@@ -414,10 +414,15 @@ _ITEM_BEFORE_AND = compile_skipping(r"(?:\d(?:st|nd|rd|th)?|\b(?:" + _MONTH_NAME
 _LIST_GLUE_ONLY = compile_skipping(r"(?:\s*(?:,|and\b|&)\s*(?:\d{1,2}(?:st|nd|rd|th)?|(?:" + _MONTH_NAME + r")\b\.?)?)+\s*",
                                    re.IGNORECASE)
 # A figure's change told in the past, its verb a few words after the date: "Sales in June rose".
-_MEASURED_AFTER = compile_skipping(r"(?:\s+[\w'%$.-]+){0,3}?\s+(?:rose|fell|grew|climbed|dropped|jumped|slid|eased|slipped|surged|"
-                                   r"expanded|shrank|contracted|sank|soared|declined|increased|decreased|plunged|tumbled|"
-                                   r"rebounded|edged|dipped|totaled|totalled|averaged|widened|narrowed|accelerated|slowed)\b",
-                                   re.IGNORECASE)
+_MEASURED_VERB = (r"(?:rose|fell|grew|climbed|dropped|jumped|slid|eased|slipped|surged|expanded|shrank|contracted|sank|"
+                  r"soared|declined|increased|decreased|plunged|tumbled|rebounded|edged|dipped|totaled|totalled|averaged|"
+                  r"widened|narrowed|accelerated|slowed)")
+_MEASURED_AFTER = compile_skipping(r"(?:\s+[\w'%$.-]+){0,3}?\s+" + _MEASURED_VERB + r"\b", re.IGNORECASE)
+# and before it, with its figure: "Inflation rose to 5 percent in March", "Sales fell 2% in June"
+_MEASURED_BEFORE = TailPattern(r"\b" + _MEASURED_VERB + r"\s+(?:by\s+|to\s+|about\s+|nearly\s+|almost\s+)?[$\u20ac\u00a3]?\d[\d.,]*"
+                               r"\s*(?:%|percent|per\s+cent|percentage\s+points?|points?|basis\s+points|billion|million|bn|m)?"
+                               r"(?:\s+(?:from|on|over|year-on-year|a\s+year\s+earlier)\b[^,;.]{0,30}?)?\s+(?:in|during)\s+$",
+                               re.IGNORECASE)
 # Without a marker in its clause, the nearest one among this many words either side.
 NEAREST_WORDS = 40
 
@@ -717,6 +722,8 @@ def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int
     clause_right = right[: nxt.start()] if nxt else right
     words = list(reversed(_WORD.findall(clause_left)))
     t = _scan(words)
+    if t == PAST and _MEASURED_BEFORE.search(clause_left):
+        return SURELY_PAST  # "Inflation rose to 5 percent in March": a figure of a month over
     if t == PAST and _plainly_past(words, text[sent_start:sent_end]):
         return SURELY_PAST
     if t == FUTURE and _plainly_future(words, clause_left + text[start:end] + clause_right):
