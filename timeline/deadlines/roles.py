@@ -73,7 +73,7 @@ _NAME_WORD = compile_skipping(r"^[A-Z0-9][\w'\u2019.&-]*$")
 
 
 _POSSESSED_DEADLINE = compile_skipping(r"^['\u2019]s\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\b[\s,]*", re.IGNORECASE)
-_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|through|before|on|at|in|to|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
+_TRAILING_WORD = compile_skipping(r"(?:\s+|^)(?:by|until|till|through|before|on|at|in|to|up|of|for|from|the|a|an|and|or|is|was|are|were|remains|remained|"
                                   r"be|no\s+later\s+than|within|deadline|on\s+or|after|as\s+of|with\s+effect|"
                                   # "filed its response just ahead of", "averted a shutdown hours before"
                                   r"(?:just|only|shortly|hours|minutes|days|weeks|moments)(?:\s+(?:ahead|before))?|ahead|"

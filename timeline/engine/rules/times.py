@@ -16,9 +16,9 @@ _ZONE += rf"KST|HKT|SGT|AEST|AEDT|WAT|CAT|EAT|local\s+time|(?:{_PLACE_WORD}){{1,
 # The day may follow the deadline the time names: "a noon deadline on Friday", "a 6 p.m. ultimatum for Sunday".
 _DAY_TAIL = rf"""(?:,?\s+(?:(?:deadline|ultimatum)\s+(?:on|for)\s+|on\s+|of\s+)?(?:(?P<rel>today|tonight|tomorrow|yesterday)|(?:(?P<wrel>last|next|this)\s+)?
     (?P<weekday>{WEEKDAY})\b\.?(?:,?\s+(?:(?P<month2>{MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?|
-    (?P<day4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month4>{MONTH})\b(?:\s+(?P<year4>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?|(?P<month>{MONTH})\.?\s+
+    (?P<day4>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month4>{MONTH})\b(?:,?\s+(?P<year4>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?|(?P<month>{MONTH})\.?\s+
     (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?|(?P<day3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?
-    (?P<month3>{MONTH})\b(?:\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
+    (?P<month3>{MONTH})\b(?:,?\s+(?P<year3>1[0-9]{{3}}|20[0-9]{{2}})\b)?))?"""
 
 
 def _on_day(m, ctx) -> date:

@@ -18,6 +18,8 @@ _SHORT_DAY_AFTER = re.compile(r"\b(?:on|by|till|til|until|from|every)\s+$", re.I
 # The week named after a list of weekdays: "on Monday and Tuesday next week".
 _SHARED_WEEK = re.compile(rf"(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:{WEEKDAY})\s+(?:of\s+)?(?P<wrel>next|this|last|the\s+following|"
                           r"the\s+coming)\s+week\b", re.IGNORECASE)
+# A weekday listed after one with "next" or "last" shares it: "next Tuesday or Wednesday".
+_SHARED_REL = re.compile(rf"\b(?P<rel>next|last)\s+(?:{WEEKDAY})\s*(?:,|\s+or|\s+and|\s*&)\s+$", re.IGNORECASE)
 # Words that make a weekday the name of an event remembered by it.
 _NAMED_DAY = re.compile(r"\bBloody\s+$")
 
@@ -43,6 +45,8 @@ def weekday(m, ctx):
         code = f"T{lexicon.PARTS_OF_DAY[part]}" if part else ""
         return Value("SET", f"XXXX-WXX-{n}{code}")
     rel = " ".join((m["rel"] or "").lower().split()).removeprefix("the ")
+    if not rel and (shared_rel := _SHARED_REL.search(ctx.text, max(0, m.start() - 32), m.start())):
+        rel = shared_rel["rel"].lower()  # "next Tuesday or Wednesday": both of next week
     today = ctx.today
     if rel in ("previous", "preceding") and ctx.reference is not None:
         # "down 4.5% from the previous Friday": the one before the day the story is at.
