@@ -495,6 +495,7 @@ def _clause_subject(before: str) -> str:
     """The noun phrase that opens the clause ending in `before` ("Mr Jammeh has been given ...")."""
     clause = _clause_before(before)
     clause = re.sub(r"\s+(?:has|have|had|was|were|is|are|will|would)(?:\s+be(?:en)?)?\s*$", "", clause)
+    clause = re.sub(r"\s+(?:now|still|also|already|only|just)\s*$", "", clause)  # "the company now has until"
     clause = re.sub(r",?\s+and\s+(?:was|were|has|had|is)(?:\s+been)?\s*$", "", clause)
     # "The party failed to meet ...", "Lawmakers are trying to beat ...": who tries is who acts
     clause = re.sub(r"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:failed|fail|fails|managed|manage|manages|tried|try|tries|"
