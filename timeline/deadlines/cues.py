@@ -154,7 +154,8 @@ DATE_CUES: tuple[DeadlineCue, ...] = (
     # "a decision is expected within the week", "must respond within the month": by its end
     _cue("within", r"\bwithin", False),
     # "keep agencies operating through Nov. 13": as "until"
-    _cue("until", r"\b(?:until|till|'til|up\s+to|through|thru)" + _FILL, False),
+    # ("in the run-up to Christmas", "the lead-up to the vote": the time before it, not an end)
+    _cue("until", r"\b(?:until|till|'til|(?<!-)(?<!\brun\s)(?<!\blead\s)(?<!\bbuild\s)up\s+to|through|thru)" + _FILL, False),
     _cue("before", r"\b(?:before|ahead\s+of|prior\s+to|in\s+advance\s+of)" + _FILL, False),
 )
 

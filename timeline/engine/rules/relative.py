@@ -163,6 +163,13 @@ _AGO_QMOD = alternation(["about", "around", "nearly", "almost", "some", "roughly
                          "less than", "over"])
 
 
+@compile_rule("this-time-last-year", r"""\bthis\s+time\s+(?:last\s+year|a\s+year\s+ago)\b""", priority=3,
+              triggers=('UNIT',), reach=(32, 16))
+def this_time_last_year(m, ctx):
+    """"this time last year", "this time a year ago": the same time of year, a year back."""
+    return _day(cal.shift(ctx.today, "year", -1))
+
+
 @compile_rule("before-last", r"""\bthe\s+(?P<unit>week|weekend|month|year)\s+before\s+last\b""", priority=2,
               triggers=('UNIT',), reach=(8, 32))
 def before_last(m, ctx):
@@ -260,7 +267,8 @@ def next_day(m, ctx):
 
 @compile_rule("year-end", r"""\b(?P<what>year|month|quarter|week)(?:[\s-]|['\u2019]s\s+)end\b|\b(?P<earlier>year)[\s-](?:earlier|ago)\b|
     \bmid-?(?P<mid>year|month)\b(?![\s-]+(?:old|long)\b)|
-    \b(?:the\s+)?end\s+of\s+(?P<bare>year|month|quarter|week)\b(?![\s-]+(?:end|long|old|ago)\b)""", triggers=('UNIT', 'QUARTER'), reach=(16, 24))
+    \b(?:the\s+)?end\s+of\s+(?P<bare>year|month|quarter|week)\b(?![\s-]+(?:end|long|old|ago)\b)|
+    \bthe\s+turn\s+of\s+the\s+(?P<turn>year)\b""", triggers=('UNIT', 'QUARTER'), reach=(24, 24))
 def year_end(m, ctx):
     if m["earlier"]:
         ref = ctx.recent("quarter", m.start()) or ctx.reference
@@ -272,7 +280,7 @@ def year_end(m, ctx):
         return _period(d, "year")
     if m["mid"]:
         return _period(ctx.today, m["mid"].lower(), "MID")  # "by mid-year", "a midmonth review"
-    return _period(ctx.today, (m["what"] or m["bare"]).lower(), "END")
+    return _period(ctx.today, (m["what"] or m["bare"] or m["turn"]).lower(), "END")  # "by the turn of the year"
 
 
 @compile_rule("end-of-day", r"""\b(?:by|until|till|before)\s(?P<x>(?:the\s+)?end\s+of\s+(?:the\s+)?
