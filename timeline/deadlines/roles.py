@@ -118,6 +118,8 @@ def _cut_after(phrase: str) -> str:
                   r"argued|explained|announced|confirmed)(?=\s*$|\s*[,.;]|\s+(?:on|in|at|during|late|earlier|last|"
                   r"yesterday|today|this|after|reporters|[A-Z]))|,\s+(?:said|says|added)\s+(?!(?:it|he|she|they|we|that|its|their|his|her)\b)|,\s+(?:a|the)\s+(?:deadline|period|window|ultimatum)\b|"
                   r",\s+after\s+which\b|,\s+according\s+to\b|,\s+but\s|"
+                  # "to name a successor, after the prime minister resigned": why, not what is due
+                  r",\s+(?:after|since|because|following)\s+(?:the|a|an|his|her|its|their|he|she|it|they)\b|"
                   # "... for the knockout round, which begins on February 15": an aside on the last noun
                   r",\s+(?:which|where|when)\s|"
                   # "10 days to hand over its stockpile and 60 days to destroy it": the next span's own task
