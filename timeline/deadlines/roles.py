@@ -38,7 +38,7 @@ _SETTING = alternation(list(lexicon.REPORTING_VERBS) + """says vowed vows warned
     encouraged encouraging voted votes accept accepts accepted count counts withdraws withdrew withdrawing revokes revoked
     revoking wants wanted asking urging ordering demanding requiring telling calling want demand insist warn urge threaten
     vow pledge require stipulates stipulated mandates mandated specifies specified dictates dictated decrees decreed
-    calls stressed cautioned noted""".split())
+    calls stressed cautioned noted signed signs""".split())
 # Verbs of saying that name the setter after the date ("..., the council stressed").
 _SAID_AFTER = frozenset("says ruled warned announced stressed cautioned noted insisted confirmed explained".split())
 _SETTING_VERB = compile_skipping(rf"(?<![\w-])({_SETTING})\b")  # not "self-imposed", "US-backed": adjectives
@@ -307,7 +307,9 @@ _PASSIVE_ORDER = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|ar
 _LEADING_AGENT = compile_skipping(r"^by\s+(?:[\w.&'\u2019-]+\s+){1,7}?(?=to\s+[a-z])")
 # The auxiliary of a passive verb right before it: "were told", "has been ordered".
 _PASSIVE_BEFORE = compile_skipping(r"\s+(?:(?:has|have|had)\s+been|was|were|is|are|be|being)\s+(?:not\s+|never\s+)?"
-                                   r"(?:(?:\w+ly|earlier|also|already|now|then|previously|initially|first|once)\s+)?$")
+                                   r"(?:(?:\w+ly|earlier|also|already|now|then|previously|initially|first|once)\s+)?$|"
+                                   # "was fined $10 million and told to": a passive shared by "and"
+                                   r"\s+(?:(?:has|have|had)\s+been|was|were)\s+[a-z]+(?:ed|en)\b(?:[^,;.]|\.\d){0,40}?\s+and\s+$")
 
 
 # "Nevada, with a Nov. 1 deadline, has given ...": a deadline named in an aside about its owner.
@@ -376,10 +378,11 @@ def _subject(sentence: str, at: int, to: int, others: list[tuple[int, int]]) -> 
         comp_start = m.start("c")
         comp = m.group("c")
         if (comp_start < at and re.fullmatch(r"(?:of|on)\s+(?:the\s+)?", sentence[comp_start:at]) or at <= comp_start < to) \
-                and re.match(r"\s*,?\s*(?:for|to)\s", after):
+                and (set_for := _SET_FOR_AFTER.match(after)):
             # "a deadline of March 15 for contractors to finish", "a 6 p.m. deadline on Sunday to
-            # disarm": the complement after the date
-            comp_start, comp = to, after.lstrip(" ,")
+            # disarm", "A deadline of June 30 has been set for all parties to submit": the
+            # complement after the date
+            comp_start, comp = to, after[set_for.end():]
         elif comp_start < at:
             comp = comp[:at - comp_start]
         # the complement stops at any other mention
@@ -506,6 +509,11 @@ def _clause_subject(before: str) -> str:
     m = re.match(r"^(.*?)\s+(?:missed|said|was|were|has|had|is|are)\b", clause)
     np = _clean(m.group(1) if m else clause)
     return np if len(np.split()) <= 12 else ""
+
+
+# What stands between a deadline's date and its complement: "for", "to", "has been set for".
+_SET_FOR_AFTER = compile_skipping(r"\s*,?\s*(?:(?:has|have|had)\s+been\s+(?:set|fixed|given|imposed)\s+|(?:was|were|is)\s+"
+                                  r"(?:set|fixed|given|imposed)\s+)?(?=(?:for|to)\s)", re.IGNORECASE)
 
 
 # ---- setter --------------------------------------------------------------------------------
