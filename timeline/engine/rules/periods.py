@@ -28,12 +28,18 @@ def _period_year(m, ctx, index: int, per_year: int) -> int:
         return ctx.today.year + 1
     if m["last"] or rel in ("last year's", "the year-earlier", "the year-ago", "year-earlier", "year-ago"):
         return ctx.today.year - 1
-    current = (ctx.today.month - 1) * per_year // 12 + 1
     if m["this"] or rel in ("this", "this year's", "the current"):
         return ctx.today.year
-    if index > current and ctx.tense(m.start(), m.end()) < 0:
+    return _year_by_tense(ctx, m.start(), m.end(), index, per_year)
+
+
+def _year_by_tense(ctx, start: int, end: int, index: int, per_year: int) -> int:
+    """The year of the index-th quarter or half named with no year: a later one told in the past
+    is last year's, an earlier one ahead next year's."""
+    current = (ctx.today.month - 1) * per_year // 12 + 1
+    if index > current and ctx.tense(start, end) < 0:
         return ctx.today.year - 1
-    if index < current - 1 and ctx.tense(m.start(), m.end()) > 0:
+    if index < current - 1 and ctx.tense(start, end) > 0:
         # "is scheduled to close in the first quarter", written in November; but the quarter just
         # closed is the one a report looks ahead to ("expects to report a third-quarter loss")
         return ctx.today.year + 1
@@ -117,7 +123,7 @@ def period_code(m, ctx):
         if q > 2 or not year:
             return None  # "H1" alone is as often a heading, a visa or a strain as a half-year
         return Value("DATE", f"{year:04d}-H{q}", granularity="half", anchor=date(year, 6 * q - 5, 1))
-    year = year or ctx.today.year
+    year = year or _year_by_tense(ctx, m.start(), m.end(), q, 4)
     return Value("DATE", f"{year:04d}-Q{q}", granularity="quarter", anchor=date(year, 3 * q - 2, 1))
 
 
