@@ -99,8 +99,6 @@ def interval_of(t: Timex) -> tuple[Optional[str], Optional[str]]:
     return span if span else (None, None)
 
 
-_MONTH_VALUE = compile_skipping(r"^\d{4}-\d\d$")
-_END_OF = compile_skipping(r"(?:the\s+)?end\s+of\b|end-", re.IGNORECASE)
 _STARTS = compile_skipping(r"(?:the\s+)?(?:start|beginning|outset|opening)\s+of\b", re.IGNORECASE)
 # "earlier this month", "later this week": the part of the period before or after the day of writing.
 _SO_FAR = compile_skipping(r"(?P<dir>earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)$", re.IGNORECASE)
@@ -161,10 +159,6 @@ def classify(t: Timex, text: str, sentence: tuple[int, int], published: datetime
     earliest, latest = interval_of(t)
     if earliest is not None and _SO_FAR.match(t.text):
         earliest, latest = _rest_of_period(t, published.date(), earliest, latest)
-    elif earliest is not None and t.mod == "END" and _MONTH_VALUE.match(t.value) and _END_OF.match(t.text):
-        # "the end of March": the month's last day, the point a report or a deadline counts to
-        # ("late March" stays its last days)
-        earliest = latest
     elif earliest is not None and (ago := _AGO.match(t.text)):
         earliest, latest = _around_ago(ago, published.date(), earliest, latest)
     elif t.value == "PRESENT_REF" and _NOW.match(t.text):
