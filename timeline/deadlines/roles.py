@@ -469,6 +469,13 @@ _DOUBT_FRAME = compile_skipping(r"^(?:it|that)\s+(?:is|was|remains|remained|seem
 _SAYING_THAT = compile_skipping(r"^(?:saying|adding|noting|warning|stressing|insisting|explaining)\s+(?:that\s+)?", re.IGNORECASE)
 
 
+# "... and elections will": "and" before a clause with its own subject; "Britain and France will" has none
+_SECOND_CLAUSE = compile_skipping(r"\s+and\s+(?=(?:(?:the|a|an|its|their|his|her|all|some|most|many)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+                                  r"(?:will|would|must|shall|should|can|could|may|might|has|have|had|is|are|was|were)\b)(?!(?:will|would|"
+                                  r"must|shall|should|can|could|may|might|has|have|had|is|are|was|were)\b)")
+_FINITE = compile_skipping(r"\b(?:will|would|must|shall|should|can|could|may|might|has|have|had|is|are|was|were|[a-z]{3,}ed)\b")
+
+
 def _clause_before(before: str) -> str:
     """The clause holding the date, up to it: after a reporting frame, a leading adverbial and
     a dateline."""
@@ -479,6 +486,11 @@ def _clause_before(before: str) -> str:
     pieces = re.split(r"[;:\u201c\u201d\"]|,\s(?=(?:and|but|while|which|who|as|after|before|saying|adding|noting|warning|"
                       r"stressing|insisting|explaining)\b)|\.\s(?![\da-z])", before)
     clause = pieces[-1]
+    second = _SECOND_CLAUSE.search(clause)
+    if second and _FINITE.search(clause, 0, second.start()):
+        # "The parliament has been dissolved and elections will take place within 60 days": the
+        # second clause, with a subject of its own, is the date's
+        clause = clause[second.end():]
     if len(pieces) > 1 and re.match(r"(?:which|who)\s", clause) and _antecedent(pieces[-2]):
         # "The tax amnesty, which was due to end on": the relative clause's noun is its subject
         clause = " ".join([_antecedent(pieces[-2])] + clause.split(None, 1)[1:])
