@@ -36,7 +36,7 @@ _PASSES = re.compile(r"\s+(?:goes|go|went|passes|passed|pass)\s+by\b|\s+(?:passe
 
 # After these "last" is the verb ("will last 16 years"), not the span's "the last 16 years".
 _NOT_A_VERB = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "can", "may", "might", "must", "should", "to",
-                                                   "'ll", "does", "did", "not"))
+                                                   "'ll", "does", "did", "not", "and"))  # "would begin at 10 a.m. and last four hours"
 _SPAN = rf"""(?:(?P<det>{_DET})\s+(?!(?:{NUMBER})(?:-|\s+(?:{UNIT})\b)))?
     (?:(?=(?:{_SPAN_REL})\s){_NOT_A_VERB}(?P<rel>{_SPAN_REL})\s+(?!an?\s))?
     (?:(?P<low>{NUMBER})(?:\s+(?:to|or)\s+|\s*[-\u2013]\s*)(?=(?:{NUMBER})[\s-]))?
