@@ -20,6 +20,19 @@ _SHARED_WEEK = re.compile(rf"(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:{WEEKDAY})\s+(?:of
                           r"the\s+coming)\s+week\b", re.IGNORECASE)
 # A weekday listed after one with "next" or "last" shares it: "next Tuesday or Wednesday".
 _SHARED_REL = re.compile(rf"\b(?P<rel>next|last)\s+(?:{WEEKDAY})\s*(?:,|\s+or|\s+and|\s*&)\s+$", re.IGNORECASE)
+_LISTED_AFTER = re.compile(rf"\b(?:{WEEKDAY})\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$", re.IGNORECASE)
+
+
+def _after_listed_day(m, ctx):
+    """The day of the weekday listed just before this one ("Monday and "), where it lies ahead: a
+    list of days to come runs in order; one of days gone by ("statements made Friday and Thursday")
+    is read day by day."""
+    seen = ctx.last_by_grain.get("day")
+    if seen is None or seen[0].anchor is None or not 0 <= m.start() - seen[1] <= 8 or seen[0].anchor <= ctx.today:
+        return None
+    return seen[0].anchor if _LISTED_AFTER.search(ctx.text, max(0, seen[1] - 12), m.start()) else None
+
+
 # Words that make a weekday the name of an event remembered by it.
 _NAMED_DAY = re.compile(r"\bBloody\s+$")
 
@@ -75,6 +88,10 @@ def weekday(m, ctx):
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1) + timedelta(days=7)
     elif rel in ("coming", "this coming"):
         d = cal.resolve_weekday(today + timedelta(days=1), n, +1)
+    elif (listed := _after_listed_day(m, ctx)) is not None:
+        # "a strike for Monday and Tuesday", "on Friday or Monday": the days of a list follow
+        # one another, each after the one before it
+        d = cal.resolve_weekday(listed + timedelta(days=1), n, +1)
     elif rel == "this":
         d = cal.resolve_weekday(today, n, ctx.tense(m.start(), m.end()) or +1)
     else:
