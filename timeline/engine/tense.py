@@ -564,14 +564,16 @@ _ATTRIBUTION_AT_END = compile_skipping(r"[,\u201d\"]\s*(?:(?:[\w.'\u2019&-]+\s+)
 # Plan words that are also past verbs: "the government planned to pay", not "is planned".
 _PLANNED_THEN = frozenset({"planned", "expected", "intended", "hoped", "wanted", "scheduled"})
 _BE_OR_HAVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "'s"})
-_PART_BEFORE = TailPattern(r"\b(?:early|late|mid)(?:-|\s+)(?:in\s+)?$", re.IGNORECASE)
+_PART_BEFORE = TailPattern(r"\b(?:early|late|mid)(?:-|\s+)(?:in\s+)?$|"
+                           r"\b(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def clause_tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> int:
     """PAST, FUTURE or NONE for the mention text[start:end] inside the sentence given."""
     left = text[max(sent_start, start - TENSE_REACH):start]
-    # "by early October": the part of a month named before it is read with it, as "by October" is
-    part = _PART_BEFORE.search(left, max(0, len(left) - 16))  # the tail only: this runs for every mention
+    # "by early October", "until the end of June": the part of a month named before it is read with
+    # it, as "by October" is
+    part = _PART_BEFORE.search(left, max(0, len(left) - 24))  # the tail only: this runs for every mention
     left = left[:part.start()] if part else left
     if BY_THE_TIME.search(left):
         # "But by Monday, officials had hardened their stance", "By mid-March the virus had
