@@ -520,6 +520,7 @@ def _clause_subject(before: str) -> str:
                     r"aiming|set|likely|unlikely|able|unable)\s+to\s*$", "", clause)
     m = re.match(r"^(.*?)\s+(?:missed|said|was|were|has|had|is|are)\b", clause)
     np = _clean(m.group(1) if m else clause)
+    np = re.sub(r"\s+(?:that|who|which)$", "", np)  # "Companies that missed the first deadline now have"
     return np if len(np.split()) <= 12 else ""
 
 
