@@ -607,7 +607,7 @@ def _setter(text: str, sentence: str, at: int, s_start: int) -> str:
                       and _ASIDE_CLOSES.match(before, m.end()))]
     for m in reversed(verbs):
         who = _actor_before(before[:m.start()])
-        if who and not _SETTING_VERB.search(who):  # "the promised systems", "evacuation orders": no verb
+        if who and not _SETTING_VERB.search(who) and not _DEADLINE_ITSELF.match(who):  # "the promised systems", "evacuation orders": no verb
             return _for_body(sentence, _resolve(text, who, s_start, sentence))
     for m in _SETTING_VERB.finditer(sentence, at):
         if m.group(1) in lexicon.REPORTING_VERBS or m.group(1) in _SAID_AFTER:
@@ -663,6 +663,8 @@ _OPENING_ACTOR = compile_skipping(r"^((?:[Tt]he\s+)?(?:[\w.'\u2019&-]+\s+){0,5}?
 # An obligation right before a verb: who "must accept" an offer does not set its deadline.
 _OBLIGED_BEFORE = compile_skipping(r"\b(?:must|(?:has|have|had|need|needs|needed)\s+to|(?:is|are|was|were)\s+(?:required|obliged)\s+to)\s+"
                                    r"(?:(?:also|still|now|first)\s+)?$", re.IGNORECASE)
+# A deadline does not set itself: "Deadline for tax returns extended to June 30" is a passive headline.
+_DEADLINE_ITSELF = compile_skipping(rf"(?:the\s+)?{DEADLINE_NOUN}\b", re.IGNORECASE)
 _ASIDE_OPENS = compile_skipping(r",\s+" + _ASIDE_ADVERB + "$")
 # What follows a participle set off after its noun: when, where or by whom, then the closing comma
 # ("agreed last Thursday,", "signed in Doha,"); a verb after a name takes an object ("stated this").
