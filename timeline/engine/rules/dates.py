@@ -177,6 +177,12 @@ def day_of_month(m, ctx):
     if day > last_day:
         return None
     d = first.replace(day=day)
+    if not m["month"] and m["rel"].lower() == "the" and d < ctx.today and ctx.tense(m.start(), m.end()) > 0:
+        # "must be paid by the first of the month", written on the 10th: the coming one
+        following = cal.add_months(first, 1)
+        d = cal.safe_date(following.year, following.month, day)
+        if d is None:
+            return None
     return Value("DATE", d.isoformat(), granularity="day", anchor=d)
 
 
