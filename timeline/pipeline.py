@@ -45,14 +45,52 @@ def _span_of(mention: Mention) -> Optional[str]:
     return None if quarter is None else "P3M" if quarter["q"] else "P6M"
 
 
-def _period_ending(period: Mention, span: str, last: str, today) -> Mention:
-    """A period read as the span that ends on the day given ("the quarter ended Dec. 31")."""
-    bounds = cal.period_ending(span, date.fromisoformat(last))
-    if bounds is None:
-        return period
+def _as_period(mention: Mention, bounds: tuple[date, date], today: date) -> Mention:
+    """A mention read as the stretch of days given: done by the day of writing, or still to come."""
     start, end = bounds
-    kind = "event" if end <= today else "scheduled"
-    return replace(period, kind=kind, earliest=start.isoformat(), latest=end.isoformat())
+    return replace(mention, kind="event" if end <= today else "scheduled", earliest=start.isoformat(), latest=end.isoformat())
+
+
+def _part_of(prev: Mention, part: str, period: Mention) -> Optional[tuple[date, date]]:
+    """"the first nine months" of the period named after it: its days at the period's start or end."""
+    first, last = date.fromisoformat(period.earliest[:10]), date.fromisoformat(period.latest[:10])
+    span = cal.period_starting(prev.value, first) if part in ("first", "opening") else cal.period_ending(prev.value, last)
+    return span if span is not None and first <= span[0] <= span[1] <= last else None
+
+
+Reported = Optional[tuple[str, str, int]]  # the period a report's figures cover: first day, last day, where named
+
+
+def _read_periods(text: str, prev: Optional[Mention], mention: Mention, timex, dct: datetime,
+                  reported: Reported) -> tuple[Optional[Mention], Mention, Reported]:
+    """Periods a report names with the mention before it, and figures compared with them: the
+    previous mention read anew as a period (or None), this mention, and the period now reported."""
+    today = dct.date()
+    if prev is not None and mention.earliest and (span := _span_of(prev)) is not None \
+            and _ENDED.match(text[prev.end:timex.start]):
+        # "the three months that ended Dec. 31", "its fiscal first quarter, which ended Dec. 31"
+        bounds = cal.period_ending(span, date.fromisoformat(mention.latest[:10]))
+        if bounds is not None:
+            period = _as_period(prev, bounds, today)
+            return period, mention, _reported(period, timex.end, dct)
+        return None, mention, reported
+    if prev is not None and prev.type == "DURATION" and prev.earliest is None and mention.earliest \
+            and _PART_OF.match(text[prev.end:timex.start]) and (part := _FIRST_OR_LAST.match(prev.text)):
+        # "the first nine months of 2023", "the last two weeks of March"
+        bounds = _part_of(prev, part["which"].lower(), mention)
+        if bounds is not None:
+            period = _as_period(prev, bounds, today)
+            return period, mention, _reported(period, timex.end, dct)
+        return None, mention, reported
+    if reported is not None and timex.start - reported[2] <= _REPORTED_WITHIN and _YEAR_BACK.fullmatch(timex.text) \
+            and (_SAME_PERIOD.match(timex.text) or _COMPARED.search(text, max(0, timex.start - 60), timex.start)):
+        return None, _year_back(mention, reported[0], reported[1]), reported
+    if mention.earliest:
+        # a range ("April-June", "from July to September") is a period figures are given for;
+        # any other date named moves the story off it, but for a period still running, named
+        # as a target's ("68.7 percent of the target for the current fiscal year")
+        reported = _reported(mention, timex.end, dct) or reported if "/" in timex.value else None
+    return None, mention, reported
 
 
 # "a year earlier", "the year-ago quarter", "the same period last year", "the previous year": said
@@ -68,7 +106,7 @@ _SAME_PERIOD = re.compile(r"(?:the\s+)?(?:same|corresponding|comparable|year[\s-
 _REPORTED_WITHIN = 400
 
 
-def _reported(period: Mention, end: int, dct: datetime) -> Optional[tuple[str, str, int]]:
+def _reported(period: Mention, end: int, dct: datetime) -> Reported:
     """The period a report's figures are for, if the mention names one that is over: a period
     still running ("the current fiscal year") is a target's, not one compared with a year back."""
     if period.earliest is None or period.latest is None or period.latest[:10] > dct.date().isoformat():
@@ -133,7 +171,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
     sentence_of = [sentences.around(t.start) for t in timexes]
     counted: dict[str, Mention] = {}  # the last span counted down, by its length
     last_deadline: Optional[Mention] = None
-    reported: Optional[tuple[str, str, int]] = None  # the period a report's figures cover: first, last day, end
+    reported: Reported = None
     for i, timex in enumerate(timexes):
         sentence = sentence_of[i]
         if i and sentence_of[i - 1] != sentence:
@@ -161,29 +199,9 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
                 and _APPOSITION.match(text[prev.end:timex.start]):
             mention = replace(mention, kind="deadline", due=mention.due or mention.latest, subject=prev.subject,
                               setter=prev.setter, cue=prev.cue)
-        if prev is not None and mention.earliest and (span := _span_of(prev)) is not None \
-                and _ENDED.match(text[prev.end:timex.start]):
-            mentions[-1] = _period_ending(prev, span, mention.latest[:10], dct.date())
-            reported = _reported(mentions[-1], timex.end, dct)
-        elif prev is not None and prev.type == "DURATION" and prev.earliest is None and mention.earliest \
-                and _PART_OF.match(text[prev.end:timex.start]) and (part := _FIRST_OR_LAST.match(prev.text)):
-            # "the first nine months of 2023", "the last two weeks of March": the part of the
-            # period named after it, at its start or its end
-            first, last = date.fromisoformat(mention.earliest[:10]), date.fromisoformat(mention.latest[:10])
-            span = cal.period_starting(prev.value, first) if part["which"].lower() in ("first", "opening") \
-                else cal.period_ending(prev.value, last)
-            if span is not None and first <= span[0] <= span[1] <= last:
-                mentions[-1] = replace(prev, kind="event" if span[1] <= dct.date() else "scheduled",
-                                       earliest=span[0].isoformat(), latest=span[1].isoformat())
-                reported = _reported(mentions[-1], timex.end, dct)
-        elif reported is not None and timex.start - reported[2] <= _REPORTED_WITHIN and _YEAR_BACK.fullmatch(timex.text) \
-                and (_SAME_PERIOD.match(timex.text) or _COMPARED.search(text, max(0, timex.start - 60), timex.start)):
-            mention = _year_back(mention, reported[0], reported[1])
-        elif mention.earliest:
-            # a range ("April-June", "from July to September") is a period figures are given for;
-            # any other date named moves the story off it, but for a period still running, named
-            # as a target's ("68.7 percent of the target for the current fiscal year")
-            reported = _reported(mention, timex.end, dct) or reported if "/" in timex.value else None
+        period, mention, reported = _read_periods(text, prev, mention, timex, dct, reported)
+        if period is not None:
+            mentions[-1] = period
         if mention.kind == "deadline" and timex.type == "DURATION":
             mention = _same_countdown(mention, counted.get(timex.value), sentence)
             counted[timex.value] = mention
