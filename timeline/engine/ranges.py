@@ -274,8 +274,7 @@ def _range_at(text: str, tagged: list[tuple[Timex, Value]], i: int) -> Optional[
         if start == t.start and _TO_NAMED.fullmatch(between) and _same_grain(t.value, n.value) \
                 and not _CHANGED.search(text, max(0, t.start - 120), t.start):
             # "in January to March", "Sales for July through September", "runs March 3 to April 5":
-            # two months or two days are a period without "from" as two weekdays are; its end's
-            # year, read with the verb, is the period's
+            # two months or two days are a period without "from", as two weekdays are
             joined = _joined(text, start, t, n, n.end)
             if joined is not None:
                 return joined
