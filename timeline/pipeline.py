@@ -93,6 +93,23 @@ def _read_periods(text: str, prev: Optional[Mention], mention: Mention, timex, d
     return None, mention, reported
 
 
+# "a 30-day grace period", "a cure period of 30 days": time allowed after a payment is missed.
+_GRACE_AFTER = re.compile(r"[\s-]*(?:grace|cure)\s+period\b", re.IGNORECASE)
+
+
+def _grace_after(mention: Mention, text: str, timex, missed: Optional[Mention], dct: datetime) -> Mention:
+    """A grace period runs from the deadline it follows, where that deadline has passed: "missed a
+    coupon payment due on Monday and now has a 30-day grace period" ends 30 days after Monday."""
+    if missed is None or not missed.due or missed.due[:10] >= dct.date().isoformat() \
+            or not _GRACE_AFTER.match(text, timex.end) or not 0 <= timex.start - missed.end <= _RETOLD_WITHIN:
+        return mention
+    start = datetime.fromisoformat(missed.due[:10])
+    end = cal.add_duration(start, timex.value)
+    if end is None:
+        return mention
+    return replace(mention, earliest=start.date().isoformat(), latest=end.date().isoformat(), due=end.date().isoformat())
+
+
 # "a year earlier", "the year-ago quarter", "the same period last year", "the previous year": said
 # of a report's figures, the period they cover a year back.
 _YEAR_BACK = re.compile(r"(?:the\s+)?(?:(?:same|corresponding|comparable)\s+(?:period|months?|weeks?|quarter)\s+)?"
@@ -203,6 +220,7 @@ def _extract(document: Document, anchor: datetime, dct: datetime, narrative: boo
         if period is not None:
             mentions[-1] = period
         if mention.kind == "deadline" and timex.type == "DURATION":
+            mention = _grace_after(mention, text, timex, last_deadline, dct)
             mention = _same_countdown(mention, counted.get(timex.value), sentence)
             counted[timex.value] = mention
         if "T24:00" in timex.value and mention.latest and _FROM_BEFORE.search(text, max(0, timex.start - 30), timex.start):
