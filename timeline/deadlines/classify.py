@@ -496,19 +496,11 @@ _AHEAD_WORD = compile_skipping(r"\b(?:will|would|shall|should|must|can|could|may
 _AHEAD_SPAN = compile_skipping(r"^the\s+(?:next|coming)\s+(?:(?P<n>few|couple\s+of|several)\s+)?(?P<unit>days|weeks|months)$", re.IGNORECASE)
 _FEW = {"few": 3, "couple of": 2, "several": 4}
 
-_SPAN_VALUE = compile_skipping(r"^P(\d+)([DWMY])$")
-
-
 def _back_by(day: str, span: str) -> Optional[date]:
     """The day a span of whole days, weeks, months or years before `day` (an ISO date)."""
-    m = _SPAN_VALUE.match(span)
-    if m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
         return None
-    n, unit = int(m.group(1)), m.group(2)
-    d = date.fromisoformat(day)
-    if unit in "DW":
-        return d - timedelta(days=n * (7 if unit == "W" else 1))
-    return cal.add_months(d, -n * (12 if unit == "Y" else 1))
+    return cal.shift_by_span(date.fromisoformat(day), span, -1)
 
 
 def _set_on(before_in_sentence: Sequence[Neighbour], published: datetime) -> datetime:

@@ -75,9 +75,10 @@ EVENT_ENDS = compile_skipping(r"(?:\b(?:exam(?:ination)?s?|tests?|season|festiva
 
 # A label before a colon that names what follows as a deadline: "Deadline: March 3", "Applications
 # close: 5pm, Friday".
+# A deadline named with what it is for: "the last date to apply", "Deadline for applications".
+_DEADLINE_FOR = rf"{DEADLINE_NOUN}(?:\s+(?:to|for|of)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
 # "Deadline: March 3", "Last day to register to vote: Oct 9", "Nominations close: Friday"
-LABEL_COLON = compile_skipping(rf"(?:\b{DEADLINE_NOUN}(?:\s+(?:to|for|of)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?|\b{WINDOW_NOUN}\s+{END_VERB})\s*:\s*$",
-                               re.IGNORECASE)
+LABEL_COLON = compile_skipping(rf"(?:\b{_DEADLINE_FOR}|\b{WINDOW_NOUN}\s+{END_VERB})\s*:\s*$", re.IGNORECASE)
 
 DATE_CUES: tuple[DeadlineCue, ...] = (
     _cue("no later than", r"\b(?:no|not)\s+later\s+than" + _FILL, True),
@@ -197,8 +198,7 @@ def find_cue(before: str) -> Optional[DeadlineCue]:
 
 # A notice's list of dates, without verbs: "Important dates: ...; last date to apply April 10; exam
 # on May 14". The whole clause before the date is the deadline noun, and the date ends it.
-DEADLINE_FRAGMENT = compile_skipping(rf"\s*(?:the\s+)?{DEADLINE_NOUN}(?:\s+(?:to|for|of)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?\s*(?::\s*)?",
-                                     re.IGNORECASE)
+DEADLINE_FRAGMENT = compile_skipping(rf"\s*(?:the\s+)?{_DEADLINE_FOR}\s*(?::\s*)?", re.IGNORECASE)
 FRAGMENT_ENDS = compile_skipping(r"\s*(?:[;.]|$)")
 
 

@@ -525,8 +525,8 @@ def _clause_subject(before: str) -> str:
 
 
 # What stands between a deadline's date and its complement: "for", "to", "has been set for".
-_SET_FOR_AFTER = compile_skipping(r"\s*,?\s*(?:(?:has|have|had)\s+been\s+(?:set|fixed|given|imposed)\s+|(?:was|were|is)\s+"
-                                  r"(?:set|fixed|given|imposed)\s+)?(?=(?:for|to)\s)", re.IGNORECASE)
+_SET_FOR_AFTER = compile_skipping(r"\s*,?\s*(?:(?:(?:has|have|had)\s+been|was|were|is)\s+(?:set|fixed|given|imposed)\s+)?(?=(?:for|to)\s)",
+                                  re.IGNORECASE)
 
 
 # ---- setter --------------------------------------------------------------------------------

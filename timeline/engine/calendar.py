@@ -55,34 +55,30 @@ def value_at(d: date, granularity: str) -> str:
 _SPAN = re.compile(r"^P(\d+)([DWMY])$")
 
 
-def period_ending(span: str, last: date) -> tuple[date, date] | None:
-    """The first and last day of a span (a DURATION value, "P13W", "P9M") counted back to the
-    day it ends on: a quarter ended Dec. 31 began on Oct. 1 (whole months from the first of a
-    month where it ends on a month's last day). None for a span not counted in whole units."""
+def shift_by_span(d: date, span: str, sign: int = 1) -> date | None:
+    """d moved by a span of whole days, weeks, months or years (a DURATION value, "P13W", "P9M"),
+    forward or (sign -1) back; None for a span not counted so."""
     m = _SPAN.match(span)
     if m is None:
         return None
-    n, unit = int(m.group(1)), m.group(2)
+    n, unit = sign * int(m.group(1)), m.group(2)
     if unit in "DW":
-        return last - timedelta(days=n * (7 if unit == "W" else 1) - 1), last
-    months = n * (12 if unit == "Y" else 1)
-    if (last + timedelta(days=1)).day == 1:  # ends on a month's last day: whole months
-        first = add_months(last.replace(day=1), 1 - months)
-    else:
-        first = add_months(last, -months) + timedelta(days=1)
-    return first, last
+        return d + timedelta(days=n * (7 if unit == "W" else 1))
+    return add_months(d, n * (12 if unit == "Y" else 1))
+
+
+def period_ending(span: str, last: date) -> tuple[date, date] | None:
+    """The first and last day of a span counted back to the day it ends on: a quarter ended
+    Dec. 31 began on Oct. 1."""
+    first = shift_by_span(last + timedelta(days=1), span, -1)
+    return (first, last) if first is not None else None
 
 
 def period_starting(span: str, first: date) -> tuple[date, date] | None:
-    """The first and last day of a span (a DURATION value) counted on from the day it starts:
-    the first nine months of 2023 end on September 30."""
-    m = _SPAN.match(span)
-    if m is None:
-        return None
-    n, unit = int(m.group(1)), m.group(2)
-    if unit in "DW":
-        return first, first + timedelta(days=n * (7 if unit == "W" else 1) - 1)
-    return first, add_months(first, n * (12 if unit == "Y" else 1)) - timedelta(days=1)
+    """The first and last day of a span counted on from the day it starts: the first nine months
+    of 2023 end on September 30."""
+    after = shift_by_span(first, span)
+    return (first, after - timedelta(days=1)) if after is not None else None
 
 
 def period_value(first: date, last: date) -> tuple[str, str]:

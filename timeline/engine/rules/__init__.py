@@ -130,10 +130,13 @@ class Context:
         """The year of a month named without one, read as `month_day` reads a day."""
         if self.narrative:
             return self._story_year(month)
+        frame = self.year_frame(start)
+        if frame is not None:
+            return frame
         story = self.story_day(start)
-        if story is not None and not self.year_frame(start):
+        if story is not None:
             return cal.resolve_month(story, month, 0)
-        return self.year_frame(start) or cal.resolve_month(self.today, month, self.tense(start, end))
+        return cal.resolve_month(self.today, month, self.tense(start, end))
 
     def _story_year(self, month: int) -> int:
         """The year of a month a narrative names without one: the story's year, or the next where

@@ -37,7 +37,7 @@ _YEAR_LEAD = re.compile(r"\b(?:in|since|by|until|till|from|of|during|before|afte
 _SPLIT_NEXT = re.compile(r"/(\d+)")
 
 
-@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bend-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%]|/(?!(?P<next>\d\d(?:\d\d)?)(?![\w/]))|,\d|\.\d|:\d|\s*(?:GMT|UTC|hours|hrs)\b)",
+@compile_rule("year", r"(?:(?<=\bmid-)|(?<=\bend-)|(?<=\bpost-)|(?<=\bpre-)|(?<![\w$€£#.,/:-]))(?P<prefix>(?:the\s+)?year\s+)?(?P<year>1[0-9]{3}|20[0-9]{2})(?![\w%]|/(?!\d\d(?:\d\d)?(?![\w/]))|,\d|\.\d|:\d|\s*(?:GMT|UTC|hours|hrs)\b)",
               priority=0, triggers=('DIGITS4',), reach=(12, 12))
 def year(m, ctx):
     y = int(m["year"])
